@@ -1,0 +1,139 @@
+//! The command line: `merzim calendar ...`, `merzim due ...` and, later, the console.
+//!
+//! Every error is one line on stderr and exit status 2 for bad input (1 for anything else).
+
+mod calendar;
+mod due;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{FixedOffset, NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+
+use crate::reference::{self, Reference};
+
+/// merzim: statutory deadlines of complaints and applications for state services (Kazakhstan).
+#[derive(Debug, Parser)]
+#[command(name = "merzim", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The office's date, YYYY-MM-DD (default: today in the office's zone).
+    #[arg(long, global = true, env = "MERZIM_TODAY", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// The office's offset from UTC (Kazakhstan: +05:00 since 1 March 2024).
+    #[arg(long, global = true, env = "MERZIM_UTC_OFFSET", default_value = "+05:00", value_parser = parse_offset)]
+    pub utc_offset: FixedOffset,
+    /// The office data directory (own calendars/ and services/); default: the config directory.
+    #[arg(long, global = true, env = "MERZIM_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Working-day arithmetic on Kazakhstan's calendar.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCmd),
+    /// Compute a case's due dates and obligations.
+    #[command(subcommand)]
+    Due(due::DueCmd),
+}
+
+/// A failure to report: one line, and the exit status it means.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub status: u8,
+}
+
+impl Failure {
+    /// Bad input from the user: exit status 2.
+    pub fn input(message: impl std::fmt::Display) -> Failure {
+        Failure {
+            message: message.to_string(),
+            status: 2,
+        }
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure {
+            message: format!("{e:#}"),
+            status: 1,
+        }
+    }
+}
+
+/// Parses the arguments, runs the command, prints a one-line error on failure.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = e.render().to_string();
+            let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
+            eprintln!("merzim: {}", line.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("merzim: {}", f.message.replace('\n', " "));
+            ExitCode::from(f.status)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    let today = cli.today.unwrap_or_else(|| Utc::now().with_timezone(&cli.utc_offset).date_naive());
+    let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
+    let reference = Reference::load(data_dir.as_deref())?;
+    match &cli.command {
+        Command::Calendar(c) => calendar::run(c, &reference, today),
+        Command::Due(d) => due::run(d, &reference, today),
+    }
+}
+
+/// A date written strictly as `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    shaped
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2026-03-20"))
+}
+
+fn parse_offset(s: &str) -> Result<FixedOffset, String> {
+    s.parse::<FixedOffset>()
+        .map_err(|_| format!("'{s}' is not a UTC offset; write e.g. +05:00"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-03-20").is_ok());
+        for bad in ["2026-3-20", "20-03-2026", "2026-02-30", "2026-03-20x", "", "+2026-03-20", "２０２６-03-20"] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,89 @@
+//! Reference data: the calendar, the rules and the service register, as shipped (embedded in the
+//! binary) plus an office's own files.
+//!
+//! An office data directory (`--data-dir`, default `<config dir>/merzim`) may hold
+//! `calendars/*.toml` (read after the shipped calendar, in name order, each overriding earlier
+//! entries of the same date) and `services/*.toml` (the office's register, which replaces the
+//! shipped sample).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::domain::calendar::{Calendar, data as calendar_data};
+use crate::domain::rules::RuleBook;
+use crate::domain::services::Register;
+
+/// The shipped national calendar.
+pub const SHIPPED_CALENDAR: &str = include_str!("../data/calendars/kz.toml");
+/// The shipped rules of the Law "On state services".
+pub const SHIPPED_RULES: &str = include_str!("../data/rules/kz-state-services.toml");
+/// The shipped sample service register.
+pub const SHIPPED_SERVICES: &str = include_str!("../data/services/sample.toml");
+
+/// Everything the deadline engine reads besides a case.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub calendar: Calendar,
+    pub rules: RuleBook,
+    pub services: Register,
+}
+
+impl Reference {
+    /// The shipped data only.
+    pub fn shipped() -> Result<Reference> {
+        Reference::load(None)
+    }
+
+    /// The shipped data plus the office's files in `data_dir`, if given and present.
+    pub fn load(data_dir: Option<&Path>) -> Result<Reference> {
+        let mut calendars = vec![("data/calendars/kz.toml".to_string(), SHIPPED_CALENDAR.to_string())];
+        let mut registers = Vec::new();
+        if let Some(dir) = data_dir {
+            calendars.extend(read_toml_files(&dir.join("calendars"))?);
+            registers = read_toml_files(&dir.join("services"))?;
+        }
+        let calendar = calendar_data::load(&calendars)?;
+        let rules = RuleBook::parse("data/rules/kz-state-services.toml", SHIPPED_RULES)?;
+        let services = match registers.as_slice() {
+            [] => Register::parse("data/services/sample.toml", SHIPPED_SERVICES)?,
+            [(name, text)] => Register::parse(name, text)?,
+            [(name, _), ..] => anyhow::bail!(
+                "more than one service register in '{}': keep one file there",
+                Path::new(name).parent().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
+            ),
+        };
+        Ok(Reference {
+            calendar,
+            rules,
+            services,
+        })
+    }
+}
+
+/// The default office data directory: `<config dir>/merzim`.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("kz", "merzim", "merzim").map(|p| p.config_dir().to_path_buf())
+}
+
+/// `(path, text)` of every `*.toml` in `dir`, in name order; an absent directory is empty.
+fn read_toml_files(dir: &Path) -> Result<Vec<(String, String)>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read '{}'", dir.display())),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).with_context(|| format!("cannot read '{}'", p.display()))?;
+            Ok((p.display().to_string(), text))
+        })
+        .collect()
+}
