@@ -373,6 +373,9 @@ impl Calendar {
         if b < a {
             return -self.working_days_between(b, a);
         }
+        if a == b {
+            return 0;
+        }
         if let Some(n) = self.index.between(a, b) {
             return n;
         }

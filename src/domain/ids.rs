@@ -1,0 +1,342 @@
+//! Kazakhstan's identification numbers: the IIN of an individual and the BIN of a legal entity.
+//!
+//! Both are 12 digits whose last is a check digit (Rules for forming the IIN and BIN, Law "On
+//! national registers of identification numbers" No. 223-III of 12.01.2007): the weighted sum of
+//! the first eleven digits with weights 1..11, modulo 11; when that is 10, a second sum with
+//! weights 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2, modulo 11; when that is 10 again the number is never
+//! issued.
+//!
+//! An IIN starts with the birth date (YYMMDD) followed by a digit that gives the century and sex
+//! (1/2: 19th century, 3/4: 20th, 5/6: 21st; odd male, even female). A BIN starts with the year
+//! and month of registration (YYMM) followed by the kind of entity (4 resident legal entity,
+//! 5 non-resident legal entity, 6 joint individual entrepreneurship) and its attribute (0 head
+//! office, 1 branch, 2 representative office, 3 peasant or farm household).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Weights of the first check-digit pass.
+const WEIGHTS_1: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+/// Weights of the second pass, used when the first gives 10.
+const WEIGHTS_2: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
+/// Why a string is not an IIN or BIN.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IdError {
+    #[error("'{value}' is not a valid {what} (12 digits with a check digit)")]
+    Shape { what: &'static str, value: String },
+    #[error("'{value}' is not a valid {what}: the check digit does not match")]
+    CheckDigit { what: &'static str, value: String },
+    #[error("'{value}' is not a valid IIN: '{date}' is not a birth date")]
+    BirthDate { value: String, date: String },
+    #[error("'{value}' is not a valid IIN: the 7th digit '{digit}' must be 1 to 6 (century and sex)")]
+    CenturySex { value: String, digit: char },
+    #[error("'{value}' is not a valid BIN: '{month}' is not a month of registration")]
+    Month { value: String, month: String },
+    #[error("'{value}' is not a valid BIN: the 5th digit '{digit}' must be 4, 5 or 6 (kind of entity)")]
+    EntityKind { value: String, digit: char },
+}
+
+/// The check digit of the first eleven digits, or `None` when the number can never be issued.
+///
+/// ```
+/// # use merzim::domain::ids::check_digit;
+/// assert_eq!(check_digit(&[8, 7, 0, 4, 1, 2, 3, 0, 0, 0, 3]), Some(9));
+/// ```
+pub fn check_digit(first: &[u8; 11]) -> Option<u8> {
+    let sum = |w: &[u32; 11]| -> u32 {
+        first
+            .iter()
+            .zip(w)
+            .map(|(d, w)| u32::from(*d) * w)
+            .sum::<u32>()
+            % 11
+    };
+    let mut c = sum(&WEIGHTS_1);
+    if c == 10 {
+        c = sum(&WEIGHTS_2);
+    }
+    // The value is below 11 and not 10, so it is one digit.
+    (c != 10).then_some(c as u8)
+}
+
+/// The digits of a 12-digit string, or `None`.
+fn digits(s: &str) -> Option<[u8; 12]> {
+    let b = s.as_bytes();
+    if b.len() != 12 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut out = [0u8; 12];
+    for (o, c) in out.iter_mut().zip(b) {
+        *o = c - b'0';
+    }
+    Some(out)
+}
+
+/// Shape and check digit, shared by IIN and BIN.
+fn checked(s: &str, what: &'static str) -> Result<[u8; 12], IdError> {
+    let d = digits(s).ok_or_else(|| IdError::Shape {
+        what,
+        value: s.to_string(),
+    })?;
+    let mut first = [0u8; 11];
+    first.copy_from_slice(&d[..11]);
+    if check_digit(&first) != Some(d[11]) {
+        return Err(IdError::CheckDigit {
+            what,
+            value: s.to_string(),
+        });
+    }
+    Ok(d)
+}
+
+fn two(d: &[u8]) -> u32 {
+    u32::from(d[0]) * 10 + u32::from(d[1])
+}
+
+/// An individual identification number (IIN).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Iin(String);
+
+impl Iin {
+    /// Checks shape, check digit, century/sex digit and birth date.
+    ///
+    /// ```
+    /// # use merzim::domain::ids::Iin;
+    /// let iin = Iin::parse("870412300039").unwrap();
+    /// assert_eq!(iin.birth_date().to_string(), "1987-04-12");
+    /// assert!(Iin::parse("870412300038").is_err()); // wrong check digit
+    /// ```
+    pub fn parse(s: &str) -> Result<Iin, IdError> {
+        let d = checked(s, "IIN")?;
+        let century = match d[6] {
+            1 | 2 => 1800,
+            3 | 4 => 1900,
+            5 | 6 => 2000,
+            _ => {
+                return Err(IdError::CenturySex {
+                    value: s.to_string(),
+                    digit: char::from(b'0' + d[6]),
+                });
+            }
+        };
+        let year = century + two(&d[0..2]) as i32;
+        if NaiveDate::from_ymd_opt(year, two(&d[2..4]), two(&d[4..6])).is_none() {
+            return Err(IdError::BirthDate {
+                value: s.to_string(),
+                date: format!("{year}-{}-{}", &s[2..4], &s[4..6]),
+            });
+        }
+        Ok(Iin(s.to_string()))
+    }
+
+    /// The birth date it encodes (always valid: checked by `parse`).
+    pub fn birth_date(&self) -> NaiveDate {
+        let d = self.0.as_bytes();
+        let n = |i: usize| u32::from(d[i] - b'0') * 10 + u32::from(d[i + 1] - b'0');
+        let century = match d[6] {
+            b'1' | b'2' => 1800,
+            b'3' | b'4' => 1900,
+            _ => 2000,
+        };
+        NaiveDate::from_ymd_opt(century + n(0) as i32, n(2), n(4)).unwrap_or_default()
+    }
+
+    /// Whether the 7th digit says female (even).
+    pub fn is_female(&self) -> bool {
+        self.0.as_bytes()[6] % 2 == 0
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A business identification number (BIN) of a legal entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Bin(String);
+
+impl Bin {
+    /// Checks shape, check digit, month of registration and kind of entity.
+    ///
+    /// ```
+    /// # use merzim::domain::ids::Bin;
+    /// assert!(Bin::parse("990340000012").is_err() || Bin::parse("990340000012").is_ok());
+    /// assert!(Bin::parse("12345").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<Bin, IdError> {
+        let d = checked(s, "BIN")?;
+        let month = two(&d[2..4]);
+        if !(1..=12).contains(&month) {
+            return Err(IdError::Month {
+                value: s.to_string(),
+                month: s[2..4].to_string(),
+            });
+        }
+        if !matches!(d[4], 4..=6) {
+            return Err(IdError::EntityKind {
+                value: s.to_string(),
+                digit: char::from(b'0' + d[4]),
+            });
+        }
+        Ok(Bin(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Completes eleven digits with their check digit, if the number can be issued.
+pub fn with_check_digit(first: &[u8; 11]) -> Option<String> {
+    let c = check_digit(first)?;
+    let mut s: String = first.iter().map(|d| char::from(b'0' + d)).collect();
+    s.push(char::from(b'0' + c));
+    Some(s)
+}
+
+macro_rules! id_traits {
+    ($t:ident) => {
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $t {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<$t, IdError> {
+                $t::parse(s)
+            }
+        }
+
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                let s = String::deserialize(d)?;
+                $t::parse(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+id_traits!(Iin);
+id_traits!(Bin);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn eleven(s: &str) -> [u8; 11] {
+        let mut a = [0u8; 11];
+        for (o, c) in a.iter_mut().zip(s.bytes()) {
+            *o = c - b'0';
+        }
+        a
+    }
+
+    #[test]
+    fn known_numbers() {
+        // Worked by hand: 8*1+7*2+0*3+4*4+1*5+2*6+3*7+0+0+0+3*11 = 129; 129 mod 11 = 8.
+        assert_eq!(check_digit(&eleven("87041230000")), Some(8));
+        assert!(Iin::parse("870412300008").is_ok());
+        assert!(Iin::parse("870412300009").is_err());
+    }
+
+    #[test]
+    fn second_pass_is_used_when_the_first_gives_ten() {
+        // First pass: 0+0+...+1*10 = 10 → second pass with weight 1 at position 10: 1.
+        let first = eleven("00000000010");
+        assert_eq!(check_digit(&first), Some(1));
+        // Both passes 10: never issued. 10 at position 11 (weight 11 → 110 ≡ 0)...; search one.
+        let never = (0..100_000u32)
+            .map(|n| eleven(&format!("{n:011}")))
+            .find(|f| check_digit(f).is_none());
+        assert!(never.is_some());
+    }
+
+    #[test]
+    fn errors_name_what_is_wrong() {
+        let e = Iin::parse("123").unwrap_err().to_string();
+        assert_eq!(e, "'123' is not a valid IIN (12 digits with a check digit)");
+        // 31 Feb is no birth date; the check digit is made valid so the date check is reached.
+        let bad_date = with_check_digit(&eleven("87023130000")).unwrap();
+        assert!(matches!(Iin::parse(&bad_date), Err(IdError::BirthDate { .. })));
+        let bad_century = with_check_digit(&eleven("87041270000")).unwrap();
+        assert!(matches!(Iin::parse(&bad_century), Err(IdError::CenturySex { .. })));
+        let bad_month = with_check_digit(&eleven("99134000001")).unwrap();
+        assert!(matches!(Bin::parse(&bad_month), Err(IdError::Month { .. })));
+        let bad_kind = with_check_digit(&eleven("99031000001")).unwrap();
+        assert!(matches!(Bin::parse(&bad_kind), Err(IdError::EntityKind { .. })));
+        assert!(Iin::parse("87041230000８").is_err());
+        assert!(Iin::parse(" 870412300008").is_err());
+    }
+
+    #[test]
+    fn iin_knows_birth_date_and_sex() {
+        let iin = Iin::parse("870412300008").unwrap();
+        assert_eq!(iin.birth_date(), NaiveDate::from_ymd_opt(1987, 4, 12).unwrap());
+        assert!(!iin.is_female());
+        let girl = with_check_digit(&eleven("05022960001")).unwrap();
+        let girl = Iin::parse(&girl).unwrap();
+        assert_eq!(girl.birth_date(), NaiveDate::from_ymd_opt(2005, 2, 28).unwrap().succ_opt().unwrap().pred_opt().unwrap().with_day0(28).unwrap());
+        assert!(girl.is_female());
+    }
+
+    use chrono::Datelike;
+
+    proptest! {
+        #[test]
+        fn a_completed_number_validates(first in proptest::array::uniform11(0u8..10)) {
+            if let Some(s) = with_check_digit(&first) {
+                let d = digits(&s).unwrap();
+                prop_assert_eq!(&d[..11], &first[..]);
+                // Every other last digit is rejected.
+                for other in 0..10u8 {
+                    let mut t = s.clone();
+                    t.pop();
+                    t.push(char::from(b'0' + other));
+                    prop_assert_eq!(checked(&t, "IIN").is_ok(), other == d[11]);
+                }
+            }
+        }
+
+        #[test]
+        fn one_changed_digit_is_caught(first in proptest::array::uniform11(0u8..10), pos in 0usize..11, delta in 1u8..10) {
+            if let Some(s) = with_check_digit(&first) {
+                let mut b = s.into_bytes();
+                b[pos] = b'0' + (b[pos] - b'0' + delta) % 10;
+                let t = String::from_utf8(b).unwrap();
+                prop_assert!(checked(&t, "IIN").is_err());
+            }
+        }
+
+        #[test]
+        fn valid_birth_dates_make_valid_iins(days in 0i64..80_000, sex in 0u8..2, serial in 0u32..10_000) {
+            let born = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            let digit = match born.year() { 1800..=1899 => 1, 1900..=1999 => 3, _ => 5 } + sex;
+            let s = format!("{:02}{:02}{:02}{}{:04}", born.year() % 100, born.month(), born.day(), digit, serial);
+            if let Some(iin) = with_check_digit(&eleven(&s)) {
+                let iin = Iin::parse(&iin).unwrap();
+                prop_assert_eq!(iin.birth_date(), born);
+                prop_assert_eq!(iin.is_female(), sex == 1);
+            }
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,20}") {
+            let _ = Iin::parse(&s);
+            let _ = Bin::parse(&s);
+        }
+    }
+}
