@@ -38,7 +38,10 @@ impl Reference {
 
     /// The shipped data plus the office's files in `data_dir`, if given and present.
     pub fn load(data_dir: Option<&Path>) -> Result<Reference> {
-        let mut calendars = vec![("data/calendars/kz.toml".to_string(), SHIPPED_CALENDAR.to_string())];
+        let mut calendars = vec![(
+            "data/calendars/kz.toml".to_string(),
+            SHIPPED_CALENDAR.to_string(),
+        )];
         let mut registers = Vec::new();
         if let Some(dir) = data_dir {
             calendars.extend(read_toml_files(&dir.join("calendars"))?);
@@ -51,7 +54,11 @@ impl Reference {
             [(name, text)] => Register::parse(name, text)?,
             [(name, _), ..] => anyhow::bail!(
                 "more than one service register in '{}': keep one file there",
-                Path::new(name).parent().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
+                Path::new(name)
+                    .parent()
+                    .map(Path::display)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
             ),
         };
         Ok(Reference {
@@ -82,7 +89,8 @@ fn read_toml_files(dir: &Path) -> Result<Vec<(String, String)>> {
     paths
         .into_iter()
         .map(|p| {
-            let text = fs::read_to_string(&p).with_context(|| format!("cannot read '{}'", p.display()))?;
+            let text =
+                fs::read_to_string(&p).with_context(|| format!("cannot read '{}'", p.display()))?;
             Ok((p.display().to_string(), text))
         })
         .collect()

@@ -6,14 +6,21 @@ use serde_json::Value;
 fn merzim() -> Command {
     let mut c = Command::cargo_bin("merzim").unwrap();
     // A data directory with no office files: the shipped data only, whatever the machine has.
-    c.env("MERZIM_DATA_DIR", env!("CARGO_MANIFEST_DIR").to_string() + "/tests/fixtures/empty-data-dir");
+    c.env(
+        "MERZIM_DATA_DIR",
+        env!("CARGO_MANIFEST_DIR").to_string() + "/tests/fixtures/empty-data-dir",
+    );
     c.env("MERZIM_TODAY", "2026-11-22");
     c
 }
 
 fn stdout(args: &[&str]) -> String {
     let out = merzim().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -32,21 +39,51 @@ fn fails(args: &[&str]) -> String {
 
 #[test]
 fn calendar_arithmetic() {
-    assert_eq!(first_token(&["calendar", "add-working-days", "2026-03-20", "3"]), "2026-03-30");
-    assert_eq!(first_token(&["calendar", "add-working-days", "2024-05-03", "1"]), "2024-05-04");
-    assert_eq!(first_token(&["calendar", "add-calendar-days", "2026-03-16", "5"]), "2026-03-26");
-    assert_eq!(first_token(&["calendar", "add-working-days", "2026-12-31", "1"]), "2027-01-05");
+    assert_eq!(
+        first_token(&["calendar", "add-working-days", "2026-03-20", "3"]),
+        "2026-03-30"
+    );
+    assert_eq!(
+        first_token(&["calendar", "add-working-days", "2024-05-03", "1"]),
+        "2024-05-04"
+    );
+    assert_eq!(
+        first_token(&["calendar", "add-calendar-days", "2026-03-16", "5"]),
+        "2026-03-26"
+    );
+    assert_eq!(
+        first_token(&["calendar", "add-working-days", "2026-12-31", "1"]),
+        "2027-01-05"
+    );
     let explain = stdout(&["calendar", "explain", "2026-03-20", "3"]);
-    assert!(explain.contains("2026-03-23 Mon    -  public holiday: Nauryz"), "{explain}");
-    assert!(explain.contains("2026-03-30 Mon    3  working day"), "{explain}");
-    assert_eq!(first_token(&["calendar", "between", "2026-03-20", "2026-03-30"]), "3");
+    assert!(
+        explain.contains("2026-03-23 Mon    -  public holiday: Nauryz"),
+        "{explain}"
+    );
+    assert!(
+        explain.contains("2026-03-30 Mon    3  working day"),
+        "{explain}"
+    );
+    assert_eq!(
+        first_token(&["calendar", "between", "2026-03-20", "2026-03-30"]),
+        "3"
+    );
 }
 
 #[test]
 fn complaint_json_contract() {
     let out = stdout(&[
-        "due", "complaint", "--addressee", "local-body", "--registered", "2026-03-18", "--medium", "paper",
-        "--extend", "2026-03-27:5:verification", "--json",
+        "due",
+        "complaint",
+        "--addressee",
+        "local-body",
+        "--registered",
+        "2026-03-18",
+        "--medium",
+        "paper",
+        "--extend",
+        "2026-03-27:5:verification",
+        "--json",
     ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["due"], "2026-04-06");
@@ -56,7 +93,10 @@ fn complaint_json_contract() {
     let answer = obligations.iter().find(|o| o["kind"] == "answer").unwrap();
     assert_eq!(answer["due"], "2026-04-06");
     assert_eq!(answer["form"], "written");
-    let notice = obligations.iter().find(|o| o["kind"] == "extension-notice").unwrap();
+    let notice = obligations
+        .iter()
+        .find(|o| o["kind"] == "extension-notice")
+        .unwrap();
     assert_eq!(notice["due"], "2026-04-01");
     assert_eq!(notice["form"], "written");
     assert_eq!(notice["basis"], "Art. 25.4 ¶2");
@@ -66,34 +106,90 @@ fn complaint_json_contract() {
 
 #[test]
 fn complaint_superior_body_has_null_due() {
-    let out = stdout(&["due", "complaint", "--addressee", "superior-body", "--registered", "2026-11-02", "--json"]);
+    let out = stdout(&[
+        "due",
+        "complaint",
+        "--addressee",
+        "superior-body",
+        "--registered",
+        "2026-11-02",
+        "--json",
+    ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["due"], Value::Null);
 }
 
 #[test]
 fn provisional_is_reported() {
-    let out = stdout(&["due", "complaint", "--addressee", "quality-authority", "--registered", "2026-12-25", "--json"]);
+    let out = stdout(&[
+        "due",
+        "complaint",
+        "--addressee",
+        "quality-authority",
+        "--registered",
+        "2026-12-25",
+        "--json",
+    ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["due"], "2027-01-20");
     assert_eq!(v["provisional"], true);
-    let text = stdout(&["due", "complaint", "--addressee", "quality-authority", "--registered", "2026-12-25"]);
+    let text = stdout(&[
+        "due",
+        "complaint",
+        "--addressee",
+        "quality-authority",
+        "--registered",
+        "2026-12-25",
+    ]);
     assert!(text.contains("≈ 2027-01-20"), "{text}");
 }
 
 #[test]
 fn application_contract() {
     let out = stdout(&[
-        "due", "application", "--term", "10wd", "--channel", "state-corporation", "--registered", "2026-03-19", "--json",
+        "due",
+        "application",
+        "--term",
+        "10wd",
+        "--channel",
+        "state-corporation",
+        "--registered",
+        "2026-03-19",
+        "--json",
     ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["due"], "2026-04-07");
-    let kinds: Vec<&str> = v["obligations"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["result", "result-to-state-corporation"]);
-    let out = stdout(&["due", "application", "--service", "S-001", "--channel", "portal", "--registered", "2026-11-20", "--json"]);
+    let out = stdout(&[
+        "due",
+        "application",
+        "--service",
+        "S-001",
+        "--channel",
+        "portal",
+        "--registered",
+        "2026-11-20",
+        "--json",
+    ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["due"], "2026-12-11");
-    let out = stdout(&["due", "application", "--term", "30cd", "--channel", "portal", "--registered", "2026-11-20", "--json"]);
+    let out = stdout(&[
+        "due",
+        "application",
+        "--term",
+        "30cd",
+        "--channel",
+        "portal",
+        "--registered",
+        "2026-11-20",
+        "--json",
+    ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["due"], "2026-12-21", "20 Dec is a Sunday");
 }
@@ -117,15 +213,90 @@ fn illegal_extensions_exit_2_naming_the_rule() {
 #[test]
 fn bad_input_exit_2_one_line() {
     for args in [
-        &["due", "complaint", "--addressee", "ministry", "--registered", "2026-03-18"][..],
-        &["due", "complaint", "--addressee", "local-body", "--registered", "2026-02-30"],
-        &["due", "complaint", "--addressee", "local-body", "--registered", "18.03.2026"],
-        &["due", "complaint", "--addressee", "local-body", "--registered", "2026-03-18", "--medium", "fax"],
-        &["due", "complaint", "--addressee", "local-body", "--registered", "2026-03-18", "--extend", "2026-03-20"],
-        &["due", "application", "--term", "ten", "--channel", "portal", "--registered", "2026-03-18"],
-        &["due", "application", "--term", "5wd", "--channel", "pigeon", "--registered", "2026-03-18"],
-        &["due", "application", "--service", "NOPE", "--channel", "portal", "--registered", "2026-03-18"],
-        &["due", "application", "--service", "S-001", "--channel", "provider", "--registered", "2026-03-18"],
+        &[
+            "due",
+            "complaint",
+            "--addressee",
+            "ministry",
+            "--registered",
+            "2026-03-18",
+        ][..],
+        &[
+            "due",
+            "complaint",
+            "--addressee",
+            "local-body",
+            "--registered",
+            "2026-02-30",
+        ],
+        &[
+            "due",
+            "complaint",
+            "--addressee",
+            "local-body",
+            "--registered",
+            "18.03.2026",
+        ],
+        &[
+            "due",
+            "complaint",
+            "--addressee",
+            "local-body",
+            "--registered",
+            "2026-03-18",
+            "--medium",
+            "fax",
+        ],
+        &[
+            "due",
+            "complaint",
+            "--addressee",
+            "local-body",
+            "--registered",
+            "2026-03-18",
+            "--extend",
+            "2026-03-20",
+        ],
+        &[
+            "due",
+            "application",
+            "--term",
+            "ten",
+            "--channel",
+            "portal",
+            "--registered",
+            "2026-03-18",
+        ],
+        &[
+            "due",
+            "application",
+            "--term",
+            "5wd",
+            "--channel",
+            "pigeon",
+            "--registered",
+            "2026-03-18",
+        ],
+        &[
+            "due",
+            "application",
+            "--service",
+            "NOPE",
+            "--channel",
+            "portal",
+            "--registered",
+            "2026-03-18",
+        ],
+        &[
+            "due",
+            "application",
+            "--service",
+            "S-001",
+            "--channel",
+            "provider",
+            "--registered",
+            "2026-03-18",
+        ],
         &["calendar", "add-working-days", "2026-03-20", "-1"],
         &["calendar", "add-working-days", "9999-13-01", "1"],
         &["calendar", "add-working-days", "2026-03-20", "99999999999"],

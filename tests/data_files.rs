@@ -44,13 +44,19 @@ fn shipped_rules_and_services_parse() {
     for (name, text) in files("data/services") {
         let reg = Register::parse(&name, &text).unwrap_or_else(|e| panic!("{e}"));
         assert!(reg.services().count() >= 8);
-        assert!(reg.note.contains("SAMPLE"), "the sample register says it is a sample");
+        assert!(
+            reg.note.contains("SAMPLE"),
+            "the sample register says it is a sample"
+        );
     }
 }
 
 fn assert_one_line(msg: &str, file: &str) {
     assert!(!msg.contains('\n'), "{file}: {msg}");
-    assert!(msg.contains(file), "{file}: the message names the file: {msg}");
+    assert!(
+        msg.contains(file),
+        "{file}: the message names the file: {msg}"
+    );
 }
 
 #[test]
@@ -60,7 +66,10 @@ fn broken_calendars_are_rejected() {
         ("not_toml.toml", ""),
         ("no_year_record.toml", "has no [[year]] record"),
         ("moved_without_origin.toml", "needs moved_from"),
-        ("unpaired_transfer.toml", "transfer pair 2026-06-08 is missing"),
+        (
+            "unpaired_transfer.toml",
+            "transfer pair 2026-06-08 is missing",
+        ),
         ("working_weekday.toml", "must fall on a Saturday or Sunday"),
         ("no_source.toml", "the source is empty"),
         ("duplicate_date.toml", "listed twice"),
@@ -71,7 +80,9 @@ fn broken_calendars_are_rejected() {
     assert_eq!(all.len(), expect.len(), "every fixture has an expectation");
     for (file, want) in expect {
         let (name, text) = all.iter().find(|(n, _)| n.ends_with(file)).unwrap();
-        let msg = calendar_data::load(&[(name.clone(), text.clone())]).unwrap_err().to_string();
+        let msg = calendar_data::load(&[(name.clone(), text.clone())])
+            .unwrap_err()
+            .to_string();
         assert_one_line(&msg, file);
         assert!(msg.contains(want), "{file}: {msg}");
     }

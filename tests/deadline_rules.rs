@@ -27,7 +27,12 @@ fn complaint(addressee: Addressee, registered: &str) -> ComplaintFacts {
 }
 
 fn ext(date: &str, days: u32, ground: Ground) -> Extension {
-    Extension { date: d(date), days, ground, reason: "site visit".into() }
+    Extension {
+        date: d(date),
+        days,
+        ground,
+        reason: "site visit".into(),
+    }
 }
 
 fn run(c: &ComplaintFacts, today: &str) -> Result<Deadlines, Refusal> {
@@ -44,19 +49,31 @@ fn obligation(dl: &Deadlines, kind: ObligationKind) -> &Obligation {
 /// service, a service provider and the State Corporation.
 #[test]
 fn art_25_2_five_working_days() {
-    for a in [Addressee::CentralBody, Addressee::LocalBody, Addressee::ServiceProvider, Addressee::StateCorporation] {
+    for a in [
+        Addressee::CentralBody,
+        Addressee::LocalBody,
+        Addressee::ServiceProvider,
+        Addressee::StateCorporation,
+    ] {
         // Registered Wed 18 Mar 2026: 19, 20, (Nauryz 21–25), 26, 27, 30.
         let dl = run(&complaint(a, "2026-03-18"), "2026-03-19").unwrap();
         assert_eq!(dl.due, Some(d("2026-03-30")), "{a}");
         assert_eq!(dl.term_basis, "Art. 25.2 ¶1");
-        assert_eq!(obligation(&dl, ObligationKind::Answer).basis, "Art. 25.2; Art. 5.2.7");
+        assert_eq!(
+            obligation(&dl, ObligationKind::Answer).basis,
+            "Art. 25.2; Art. 5.2.7"
+        );
     }
 }
 
 /// Art. 25.2 ¶2: fifteen working days for the authorized body for quality assessment and control.
 #[test]
 fn art_25_2_fifteen_working_days_for_the_quality_authority() {
-    let dl = run(&complaint(Addressee::QualityAuthority, "2026-12-25"), "2026-12-25").unwrap();
+    let dl = run(
+        &complaint(Addressee::QualityAuthority, "2026-12-25"),
+        "2026-12-25",
+    )
+    .unwrap();
     assert_eq!(dl.due, Some(d("2027-01-20")));
     assert_eq!(dl.term_basis, "Art. 25.2 ¶2");
     // Runs into 2027, whose transfer order is not yet published.
@@ -84,12 +101,18 @@ fn art_25_1_superior_body_has_no_statutory_term() {
     let dl = run(&c, "2026-11-22").unwrap();
     assert_eq!(dl.due, None);
     assert_eq!(dl.term_basis, "Art. 25.1");
-    assert_eq!(obligation(&dl, ObligationKind::Answer).state, ObligationState::Open);
+    assert_eq!(
+        obligation(&dl, ObligationKind::Answer).state,
+        ObligationState::Open
+    );
     c.set_due = Some(d("2026-12-01"));
     assert_eq!(run(&c, "2026-11-22").unwrap().due, Some(d("2026-12-01")));
     let mut local = complaint(Addressee::LocalBody, "2026-11-02");
     local.set_due = Some(d("2026-12-01"));
-    assert!(matches!(run(&local, "2026-11-22"), Err(Refusal::TermSetByLaw { .. })));
+    assert!(matches!(
+        run(&local, "2026-11-22"),
+        Err(Refusal::TermSetByLaw { .. })
+    ));
 }
 
 /// Art. 25.4: extended by at most ten working days; new due date = current due date + n working
@@ -97,11 +120,17 @@ fn art_25_1_superior_body_has_no_statutory_term() {
 #[test]
 fn art_25_4_extension_moves_the_due_date() {
     let mut c = complaint(Addressee::LocalBody, "2026-03-18");
-    c.extensions = vec![ext("2026-03-27", 4, Ground::Verification), ext("2026-04-03", 6, Ground::Information)];
+    c.extensions = vec![
+        ext("2026-03-27", 4, Ground::Verification),
+        ext("2026-04-03", 6, Ground::Information),
+    ];
     let dl = run(&c, "2026-04-03").unwrap();
     assert_eq!(dl.original_due, Some(d("2026-03-30")));
     // 30 Mar + 4 = 3 Apr; 3 Apr + 6 = 13 Apr.
-    assert_eq!(dl.due_history, vec![d("2026-03-30"), d("2026-04-03"), d("2026-04-13")]);
+    assert_eq!(
+        dl.due_history,
+        vec![d("2026-03-30"), d("2026-04-03"), d("2026-04-13")]
+    );
     assert_eq!(dl.due, Some(d("2026-04-13")));
     assert_eq!(dl.extended_days, 10);
 }
@@ -110,26 +139,50 @@ fn art_25_4_extension_moves_the_due_date() {
 #[test]
 fn art_25_4_total_cap_of_ten_working_days() {
     let mut c = complaint(Addressee::CentralBody, "2026-03-18");
-    c.extensions = vec![ext("2026-03-27", 6, Ground::Verification), ext("2026-04-02", 5, Ground::Information)];
+    c.extensions = vec![
+        ext("2026-03-27", 6, Ground::Verification),
+        ext("2026-04-02", 5, Ground::Information),
+    ];
     let e = run(&c, "2026-04-03").unwrap_err();
-    assert!(matches!(e, Refusal::OverCap { total: 11, cap: 10, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Refusal::OverCap {
+                total: 11,
+                cap: 10,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     assert!(e.to_string().starts_with("Art. 25.4: "), "{e}");
     c.extensions = vec![ext("2026-03-27", 11, Ground::Verification)];
-    assert!(matches!(run(&c, "2026-04-03"), Err(Refusal::OverCap { total: 11, .. })));
+    assert!(matches!(
+        run(&c, "2026-04-03"),
+        Err(Refusal::OverCap { total: 11, .. })
+    ));
 }
 
 /// Art. 25.4: only the quality authority, a central state body and a local executive body may
 /// extend; a service provider and the State Corporation may not.
 #[test]
 fn art_25_4_who_may_extend() {
-    for a in [Addressee::ServiceProvider, Addressee::StateCorporation, Addressee::SuperiorBody] {
+    for a in [
+        Addressee::ServiceProvider,
+        Addressee::StateCorporation,
+        Addressee::SuperiorBody,
+    ] {
         let mut c = complaint(a, "2026-03-18");
         c.extensions = vec![ext("2026-03-20", 3, Ground::Verification)];
         let e = run(&c, "2026-03-20").unwrap_err();
         assert!(matches!(e, Refusal::MayNotExtend { .. }), "{a}: {e:?}");
         assert!(e.to_string().contains("Art. 25.4"), "{e}");
     }
-    for a in [Addressee::QualityAuthority, Addressee::CentralBody, Addressee::LocalBody] {
+    for a in [
+        Addressee::QualityAuthority,
+        Addressee::CentralBody,
+        Addressee::LocalBody,
+    ] {
         let mut c = complaint(a, "2026-03-18");
         c.extensions = vec![ext("2026-03-20", 3, Ground::Verification)];
         assert!(run(&c, "2026-03-20").is_ok(), "{a}");
@@ -147,13 +200,22 @@ fn art_25_4_extension_after_due_date_is_refused() {
     assert!(matches!(e, Refusal::AfterDue { .. }), "{e:?}");
     assert!(e.to_string().contains("Art. 25.4"));
     // A second extension may come up to the extended due date.
-    c.extensions = vec![ext("2026-03-27", 2, Ground::Verification), ext("2026-04-01", 2, Ground::Information)];
+    c.extensions = vec![
+        ext("2026-03-27", 2, Ground::Verification),
+        ext("2026-04-01", 2, Ground::Information),
+    ];
     assert_eq!(run(&c, "2026-04-01").unwrap().due, Some(d("2026-04-03")));
     // Not before registration, not for zero days.
     c.extensions = vec![ext("2026-03-17", 2, Ground::Verification)];
-    assert!(matches!(run(&c, "2026-03-31"), Err(Refusal::BeforeRegistration { .. })));
+    assert!(matches!(
+        run(&c, "2026-03-31"),
+        Err(Refusal::BeforeRegistration { .. })
+    ));
     c.extensions = vec![ext("2026-03-20", 0, Ground::Verification)];
-    assert!(matches!(run(&c, "2026-03-31"), Err(Refusal::ZeroDays { .. })));
+    assert!(matches!(
+        run(&c, "2026-03-31"),
+        Err(Refusal::ZeroDays { .. })
+    ));
 }
 
 /// Art. 25.4 ¶2: within three working days of the extension, written if filed on paper,
@@ -170,11 +232,18 @@ fn art_25_4_extension_notice() {
     assert_eq!(n.basis, "Art. 25.4 ¶2");
     c.medium = Medium::Electronic;
     let dl = run(&c, "2026-03-20").unwrap();
-    assert_eq!(obligation(&dl, ObligationKind::ExtensionNotice).form, Some(Form::Electronic));
+    assert_eq!(
+        obligation(&dl, ObligationKind::ExtensionNotice).form,
+        Some(Form::Electronic)
+    );
     // One notice per extension.
     c.extensions.push(ext("2026-04-01", 2, Ground::Information));
     let dl = run(&c, "2026-04-01").unwrap();
-    let notices: Vec<_> = dl.obligations.iter().filter(|o| o.kind == ObligationKind::ExtensionNotice).collect();
+    let notices: Vec<_> = dl
+        .obligations
+        .iter()
+        .filter(|o| o.kind == ObligationKind::ExtensionNotice)
+        .collect();
     assert_eq!(notices.len(), 2);
     assert_eq!(notices[1].due, Some(d("2026-04-06")));
 }
@@ -187,25 +256,51 @@ fn obligation_states() {
     let dl = run(&c, "2026-03-31").unwrap();
     assert_eq!(
         obligation(&dl, ObligationKind::ExtensionNotice).state,
-        ObligationState::Overdue { since: d("2026-03-31") }
+        ObligationState::Overdue {
+            since: d("2026-03-31")
+        }
     );
-    assert_eq!(obligation(&dl, ObligationKind::Answer).state, ObligationState::Open);
-    c.notices = vec![NoticeSent { kind: NoticeKind::ExtensionNotice, sent: d("2026-03-31"), form: Form::Electronic, reference: "x".into() }];
+    assert_eq!(
+        obligation(&dl, ObligationKind::Answer).state,
+        ObligationState::Open
+    );
+    c.notices = vec![NoticeSent {
+        kind: NoticeKind::ExtensionNotice,
+        sent: d("2026-03-31"),
+        form: Form::Electronic,
+        reference: "x".into(),
+    }];
     let dl = run(&c, "2026-03-31").unwrap();
     assert_eq!(
         obligation(&dl, ObligationKind::ExtensionNotice).state,
-        ObligationState::Done { on: d("2026-03-31"), late: true, wrong_form: true }
+        ObligationState::Done {
+            on: d("2026-03-31"),
+            late: true,
+            wrong_form: true
+        }
     );
     // A notice sent before the extension cannot be the notice of it.
     c.notices[0].sent = d("2026-03-19");
     let dl = run(&c, "2026-03-26").unwrap();
-    assert_eq!(obligation(&dl, ObligationKind::ExtensionNotice).state, ObligationState::Open);
+    assert_eq!(
+        obligation(&dl, ObligationKind::ExtensionNotice).state,
+        ObligationState::Open
+    );
     // The answer: done on time.
-    c.notices = vec![NoticeSent { kind: NoticeKind::Answer, sent: d("2026-04-02"), form: Form::Written, reference: "No. 5".into() }];
+    c.notices = vec![NoticeSent {
+        kind: NoticeKind::Answer,
+        sent: d("2026-04-02"),
+        form: Form::Written,
+        reference: "No. 5".into(),
+    }];
     let dl = run(&c, "2026-04-10").unwrap();
     assert_eq!(
         obligation(&dl, ObligationKind::Answer).state,
-        ObligationState::Done { on: d("2026-04-02"), late: false, wrong_form: false }
+        ObligationState::Done {
+            on: d("2026-04-02"),
+            late: false,
+            wrong_form: false
+        }
     );
 }
 
@@ -213,15 +308,30 @@ fn obligation_states() {
 #[test]
 fn art_25_3_follow_ups() {
     let mut c = complaint(Addressee::QualityAuthority, "2026-11-02");
-    c.follow_ups = vec![FollowUp { what: "proposal to the akimat".into(), due: Some(d("2026-11-20")), done: None }];
+    c.follow_ups = vec![FollowUp {
+        what: "proposal to the akimat".into(),
+        due: Some(d("2026-11-20")),
+        done: None,
+    }];
     let dl = run(&c, "2026-11-22").unwrap();
     let f = obligation(&dl, ObligationKind::FollowUp);
     assert_eq!(f.basis, "Art. 25.3");
-    assert_eq!(f.state, ObligationState::Overdue { since: d("2026-11-21") });
+    assert_eq!(
+        f.state,
+        ObligationState::Overdue {
+            since: d("2026-11-21")
+        }
+    );
     // Not for other addressees.
     let mut other = c.clone();
     other.addressee = Addressee::LocalBody;
-    assert!(run(&other, "2026-11-22").unwrap().obligations.iter().all(|o| o.kind != ObligationKind::FollowUp));
+    assert!(
+        run(&other, "2026-11-22")
+            .unwrap()
+            .obligations
+            .iter()
+            .all(|o| o.kind != ObligationKind::FollowUp)
+    );
 }
 
 fn application(channel: Channel, term: &str, registered: &str) -> ApplicationFacts {
@@ -244,18 +354,34 @@ fn run_app(a: &ApplicationFacts, today: &str) -> Deadlines {
 #[test]
 fn art_5_2_5_result_to_the_state_corporation() {
     // 10 wd from Thu 19 Mar 2026: 20, 26, 27, 30, 31, 1, 2, 3, 6, 7 Apr.
-    let dl = run_app(&application(Channel::StateCorporation, "10wd", "2026-03-19"), "2026-03-19");
+    let dl = run_app(
+        &application(Channel::StateCorporation, "10wd", "2026-03-19"),
+        "2026-03-19",
+    );
     assert_eq!(dl.due, Some(d("2026-04-07")));
     let h = obligation(&dl, ObligationKind::ResultToStateCorporation);
     assert_eq!(h.due, Some(d("2026-04-06")));
     assert_eq!(h.basis, "Art. 5.2.5");
     // Due on a Monday: handed over the Friday before.
-    let dl = run_app(&application(Channel::StateCorporation, "5wd", "2026-11-16"), "2026-11-16");
+    let dl = run_app(
+        &application(Channel::StateCorporation, "5wd", "2026-11-16"),
+        "2026-11-16",
+    );
     assert_eq!(dl.due, Some(d("2026-11-23")));
-    assert_eq!(obligation(&dl, ObligationKind::ResultToStateCorporation).due, Some(d("2026-11-20")));
+    assert_eq!(
+        obligation(&dl, ObligationKind::ResultToStateCorporation).due,
+        Some(d("2026-11-20"))
+    );
     // Not through the State Corporation: no hand-over.
-    let dl = run_app(&application(Channel::Portal, "5wd", "2026-11-16"), "2026-11-16");
-    assert!(dl.obligations.iter().all(|o| o.kind != ObligationKind::ResultToStateCorporation));
+    let dl = run_app(
+        &application(Channel::Portal, "5wd", "2026-11-16"),
+        "2026-11-16",
+    );
+    assert!(
+        dl.obligations
+            .iter()
+            .all(|o| o.kind != ObligationKind::ResultToStateCorporation)
+    );
 }
 
 /// Art. 5.2.5 (2022 text, Law No. 141-VII): "бір жұмыс күні ішінде көрсетілетін мемлекеттік
@@ -263,26 +389,52 @@ fn art_5_2_5_result_to_the_state_corporation() {
 /// edition had no such exception.
 #[test]
 fn art_5_2_5_one_working_day_exception_since_2022() {
-    let dl = run_app(&application(Channel::StateCorporation, "1wd", "2026-11-16"), "2026-11-16");
+    let dl = run_app(
+        &application(Channel::StateCorporation, "1wd", "2026-11-16"),
+        "2026-11-16",
+    );
     assert_eq!(dl.edition, "2022");
-    assert!(dl.obligations.iter().all(|o| o.kind != ObligationKind::ResultToStateCorporation));
-    let dl = run_app(&application(Channel::StateCorporation, "4h", "2026-11-16"), "2026-11-16");
-    assert!(dl.obligations.iter().all(|o| o.kind != ObligationKind::ResultToStateCorporation));
+    assert!(
+        dl.obligations
+            .iter()
+            .all(|o| o.kind != ObligationKind::ResultToStateCorporation)
+    );
+    let dl = run_app(
+        &application(Channel::StateCorporation, "4h", "2026-11-16"),
+        "2026-11-16",
+    );
+    assert!(
+        dl.obligations
+            .iter()
+            .all(|o| o.kind != ObligationKind::ResultToStateCorporation)
+    );
     // Registered under the earlier edition: the hand-over is owed, on the registration day.
-    let dl = run_app(&application(Channel::StateCorporation, "1wd", "2021-11-15"), "2021-11-15");
+    let dl = run_app(
+        &application(Channel::StateCorporation, "1wd", "2021-11-15"),
+        "2021-11-15",
+    );
     assert_eq!(dl.edition, "2013");
     let h = obligation(&dl, ObligationKind::ResultToStateCorporation);
     assert_eq!(h.due, Some(d("2021-11-15")));
     // Two working days: the exception does not apply.
-    let dl = run_app(&application(Channel::StateCorporation, "2wd", "2026-11-16"), "2026-11-16");
-    assert_eq!(obligation(&dl, ObligationKind::ResultToStateCorporation).due, Some(d("2026-11-17")));
+    let dl = run_app(
+        &application(Channel::StateCorporation, "2wd", "2026-11-16"),
+        "2026-11-16",
+    );
+    assert_eq!(
+        obligation(&dl, ObligationKind::ResultToStateCorporation).due,
+        Some(d("2026-11-17"))
+    );
 }
 
 /// Art. 20.1: through the State Corporation with paper documents, the day of reception is not
 /// counted in the term. The counting convention already never counts it; this keeps it so.
 #[test]
 fn art_20_1_reception_day_not_counted() {
-    let dl = run_app(&application(Channel::StateCorporation, "3wd", "2026-11-18"), "2026-11-18");
+    let dl = run_app(
+        &application(Channel::StateCorporation, "3wd", "2026-11-18"),
+        "2026-11-18",
+    );
     // Wed 18: Thu 19 (1), Fri 20 (2), Mon 23 (3).
     assert_eq!(dl.due, Some(d("2026-11-23")));
 }
@@ -291,13 +443,29 @@ fn art_20_1_reception_day_not_counted() {
 /// are same-day terms, never shown later than they can end.
 #[test]
 fn calendar_day_and_hour_terms() {
-    let dl = run_app(&application(Channel::Provider, "5cd", "2026-03-16"), "2026-03-16");
+    let dl = run_app(
+        &application(Channel::Provider, "5cd", "2026-03-16"),
+        "2026-03-16",
+    );
     assert_eq!(dl.due, Some(d("2026-03-26")));
-    let dl = run_app(&application(Channel::Portal, "2h", "2026-11-20"), "2026-11-20");
+    let dl = run_app(
+        &application(Channel::Portal, "2h", "2026-11-20"),
+        "2026-11-20",
+    );
     assert_eq!(dl.due, Some(d("2026-11-20")));
-    let dl = run_app(&application(Channel::Portal, "2h", "2026-11-21"), "2026-11-21");
-    assert_eq!(dl.due, Some(d("2026-11-23")), "registered on a Saturday via the portal");
-    let dl = run_app(&application(Channel::Portal, "48h", "2026-11-18"), "2026-11-18");
+    let dl = run_app(
+        &application(Channel::Portal, "2h", "2026-11-21"),
+        "2026-11-21",
+    );
+    assert_eq!(
+        dl.due,
+        Some(d("2026-11-23")),
+        "registered on a Saturday via the portal"
+    );
+    let dl = run_app(
+        &application(Channel::Portal, "48h", "2026-11-18"),
+        "2026-11-18",
+    );
     assert_eq!(dl.due, Some(d("2026-11-20")));
 }
 
@@ -310,7 +478,12 @@ fn art_19_1_refusal_and_art_20_2_intake_refusal() {
     let dl = run_app(&a, "2026-11-24");
     let r = obligation(&dl, ObligationKind::RefusalAnswer);
     assert_eq!(r.basis, "Art. 19-1.1");
-    assert_eq!(r.state, ObligationState::Overdue { since: d("2026-11-24") });
+    assert_eq!(
+        r.state,
+        ObligationState::Overdue {
+            since: d("2026-11-24")
+        }
+    );
     a.outcome = ApplicationOutcome::RefusedAtIntake;
     let dl = run_app(&a, "2026-11-24");
     assert_eq!(dl.due, None);

@@ -66,7 +66,11 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Fai
             let d = cal.add_calendar_days(*date, *n).map_err(Failure::input)?;
             println!("{d}{}", mark(*date, d));
         }
-        CalendarCmd::Explain { date, n, calendar_days } => {
+        CalendarCmd::Explain {
+            date,
+            n,
+            calendar_days,
+        } => {
             let e = if *calendar_days {
                 cal.explain_calendar_days(*date, *n)
             } else {
@@ -76,7 +80,11 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Fai
             print!("{}", render_explanation(&e, *n, *calendar_days));
         }
         CalendarCmd::Between { from, to } => {
-            println!("{}{}", cal.working_days_between(*from, *to), mark(*from, *to));
+            println!(
+                "{}{}",
+                cal.working_days_between(*from, *to),
+                mark(*from, *to)
+            );
         }
         CalendarCmd::Day { date } => {
             let status = cal.day_status(*date);
@@ -85,8 +93,16 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Fai
                 None if status.is_working() => "ordinary working day".to_string(),
                 None => "weekend".to_string(),
             };
-            let word = if status.is_working() { "working" } else { "day-off" };
-            println!("{date} {} {word}: {what}{}", date.weekday(), mark(*date, *date));
+            let word = if status.is_working() {
+                "working"
+            } else {
+                "day-off"
+            };
+            println!(
+                "{date} {} {word}: {what}{}",
+                date.weekday(),
+                mark(*date, *date)
+            );
         }
         CalendarCmd::Coverage => {
             for y in cal.years() {
@@ -94,7 +110,10 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Fai
                     YearStatus::Final => "final",
                     YearStatus::Provisional => "provisional",
                 };
-                let estimated = cal.entries().filter(|e| e.date.year() == y.year && e.estimated).count();
+                let estimated = cal
+                    .entries()
+                    .filter(|e| e.date.year() == y.year && e.estimated)
+                    .count();
                 print!("{} {status}", y.year);
                 if estimated > 0 {
                     print!(", {estimated} estimated date(s)");
@@ -117,9 +136,14 @@ pub fn coverage_warning(r: &Reference, today: NaiveDate) -> Option<String> {
     let next = today.year() + 1;
     let covered = |y: i32| r.calendar.years().any(|i| i.year == y);
     if !covered(today.year()) {
-        Some(format!("the calendar has no data for this year ({}): deadlines skip weekends only and are provisional", today.year()))
+        Some(format!(
+            "the calendar has no data for this year ({}): deadlines skip weekends only and are provisional",
+            today.year()
+        ))
     } else if !covered(next) {
-        Some(format!("the calendar has no data for {next}: deadlines running into it are provisional; add next year's calendar"))
+        Some(format!(
+            "the calendar has no data for {next}: deadlines running into it are provisional; add next year's calendar"
+        ))
     } else {
         None
     }
@@ -130,7 +154,11 @@ pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool) -> Strin
     use std::fmt::Write;
     let mut out = String::new();
     let unit = if calendar_days { "calendar" } else { "working" };
-    let _ = writeln!(out, "{} + {n} {unit} days = {}  ({} is not counted)", e.from, e.result, e.from);
+    let _ = writeln!(
+        out,
+        "{} + {n} {unit} days = {}  ({} is not counted)",
+        e.from, e.result, e.from
+    );
     for day in &e.days {
         let counted = match day.counted {
             Some(k) => format!("{k:>4}"),
@@ -139,7 +167,12 @@ pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool) -> Strin
         let note = match &day.note {
             DayNote::Working => "working day".to_string(),
             DayNote::Weekend => "weekend".to_string(),
-            DayNote::DayOff { entry_kind, name, source, estimated } => {
+            DayNote::DayOff {
+                entry_kind,
+                name,
+                source,
+                estimated,
+            } => {
                 let kind = match entry_kind {
                     EntryKind::PublicHoliday => "public holiday",
                     EntryKind::MovedDayOff => "day off moved from a weekend holiday",
@@ -153,7 +186,9 @@ pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool) -> Strin
             DayNote::WorkedByTransfer { name, source } => {
                 format!("working day by transfer: {} ({source})", name.en)
             }
-            DayNote::CalendarEnd { .. } => "term ends on a day off: moved to the next working day".to_string(),
+            DayNote::CalendarEnd { .. } => {
+                "term ends on a day off: moved to the next working day".to_string()
+            }
         };
         let _ = writeln!(out, "{} {} {counted}  {note}", day.date, day.date.weekday());
     }

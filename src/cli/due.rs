@@ -75,7 +75,9 @@ pub struct ApplicationArgs {
 fn parse_extension(s: &str) -> Result<(NaiveDate, u32, String), String> {
     let parts: Vec<&str> = s.split(':').collect();
     let [date, days, ground] = parts.as_slice() else {
-        return Err(format!("'{s}' is not DATE:DAYS:GROUND, e.g. 2026-03-02:5:verification"));
+        return Err(format!(
+            "'{s}' is not DATE:DAYS:GROUND, e.g. 2026-03-02:5:verification"
+        ));
     };
     let date = parse_date(date)?;
     let days = days
@@ -87,14 +89,19 @@ fn parse_extension(s: &str) -> Result<(NaiveDate, u32, String), String> {
 fn parse_notice(s: &str) -> Result<NoticeSent, String> {
     let parts: Vec<&str> = s.split(':').collect();
     let [kind, date, form] = parts.as_slice() else {
-        return Err(format!("'{s}' is not KIND:DATE:FORM, e.g. extension-notice:2026-03-03:written"));
+        return Err(format!(
+            "'{s}' is not KIND:DATE:FORM, e.g. extension-notice:2026-03-03:written"
+        ));
     };
     let kind = NoticeKind::ALL
         .into_iter()
         .find(|k| k.as_str() == *kind)
         .ok_or_else(|| {
             let all: Vec<&str> = NoticeKind::ALL.iter().map(|k| k.as_str()).collect();
-            format!("'{kind}' is not a notice kind; expected one of: {}", all.join(", "))
+            format!(
+                "'{kind}' is not a notice kind; expected one of: {}",
+                all.join(", ")
+            )
         })?;
     Ok(NoticeSent {
         kind,
@@ -127,7 +134,12 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                     let rule = &edition.complaint.extension;
                     Failure::input(Refusal::GroundNotAllowed {
                         ground: ground.clone(),
-                        allowed: rule.grounds.iter().map(|g| format!("'{g}'")).collect::<Vec<_>>().join(" or "),
+                        allowed: rule
+                            .grounds
+                            .iter()
+                            .map(|g| format!("'{g}'"))
+                            .collect::<Vec<_>>()
+                            .join(" or "),
                         basis: rule.basis.clone(),
                     })
                 })?;
@@ -147,7 +159,8 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                 notices: a.notices.clone(),
                 follow_ups: Vec::new(),
             };
-            let d = deadline::complaint_deadlines(&r.calendar, &r.rules, &facts, today).map_err(Failure::input)?;
+            let d = deadline::complaint_deadlines(&r.calendar, &r.rules, &facts, today)
+                .map_err(Failure::input)?;
             if a.json {
                 let mut v = to_json(&d, today);
                 v["kind"] = json!("complaint");
@@ -163,7 +176,10 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
             let (term, service) = match (&a.service, a.term) {
                 (Some(code), _) => {
                     let s = r.services.get(code).ok_or_else(|| {
-                        Failure::input(format!("there is no service '{code}' in the register '{}'", r.services.id))
+                        Failure::input(format!(
+                            "there is no service '{code}' in the register '{}'",
+                            r.services.id
+                        ))
                     })?;
                     let term = s.term(a.channel).ok_or_else(|| {
                         let offered: Vec<&str> = s.terms.keys().map(|c| c.as_str()).collect();
@@ -176,7 +192,11 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                     (term, Some(code.clone()))
                 }
                 (None, Some(t)) => (t, None),
-                (None, None) => return Err(Failure::input("give --service CODE or --term, e.g. --term 10wd")),
+                (None, None) => {
+                    return Err(Failure::input(
+                        "give --service CODE or --term, e.g. --term 10wd",
+                    ));
+                }
             };
             let facts = ApplicationFacts {
                 registered: a.registered,
@@ -185,7 +205,8 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                 outcome: a.outcome,
                 notices: a.notices.clone(),
             };
-            let d = deadline::application_deadlines(&r.calendar, &r.rules, &facts, today).map_err(Failure::input)?;
+            let d = deadline::application_deadlines(&r.calendar, &r.rules, &facts, today)
+                .map_err(Failure::input)?;
             if a.json {
                 let mut v = to_json(&d, today);
                 v["kind"] = json!("application");
@@ -216,7 +237,11 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
             });
             match o.state {
                 ObligationState::Open => v["state"] = json!("open"),
-                ObligationState::Done { on, late, wrong_form } => {
+                ObligationState::Done {
+                    on,
+                    late,
+                    wrong_form,
+                } => {
                     v["state"] = json!("done");
                     v["done_on"] = json!(on);
                     v["late"] = json!(late);
@@ -251,10 +276,19 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
 fn summary(kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -> String {
     let mut out = String::new();
     let approx = if d.provisional { "≈ " } else { "" };
-    let _ = writeln!(out, "{kind} registered {registered}, term {} ({})", d.term.as_deref().unwrap_or("none"), d.term_basis);
+    let _ = writeln!(
+        out,
+        "{kind} registered {registered}, term {} ({})",
+        d.term.as_deref().unwrap_or("none"),
+        d.term_basis
+    );
     match (d.due, d.original_due) {
         (Some(due), Some(orig)) if due != orig => {
-            let _ = writeln!(out, "due {approx}{due} (originally {orig}, extended by {} working days)", d.extended_days);
+            let _ = writeln!(
+                out,
+                "due {approx}{due} (originally {orig}, extended by {} working days)",
+                d.extended_days
+            );
         }
         (Some(due), _) => {
             let _ = writeln!(out, "due {approx}{due}");
@@ -264,11 +298,17 @@ fn summary(kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -
         }
     }
     for o in &d.obligations {
-        let due = o.due.map_or("no date".to_string(), |d| format!("{approx}{d}"));
+        let due = o
+            .due
+            .map_or("no date".to_string(), |d| format!("{approx}{d}"));
         let form = o.form.map_or(String::new(), |f| format!(", {f}"));
         let state = match o.state {
             ObligationState::Open => "open".to_string(),
-            ObligationState::Done { on, late, wrong_form } => {
+            ObligationState::Done {
+                on,
+                late,
+                wrong_form,
+            } => {
                 let mut s = format!("done on {on}");
                 if late {
                     s.push_str(", late");
@@ -280,8 +320,16 @@ fn summary(kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -
             }
             ObligationState::Overdue { since } => format!("OVERDUE since {since}"),
         };
-        let concerns = o.concerns.as_ref().map_or(String::new(), |c| format!(" [{c}]"));
-        let _ = writeln!(out, "  {:<28} due {due}{form}  {state}  ({}){concerns}", o.kind.as_str(), o.basis);
+        let concerns = o
+            .concerns
+            .as_ref()
+            .map_or(String::new(), |c| format!(" [{c}]"));
+        let _ = writeln!(
+            out,
+            "  {:<28} due {due}{form}  {state}  ({}){concerns}",
+            o.kind.as_str(),
+            o.basis
+        );
     }
     for u in &d.uncertain {
         let _ = writeln!(out, "provisional: {u}");

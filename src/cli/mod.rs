@@ -72,12 +72,20 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
             let text = e.render().to_string();
-            let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
+            let line = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("invalid arguments");
             eprintln!("merzim: {}", line.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
@@ -92,7 +100,9 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
-    let today = cli.today.unwrap_or_else(|| Utc::now().with_timezone(&cli.utc_offset).date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| Utc::now().with_timezone(&cli.utc_offset).date_naive());
     let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
     let reference = Reference::load(data_dir.as_deref())?;
     match &cli.command {
@@ -107,7 +117,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     shaped
         .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .flatten()
@@ -126,7 +138,15 @@ mod tests {
     #[test]
     fn dates_are_strict() {
         assert!(parse_date("2026-03-20").is_ok());
-        for bad in ["2026-3-20", "20-03-2026", "2026-02-30", "2026-03-20x", "", "+2026-03-20", "２０２６-03-20"] {
+        for bad in [
+            "2026-3-20",
+            "20-03-2026",
+            "2026-02-30",
+            "2026-03-20x",
+            "",
+            "+2026-03-20",
+            "２０２６-03-20",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

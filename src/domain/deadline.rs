@@ -220,15 +220,22 @@ pub enum Refusal {
     OverCap { total: u32, cap: u32, basis: String },
     #[error("{basis}: an extension must add at least one working day")]
     ZeroDays { basis: String },
-    #[error("{basis}: the extension of {date} comes after the due date {due}; it must be decided on or before it")]
+    #[error(
+        "{basis}: the extension of {date} comes after the due date {due}; it must be decided on or before it"
+    )]
     AfterDue {
         date: NaiveDate,
         due: NaiveDate,
         basis: String,
     },
     #[error("the extension of {date} is before the registration date {registered}")]
-    BeforeRegistration { date: NaiveDate, registered: NaiveDate },
-    #[error("{basis}: the term of a complaint to a {addressee} is set by law; a due date cannot be set by hand")]
+    BeforeRegistration {
+        date: NaiveDate,
+        registered: NaiveDate,
+    },
+    #[error(
+        "{basis}: the term of a complaint to a {addressee} is set by law; a due date cannot be set by hand"
+    )]
     TermSetByLaw { addressee: Addressee, basis: String },
     #[error("{0}")]
     NoEdition(#[from] NoEdition),
@@ -305,7 +312,12 @@ pub fn check_extension(
 }
 
 /// Where an obligation due on `due` in form `form` stands, given the notice that fulfils it.
-fn state_of(due: Option<NaiveDate>, form: Option<Form>, done: Option<&NoticeSent>, today: NaiveDate) -> ObligationState {
+fn state_of(
+    due: Option<NaiveDate>,
+    form: Option<Form>,
+    done: Option<&NoticeSent>,
+    today: NaiveDate,
+) -> ObligationState {
     match (done, due) {
         (Some(n), due) => ObligationState::Done {
             on: n.sent,
@@ -410,7 +422,12 @@ pub fn complaint_deadlines(
         let notice_rule = &c.extension_notice;
         let notice_due = cal.add_working_days(ext.date, notice_rule.working_days)?;
         latest = latest.max(notice_due);
-        let done = take_notice(&facts.notices, &mut used, NoticeKind::ExtensionNotice, ext.date);
+        let done = take_notice(
+            &facts.notices,
+            &mut used,
+            NoticeKind::ExtensionNotice,
+            ext.date,
+        );
         obligations.push(Obligation {
             kind: ObligationKind::ExtensionNotice,
             due: Some(notice_due),
@@ -425,7 +442,12 @@ pub fn complaint_deadlines(
     }
 
     // Art. 25.2, Art. 5.2.7: consider the complaint and inform of the result within the term.
-    let answer = take_notice(&facts.notices, &mut used, NoticeKind::Answer, facts.registered);
+    let answer = take_notice(
+        &facts.notices,
+        &mut used,
+        NoticeKind::Answer,
+        facts.registered,
+    );
     obligations.insert(
         0,
         Obligation {
@@ -479,7 +501,11 @@ pub fn complaint_deadlines(
 /// hours is a same-day term: the registration time is not recorded, so the due date is the
 /// earliest the term can end, `registered` + whole days of the hours, on a working day, so that a
 /// deadline is never shown later than it is.
-pub fn term_due(cal: &Calendar, registered: NaiveDate, term: Term) -> Result<NaiveDate, CalendarError> {
+pub fn term_due(
+    cal: &Calendar,
+    registered: NaiveDate,
+    term: Term,
+) -> Result<NaiveDate, CalendarError> {
     match term.unit {
         TermUnit::WorkingDays => cal.add_working_days(registered, term.value),
         TermUnit::CalendarDays => cal.add_calendar_days(registered, term.value),
@@ -535,7 +561,12 @@ pub fn application_deadlines(
     } else {
         (ObligationKind::Result, a.result_basis.clone())
     };
-    let done = take_notice(&facts.notices, &mut used, NoticeKind::Result, facts.registered);
+    let done = take_notice(
+        &facts.notices,
+        &mut used,
+        NoticeKind::Result,
+        facts.registered,
+    );
     obligations.push(Obligation {
         kind,
         due: Some(due),

@@ -149,7 +149,12 @@ impl RuleBook {
             message,
         };
         let raw: RulesToml = toml::from_str(text).map_err(|e| {
-            err(e.to_string().lines().next().unwrap_or("cannot be read").to_string())
+            err(e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or("cannot be read")
+                .to_string())
         })?;
         let mut editions = raw.edition;
         if editions.is_empty() {
@@ -168,18 +173,35 @@ impl RuleBook {
             let c = &e.complaint;
             for (i, t) in c.term.iter().enumerate() {
                 if c.term[..i].iter().any(|o| o.addressee == t.addressee) {
-                    return Err(err(format!("edition '{}': two terms for '{}'", e.id, t.addressee)));
+                    return Err(err(format!(
+                        "edition '{}': two terms for '{}'",
+                        e.id, t.addressee
+                    )));
                 }
                 if t.working_days == 0 {
-                    return Err(err(format!("edition '{}': a term of 0 days for '{}'", e.id, t.addressee)));
+                    return Err(err(format!(
+                        "edition '{}': a term of 0 days for '{}'",
+                        e.id, t.addressee
+                    )));
                 }
             }
             if c.extension_notice.working_days == 0 {
-                return Err(err(format!("edition '{}': the extension notice term is 0", e.id)));
+                return Err(err(format!(
+                    "edition '{}': the extension notice term is 0",
+                    e.id
+                )));
             }
-            for basis in [&c.answer_basis, &c.extension.basis, &c.extension_notice.basis, &e.application.handover.basis] {
+            for basis in [
+                &c.answer_basis,
+                &c.extension.basis,
+                &c.extension_notice.basis,
+                &e.application.handover.basis,
+            ] {
                 if basis.trim().is_empty() {
-                    return Err(err(format!("edition '{}': a rule has no article (basis)", e.id)));
+                    return Err(err(format!(
+                        "edition '{}': a rule has no article (basis)",
+                        e.id
+                    )));
                 }
             }
         }
@@ -210,6 +232,10 @@ impl RuleBook {
 
 fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let date = toml::value::Date::deserialize(d)?;
-    NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
-        .ok_or_else(|| serde::de::Error::custom(format!("'{date}' is not a date")))
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
+    .ok_or_else(|| serde::de::Error::custom(format!("'{date}' is not a date")))
 }

@@ -105,7 +105,12 @@ impl Register {
             message,
         };
         let raw: RegisterToml = toml::from_str(text).map_err(|e| {
-            err(e.to_string().lines().next().unwrap_or("cannot be read").to_string())
+            err(e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or("cannot be read")
+                .to_string())
         })?;
         let mut services = BTreeMap::new();
         for s in raw.service {
@@ -113,7 +118,10 @@ impl Register {
                 return Err(err("a service has an empty code".into()));
             }
             if s.terms.is_empty() {
-                return Err(err(format!("service '{}' has no term for any channel", s.code)));
+                return Err(err(format!(
+                    "service '{}' has no term for any channel",
+                    s.code
+                )));
             }
             let d = s.effective_from;
             let effective_from =

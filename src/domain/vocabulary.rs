@@ -153,7 +153,9 @@ pub struct Term {
 
 /// A term that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("'{0}' is not a term; write a number and a unit: '10wd' (working days), '30cd' (calendar days) or '4h' (hours)")]
+#[error(
+    "'{0}' is not a term; write a number and a unit: '10wd' (working days), '30cd' (calendar days) or '4h' (hours)"
+)]
 pub struct BadTerm(pub String);
 
 impl FromStr for Term {
@@ -228,12 +230,47 @@ mod tests {
 
     #[test]
     fn terms_parse() {
-        assert_eq!("10wd".parse(), Ok(Term { value: 10, unit: TermUnit::WorkingDays }));
-        assert_eq!("30cd".parse(), Ok(Term { value: 30, unit: TermUnit::CalendarDays }));
-        assert_eq!("4h".parse(), Ok(Term { value: 4, unit: TermUnit::Hours }));
-        for bad in ["", "wd", "10", "10 wd", "0wd", "-1wd", "99999999999wd", "10WD", "1.5wd"] {
+        assert_eq!(
+            "10wd".parse(),
+            Ok(Term {
+                value: 10,
+                unit: TermUnit::WorkingDays
+            })
+        );
+        assert_eq!(
+            "30cd".parse(),
+            Ok(Term {
+                value: 30,
+                unit: TermUnit::CalendarDays
+            })
+        );
+        assert_eq!(
+            "4h".parse(),
+            Ok(Term {
+                value: 4,
+                unit: TermUnit::Hours
+            })
+        );
+        for bad in [
+            "",
+            "wd",
+            "10",
+            "10 wd",
+            "0wd",
+            "-1wd",
+            "99999999999wd",
+            "10WD",
+            "1.5wd",
+        ] {
             assert!(bad.parse::<Term>().is_err(), "{bad}");
         }
-        assert_eq!(Term { value: 7, unit: TermUnit::CalendarDays }.to_string(), "7cd");
+        assert_eq!(
+            Term {
+                value: 7,
+                unit: TermUnit::CalendarDays
+            }
+            .to_string(),
+            "7cd"
+        );
     }
 }

@@ -158,22 +158,29 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
             ru: day.name.ru,
             en: day.name.en,
         };
-        if [&name.kk, &name.ru, &name.en].iter().any(|n| n.trim().is_empty()) {
+        if [&name.kk, &name.ru, &name.en]
+            .iter()
+            .any(|n| n.trim().is_empty())
+        {
             return Err(err(format!("{date}: a name (kk, ru or en) is empty")));
         }
         if day.source.trim().is_empty() {
-            return Err(err(format!("{date}: the source is empty; cite the law or the order")));
+            return Err(err(format!(
+                "{date}: the source is empty; cite the law or the order"
+            )));
         }
         if entries.iter().any(|e| e.date == date) {
             return Err(err(format!("{date} is listed twice")));
         }
-        let moved_from = day.moved_from.map(to_date).map(|d| {
-            d.ok_or_else(|| err(format!("{date}: moved_from is not a date")))
-        });
+        let moved_from = day
+            .moved_from
+            .map(to_date)
+            .map(|d| d.ok_or_else(|| err(format!("{date}: moved_from is not a date"))));
         let moved_from = moved_from.transpose()?;
-        let swap_with = day.swap_with.map(to_date).map(|d| {
-            d.ok_or_else(|| err(format!("{date}: swap_with is not a date")))
-        });
+        let swap_with = day
+            .swap_with
+            .map(to_date)
+            .map(|d| d.ok_or_else(|| err(format!("{date}: swap_with is not a date"))));
         let swap_with = swap_with.transpose()?;
         match kind {
             EntryKind::MovedDayOff => {
@@ -199,7 +206,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
                 if is_weekend(date) != wants_weekend {
                     return Err(err(format!(
                         "{date}: a {kind} must fall on a {}",
-                        if wants_weekend { "Saturday or Sunday" } else { "weekday" }
+                        if wants_weekend {
+                            "Saturday or Sunday"
+                        } else {
+                            "weekday"
+                        }
                     )));
                 }
                 if swap_with.is_none() {
@@ -211,10 +222,15 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
             EntryKind::PublicHoliday | EntryKind::ReligiousDayOff => {}
         }
         if moved_from.is_some() && kind != EntryKind::MovedDayOff {
-            return Err(err(format!("{date}: moved_from is only for a moved-day-off")));
+            return Err(err(format!(
+                "{date}: moved_from is only for a moved-day-off"
+            )));
         }
         if swap_with.is_some()
-            && !matches!(kind, EntryKind::TransferredDayOff | EntryKind::TransferredWorkingDay)
+            && !matches!(
+                kind,
+                EntryKind::TransferredDayOff | EntryKind::TransferredWorkingDay
+            )
         {
             return Err(err(format!("{date}: swap_with is only for transfers")));
         }
@@ -230,7 +246,9 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
     }
     let mut cancelled = Vec::new();
     for c in raw.cancel {
-        cancelled.push(to_date(c.date).ok_or_else(|| err(format!("cancel: '{}' is not a date", c.date)))?);
+        cancelled.push(
+            to_date(c.date).ok_or_else(|| err(format!("cancel: '{}' is not a date", c.date)))?,
+        );
     }
     Ok(CalendarFile {
         id: raw.calendar.id,
@@ -281,7 +299,10 @@ pub fn merge(files: &[(String, CalendarFile)]) -> Result<Calendar, CalendarDataE
             }
         }
     }
-    Ok(Calendar::new(entries.into_values().collect(), years.into_values().collect()))
+    Ok(Calendar::new(
+        entries.into_values().collect(),
+        years.into_values().collect(),
+    ))
 }
 
 /// Parses and merges several files given as `(name, text)`, in order.
@@ -296,7 +317,10 @@ pub fn load(files: &[(String, String)]) -> Result<Calendar, CalendarDataError> {
 /// Error texts from the TOML parser span several lines (a snippet of the file); one line is
 /// what a person reads in a status bar or a terminal.
 fn one_line(s: &str) -> String {
-    let mut parts = s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('|'));
+    let mut parts = s
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('|'));
     let mut out = parts.next().unwrap_or("").to_string();
     for p in parts {
         if p.chars().all(|c| c == '^' || c.is_whitespace()) {

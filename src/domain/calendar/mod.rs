@@ -132,7 +132,10 @@ impl fmt::Display for Uncertainty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Uncertainty::YearNotCovered { year } => {
-                write!(f, "the calendar has no data for {year}: only weekends were skipped")
+                write!(
+                    f,
+                    "the calendar has no data for {year}: only weekends were skipped"
+                )
             }
             Uncertainty::YearProvisional { year } => {
                 write!(f, "the calendar of {year} is not final")
@@ -438,7 +441,11 @@ impl Calendar {
     }
 
     /// The working-day computation `add_working_days(from, n)` day by day.
-    pub fn explain_working_days(&self, from: NaiveDate, n: u32) -> Result<Explanation, CalendarError> {
+    pub fn explain_working_days(
+        &self,
+        from: NaiveDate,
+        n: u32,
+    ) -> Result<Explanation, CalendarError> {
         if n > MAX_EXPLAINED_DAYS {
             return Err(CalendarError::TooLongToExplain {
                 days: u64::from(n),
@@ -474,7 +481,11 @@ impl Calendar {
 
     /// The calendar-day computation `add_calendar_days(from, n)` day by day: the days in between
     /// are listed without counting, then the end date and any move to the next working day.
-    pub fn explain_calendar_days(&self, from: NaiveDate, n: u32) -> Result<Explanation, CalendarError> {
+    pub fn explain_calendar_days(
+        &self,
+        from: NaiveDate,
+        n: u32,
+    ) -> Result<Explanation, CalendarError> {
         if n > MAX_EXPLAINED_DAYS {
             return Err(CalendarError::TooLongToExplain {
                 days: u64::from(n),
@@ -584,7 +595,10 @@ struct DenseIndex {
 }
 
 impl DenseIndex {
-    fn build(entries: &BTreeMap<NaiveDate, CalendarEntry>, years: &BTreeMap<i32, YearInfo>) -> DenseIndex {
+    fn build(
+        entries: &BTreeMap<NaiveDate, CalendarEntry>,
+        years: &BTreeMap<i32, YearInfo>,
+    ) -> DenseIndex {
         let (Some(first), Some(last)) = (years.keys().next(), years.keys().next_back()) else {
             return DenseIndex::default();
         };
@@ -624,7 +638,11 @@ impl DenseIndex {
 
     fn is_working(&self, d: NaiveDate) -> Option<bool> {
         let off = self.offset(d)?;
-        let before = if off == 0 { 0 } else { self.cumulative[off - 1] };
+        let before = if off == 0 {
+            0
+        } else {
+            self.cumulative[off - 1]
+        };
         Some(self.cumulative[off] > before)
     }
 
@@ -660,8 +678,14 @@ mod tests {
     fn weekday_number_counts_weekdays() {
         let cal = Calendar::weekends_only();
         // Mon 16 Nov 2026 .. Sun 22 Nov: (16, 22] has Tue–Fri = 4.
-        assert_eq!(cal.working_days_between(d(2026, 11, 16), d(2026, 11, 22)), 4);
-        assert_eq!(cal.working_days_between(d(2026, 11, 21), d(2026, 11, 22)), 0);
+        assert_eq!(
+            cal.working_days_between(d(2026, 11, 16), d(2026, 11, 22)),
+            4
+        );
+        assert_eq!(
+            cal.working_days_between(d(2026, 11, 21), d(2026, 11, 22)),
+            0
+        );
         assert_eq!(cal.working_days_between(d(-5, 1, 1), d(-5, 1, 1)), 0);
     }
 
@@ -676,9 +700,18 @@ mod tests {
     #[test]
     fn extremes_do_not_panic() {
         let cal = Calendar::weekends_only();
-        assert_eq!(cal.add_working_days(NaiveDate::MAX, 1), Err(CalendarError::OutOfRange));
-        assert_eq!(cal.add_calendar_days(NaiveDate::MAX, 1), Err(CalendarError::OutOfRange));
-        assert_eq!(cal.add_working_days(NaiveDate::MIN, u32::MAX), Err(CalendarError::OutOfRange));
+        assert_eq!(
+            cal.add_working_days(NaiveDate::MAX, 1),
+            Err(CalendarError::OutOfRange)
+        );
+        assert_eq!(
+            cal.add_calendar_days(NaiveDate::MAX, 1),
+            Err(CalendarError::OutOfRange)
+        );
+        assert_eq!(
+            cal.add_working_days(NaiveDate::MIN, u32::MAX),
+            Err(CalendarError::OutOfRange)
+        );
         assert!(cal.previous_working_day(NaiveDate::MIN).is_err());
         let n = cal.working_days_between(NaiveDate::MIN, NaiveDate::MAX);
         assert!(n > 0);
