@@ -1,0 +1,287 @@
+# merzim: English catalogue.
+# Every message here exists in kk/ and ru/ with the same attributes (tests/i18n.rs checks).
+# Arguments: $n, $k numbers; $date an already formatted date; other $names are text.
+
+## Application
+
+app-title = merzim
+app-tagline = complaints and applications, deadlines kept
+
+## Modes (screen names, also the headings of the help overlay)
+
+mode-global = Everywhere
+mode-queue = Queue
+mode-case = Case
+mode-help = Help
+mode-filter = Filter
+mode-command = Command
+
+## Key actions: the description is shown in the help overlay, .hint in the hint bar
+
+action-quit = Quit merzim
+    .hint = quit
+action-help = Show or hide the list of keys
+    .hint = help
+action-move-up = Select the previous case
+    .hint = up
+action-move-down = Select the next case
+    .hint = down
+action-page-up = One page up
+    .hint = page up
+action-page-down = One page down
+    .hint = page down
+action-top = Go to the first case or the top of the text
+    .hint = top
+action-bottom = Go to the last case or the end of the text
+    .hint = bottom
+action-open = Open the selected case
+    .hint = open
+action-back = Go back: close the case or the help, clear the filter
+    .hint = back
+action-filter = Filter the queue as you type
+    .hint = filter
+action-command = Type a command
+    .hint = command
+action-toggle-closed = Show or hide closed cases
+    .hint = closed
+action-explain = Explain how the due date was counted
+    .hint = why this date
+action-scroll-up = Scroll the text up
+    .hint = up
+action-scroll-down = Scroll the text down
+    .hint = down
+action-next-section = Next section of the case
+    .hint = next section
+action-prev-section = Previous section of the case
+    .hint = previous section
+action-switch-language = Switch the language: Kazakh, Russian, English
+    .hint = language
+action-refresh = Reload the cases and redraw the screen
+    .hint = refresh
+
+## Help overlay
+
+help-title = Keys
+help-close = { $key } closes this help
+
+## Queue columns: the header, and .long for the help overlay
+
+column-number = No.
+    .long = Registration number
+column-type = Type
+    .long = Complaint or application
+column-addressee = Addressee
+    .long = Body the case is addressed to
+column-registered = Registered
+    .long = Registration date
+column-due = Due
+    .long = Last day of the term
+column-remaining = Left
+    .long = Working days left until the due date
+column-badges = Flags
+    .long = Extended, notice owed, provisional date
+column-assignee = Assignee
+    .long = Officer in charge
+column-subject = Subject
+    .long = What the case is about
+
+## Kinds of case
+
+kind-complaint = Complaint
+kind-application = Application
+
+## Addressees (Art. 25.2); .short fits the queue column
+
+addressee-central-body = Central state body
+    .short = Central body
+addressee-local-body = Local executive body (akimat)
+    .short = Local body
+addressee-service-provider = Service provider
+    .short = Provider
+addressee-state-corporation = State Corporation "Government for Citizens"
+    .short = State Corp.
+addressee-quality-authority = Authorized body for assessment and control of the quality of state services
+    .short = Quality body
+addressee-superior-body = Superior body
+    .short = Superior body
+
+## How the complaint was filed (decides the form of the extension notice, Art. 25.4)
+
+medium-paper = On paper
+medium-electronic = Electronically
+
+## Channels of a state service (Art. 18)
+
+channel-provider = Directly through the service provider
+channel-state-corporation = Through the State Corporation
+channel-portal = Through the e-government portal
+channel-device = Through a subscriber device
+channel-other = Through another information system
+
+## Grounds for extending the term of a complaint (Art. 25.4)
+
+ground-verification = Additional study or verification, including on site
+ground-information = Obtaining additional information
+
+## Form of a notice
+
+form-written = In writing
+form-electronic = Electronically
+
+## Obligations
+
+obligation-answer = Consider and answer
+obligation-extension-notice = Notify the complainant of the extension
+obligation-result = Inform of the result
+obligation-result-to-state-corporation = Hand the result over to the State Corporation
+obligation-refusal-answer = Send a reasoned refusal
+obligation-state-open = open
+obligation-state-done = done on { $date }
+obligation-state-overdue = overdue since { $date }
+obligation-due = due { $date }
+obligation-basis = basis: { $article }
+
+## Urgency of a case, shown in words as well as in colour
+
+urgency-overdue = overdue
+urgency-due-today = due today
+urgency-due-soon = due within 1 working day
+urgency-ok = on time
+urgency-closed = closed
+
+## Badges: the label stays a Latin abbreviation, .ascii is for ASCII-only terminals
+
+badge-extended = EXT
+    .description = The term was extended
+    .ascii = EXT
+badge-notice = NTF
+    .description = A notice of the extension is owed to the complainant
+    .ascii = NTF
+badge-provisional = ≈
+    .description = Provisional date: the calendar for that year is not confirmed
+    .ascii = ~
+
+## Status of a case
+
+status-registered = Registered
+status-in-progress = In progress
+status-extended = Extended
+status-decided = Decided
+status-answered = Answered
+status-closed = Closed
+status-refused-at-intake = Refused at intake
+
+## Counts in the header
+
+header-cases =
+    { NUMBER($n) ->
+        [one] { $n } case
+       *[other] { $n } cases
+    }
+header-overdue = { $n } overdue
+header-due-today = { $n } due today
+header-due-soon = { $n } due within 1 working day
+header-extended = { $n } extended
+header-notices =
+    { NUMBER($n) ->
+        [one] { $n } notice owed
+       *[other] { $n } notices owed
+    }
+
+## Working days
+
+working-days =
+    { NUMBER($n) ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }
+remaining-working-days =
+    { NUMBER($n) ->
+        [one] { $n } working day left
+       *[other] { $n } working days left
+    }
+overdue-working-days =
+    { NUMBER($n) ->
+        [one] overdue by { $n } working day
+       *[other] overdue by { $n } working days
+    }
+
+## Why this date: how a due date was counted
+
+why-title = Why this date
+why-registered = Registered on { $date }; the term runs from the next day
+why-term-working-days =
+    Term: { NUMBER($n) ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } ({ $basis })
+why-term-calendar-days =
+    Term: { NUMBER($n) ->
+        [one] { $n } calendar day
+       *[other] { $n } calendar days
+    } ({ $basis })
+why-counted = { $date }: working day { $k }
+why-skipped-weekend = { $date }: skipped, weekend
+why-skipped-holiday = { $date }: skipped, holiday: { $name }
+why-skipped-transfer = { $date }: skipped, day off by transfer order
+why-worked-transfer = { $date }: working day { $k }, worked by transfer order
+why-moved = { $date } is not a working day; the term moves to the next working day
+why-extended =
+    { $date }: extended by { NUMBER($n) ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } ({ $ground })
+why-due = Due date: { $date }
+why-provisional = Provisional: the calendar for { $year } is not confirmed
+
+## Filter and command line
+
+prompt-filter = Filter:
+prompt-command = Command:
+prompt-hint = Enter: apply   Esc: cancel
+command-unknown = '{ $command }' is not a command
+
+## Named queues
+
+queue-mine = My cases
+queue-unassigned = Unassigned
+queue-overdue = Overdue
+queue-due-today = Due today
+queue-extended = Extended
+queue-notices = Notices owed
+queue-closed = Closed
+queue-all = All cases
+
+## Sections of the case view
+
+section-parties = Parties
+section-text = Text
+section-obligations = Obligations
+section-history = History
+section-why = Why this date
+
+## Messages
+
+no-cases = No cases
+no-cases-match = No cases match '{ $filter }'
+unassigned = unassigned
+terminal-too-small = The terminal is too small ({ $width }x{ $height }); merzim needs at least { $min_width }x{ $min_height }
+
+## Languages
+
+language-kk = Kazakh
+language-ru = Russian
+language-en = English
+language-switched = Language: { $name }
+
+## Problems in the user's keymap file ($line is the line in that file)
+
+keymap-warnings-title = Problems in your keymap file { $path } (the shipped keys are used instead):
+keymap-warning-syntax = line { $line }: the file is not valid TOML ({ $detail }); the whole file is ignored and the shipped keys stay
+keymap-warning-unknown-mode = line { $line }: '[{ $name }]' is not a keymap table; use [global], [queue], [case] or [help]; that table is ignored
+keymap-warning-not-a-table = line { $line }: '{ $name }' is outside any table; put it under [global], [queue], [case] or [help]; it is ignored
+keymap-warning-bad-key = line { $line }: '{ $key }' is not a key merzim can read; write keys like 'j', 'G', 'ctrl-d', 'f10', 'pagedown'; it is ignored
+keymap-warning-chord = line { $line }: '{ $key }' means several keys pressed together, which a terminal cannot report; it is ignored
+keymap-warning-unknown-action = line { $line }: '{ $action }' (for '{ $key }') is not an action merzim knows ('noop' removes a key); it is ignored
+keymap-warning-not-a-string = line { $line }: the action for '{ $key }' must be a quoted name such as "move-down"; it is ignored
+keymap-warning-duplicate = line { $line }: '{ $key }' is the same key as '{ $other }' on line { $other_line }; the later one is used

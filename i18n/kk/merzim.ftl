@@ -1,0 +1,256 @@
+# merzim: қазақша каталог.
+# Әр хабарлама ru/ және en/ каталогтарында да сол атрибуттарымен бар (tests/i18n.rs тексереді).
+# Аргументтер: $n, $k — сандар; $date — пішімделген күн; қалғандары — мәтін.
+# Сан есімнен кейін зат есім жекеше тұрады, сондықтан көпше түрлер қажет емес.
+
+## Бағдарлама
+
+app-title = merzim
+app-tagline = шағымдар мен өтініштер: мерзімдер бақылауда
+
+## Режимдер (экран атаулары, анықтамадағы тақырыптар)
+
+mode-global = Барлық жерде
+mode-queue = Кезек
+mode-case = Іс
+mode-help = Анықтама
+mode-filter = Сүзгі
+mode-command = Пәрмен
+
+## Перне әрекеттері: сипаттамасы анықтамада, .hint — кеңес жолында
+
+action-quit = merzim бағдарламасынан шығу
+    .hint = шығу
+action-help = Пернелер тізімін көрсету немесе жасыру
+    .hint = анықтама
+action-move-up = Алдыңғы істі таңдау
+    .hint = жоғары
+action-move-down = Келесі істі таңдау
+    .hint = төмен
+action-page-up = Бір бет жоғары
+    .hint = бет жоғары
+action-page-down = Бір бет төмен
+    .hint = бет төмен
+action-top = Бірінші іске немесе мәтіннің басына өту
+    .hint = басына
+action-bottom = Соңғы іске немесе мәтіннің соңына өту
+    .hint = соңына
+action-open = Таңдалған істі ашу
+    .hint = ашу
+action-back = Артқа: істі немесе анықтаманы жабу, сүзгіні тазарту
+    .hint = артқа
+action-filter = Кезекті теру барысында сүзу
+    .hint = сүзгі
+action-command = Пәрмен енгізу
+    .hint = пәрмен
+action-toggle-closed = Жабылған істерді көрсету немесе жасыру
+    .hint = жабылғандар
+action-explain = Мерзімнің қалай есептелгенін түсіндіру
+    .hint = неге бұл күн
+action-scroll-up = Мәтінді жоғары жылжыту
+    .hint = жоғары
+action-scroll-down = Мәтінді төмен жылжыту
+    .hint = төмен
+action-next-section = Істің келесі бөлімі
+    .hint = келесі бөлім
+action-prev-section = Істің алдыңғы бөлімі
+    .hint = алдыңғы бөлім
+action-switch-language = Тілді ауыстыру: қазақ, орыс, ағылшын
+    .hint = тіл
+action-refresh = Істерді қайта жүктеу және экранды қайта салу
+    .hint = жаңарту
+
+## Анықтама
+
+help-title = Пернелер
+help-close = { $key } — анықтаманы жабу
+
+## Кезек бағандары: тақырып және анықтамаға арналған .long
+
+column-number = №
+    .long = Тіркеу нөмірі
+column-type = Түрі
+    .long = Шағым немесе өтініш
+column-addressee = Адресат
+    .long = Іс жолданған орган
+column-registered = Тіркелді
+    .long = Тіркелген күні
+column-due = Мерзімі
+    .long = Мерзімнің соңғы күні
+column-remaining = Қалды
+    .long = Мерзімнің соңына дейін қалған жұмыс күндері
+column-badges = Белгілер
+    .long = Ұзартылған, хабарлама қажет, болжамды күн
+column-assignee = Орындаушы
+    .long = Жауапты қызметкер
+column-subject = Мәні
+    .long = Өтініштің қысқаша мазмұны
+
+## Іс түрлері
+
+kind-complaint = Шағым
+kind-application = Өтініш
+
+## Адресаттар (25-баптың 2-тармағы); .short кезек бағанына сыяды
+
+addressee-central-body = Орталық мемлекеттік орган
+    .short = ОМО
+addressee-local-body = Жергілікті атқарушы орган (әкімдік)
+    .short = ЖАО
+addressee-service-provider = Көрсетілетін қызметті беруші
+    .short = Қызмет беруші
+addressee-state-corporation = «Азаматтарға арналған үкімет» Мемлекеттік корпорациясы
+    .short = Мемкорпорация
+addressee-quality-authority = Мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті орган
+    .short = Уәкілетті орган
+addressee-superior-body = Жоғары тұрған орган
+    .short = Жоғары орган
+
+## Шағымның берілу тәсілі (ұзарту туралы хабарламаның нысанын айқындайды, 25-баптың 4-тармағы)
+
+medium-paper = Қағаз жеткізгіште
+medium-electronic = Электрондық түрде
+
+## Мемлекеттік қызмет көрсету тәсілдері (18-бап)
+
+channel-provider = Тікелей көрсетілетін қызметті беруші арқылы
+channel-state-corporation = Мемлекеттік корпорация арқылы
+channel-portal = «Электрондық үкімет» веб-порталы арқылы
+channel-device = Абоненттік құрылғы арқылы
+channel-other = Өзге ақпараттық жүйе арқылы
+
+## Шағымды қарау мерзімін ұзарту негіздері (25-баптың 4-тармағы)
+
+ground-verification = Қосымша зерделеу немесе тексеру, оның ішінде жергілікті жерге барып тексеру
+ground-information = Қосымша ақпарат алу
+
+## Хабарлама нысаны
+
+form-written = Жазбаша нысанда
+form-electronic = Электрондық нысанда
+
+## Міндеттер
+
+obligation-answer = Қарау және жауап беру
+obligation-extension-notice = Шағым берушіге мерзімнің ұзартылғаны туралы хабарлау
+obligation-result = Нәтиже туралы хабарлау
+obligation-result-to-state-corporation = Нәтижені Мемлекеттік корпорацияға жеткізу
+obligation-refusal-answer = Бас тарту туралы дәлелді жауап жіберу
+obligation-state-open = орындалмаған
+obligation-state-done = { $date } күні орындалды
+obligation-state-overdue = { $date } күннен бастап мерзімі өткен
+obligation-due = мерзімі: { $date }
+obligation-basis = негізі: { $article }
+
+## Істің шұғылдығы — түспен ғана емес, сөзбен де
+
+urgency-overdue = мерзімі өткен
+urgency-due-today = мерзімі бүгін
+urgency-due-soon = мерзімі 1 жұмыс күні ішінде
+urgency-ok = мерзімінде
+urgency-closed = жабылған
+
+## Белгілер: белгінің өзі латынша қысқарту, .ascii — тек ASCII көрсететін терминалдарға
+
+badge-extended = EXT
+    .description = Қарау мерзімі ұзартылған
+    .ascii = EXT
+badge-notice = NTF
+    .description = Шағым берушіге мерзімнің ұзартылғаны туралы хабарлама жіберілуі тиіс
+    .ascii = NTF
+badge-provisional = ≈
+    .description = Болжамды күн: сол жылдың күнтізбесі бекітілмеген
+    .ascii = ~
+
+## Істің мәртебесі
+
+status-registered = Тіркелді
+status-in-progress = Қаралуда
+status-extended = Мерзімі ұзартылды
+status-decided = Шешім қабылданды
+status-answered = Жауап жіберілді
+status-closed = Жабылды
+status-refused-at-intake = Қабылдаудан бас тартылды
+
+## Тақырып жолындағы санауыштар
+
+header-cases = { $n } іс
+header-overdue = { $n } істің мерзімі өткен
+header-due-today = { $n } істің мерзімі бүгін
+header-due-soon = { $n } істің мерзімі 1 жұмыс күні ішінде
+header-extended = { $n } істің мерзімі ұзартылған
+header-notices = { $n } хабарлама жіберілмеген
+
+## Жұмыс күндері
+
+working-days = { $n } жұмыс күні
+remaining-working-days = { $n } жұмыс күні қалды
+overdue-working-days = мерзімінен { $n } жұмыс күні өтті
+
+## Неге бұл күн: мерзім қалай есептелді
+
+why-title = Неге бұл күн
+why-registered = Тіркелген күні: { $date }; мерзім келесі күннен бастап есептеледі
+why-term-working-days = Мерзім: { $n } жұмыс күні ({ $basis })
+why-term-calendar-days = Мерзім: { $n } күнтізбелік күн ({ $basis })
+why-counted = { $date }: { $k }-жұмыс күні
+why-skipped-weekend = { $date }: есептелмейді, демалыс күні
+why-skipped-holiday = { $date }: есептелмейді, мереке: { $name }
+why-skipped-transfer = { $date }: есептелмейді, ауыстыру бойынша демалыс күні
+why-worked-transfer = { $date }: { $k }-жұмыс күні, ауыстыру бойынша жұмыс күні
+why-moved = { $date } — жұмыс күні емес; мерзім келесі жұмыс күніне ауыстырылады
+why-extended = { $date }: мерзім { $n } жұмыс күніне ұзартылды ({ $ground })
+why-due = Мерзімнің соңғы күні: { $date }
+why-provisional = Болжамды: { $year } жылға арналған күнтізбе бекітілмеген
+
+## Сүзгі және пәрмен жолы
+
+prompt-filter = Сүзгі:
+prompt-command = Пәрмен:
+prompt-hint = Enter: қолдану   Esc: болдырмау
+command-unknown = '{ $command }' — белгісіз пәрмен
+
+## Атаулы кезектер
+
+queue-mine = Менің істерім
+queue-unassigned = Орындаушысы жоқ
+queue-overdue = Мерзімі өткендер
+queue-due-today = Мерзімі бүгін
+queue-extended = Мерзімі ұзартылғандар
+queue-notices = Хабарлама қажет
+queue-closed = Жабылғандар
+queue-all = Барлық істер
+
+## Іс карточкасының бөлімдері
+
+section-parties = Тараптар
+section-text = Мәтін
+section-obligations = Міндеттер
+section-history = Тарих
+section-why = Неге бұл күн
+
+## Хабарламалар
+
+no-cases = Істер жоқ
+no-cases-match = '{ $filter }' сүзгісіне сәйкес келетін іс жоқ
+unassigned = тағайындалмаған
+terminal-too-small = Терминал терезесі тым кіші ({ $width }x{ $height }); merzim үшін кемінде { $min_width }x{ $min_height } қажет
+
+## Тілдер
+
+language-kk = Қазақ тілі
+language-ru = Орыс тілі
+language-en = Ағылшын тілі
+language-switched = Тіл: { $name }
+
+## Пайдаланушының пернелер файлындағы қателер ($line — сол файлдағы жол)
+
+keymap-warnings-title = Пернелер файлыңызда қателер бар: { $path } (олардың орнына стандартты пернелер қолданылады):
+keymap-warning-syntax = { $line }-жол: файл дұрыс TOML емес ({ $detail }); файл толығымен еленбейді, стандартты пернелер сақталады
+keymap-warning-unknown-mode = { $line }-жол: '[{ $name }]' — пернелер кестесі емес; [global], [queue], [case] немесе [help] жазыңыз; бұл кесте еленбейді
+keymap-warning-not-a-table = { $line }-жол: '{ $name }' ешбір кестенің ішінде емес; оны [global], [queue], [case] немесе [help] астына жазыңыз; еленбейді
+keymap-warning-bad-key = { $line }-жол: '{ $key }' — merzim түсінбейтін перне; пернелерді 'j', 'G', 'ctrl-d', 'f10', 'pagedown' сияқты жазыңыз; еленбейді
+keymap-warning-chord = { $line }-жол: '{ $key }' бірнеше пернені қатар басуды білдіреді, терминал оны жеткізе алмайды; еленбейді
+keymap-warning-unknown-action = { $line }-жол: '{ $action }' ('{ $key }' үшін) — белгісіз әрекет ('noop' пернені өшіреді); еленбейді
+keymap-warning-not-a-string = { $line }-жол: '{ $key }' әрекеті тырнақшадағы атау болуы керек, мысалы "move-down"; еленбейді
+keymap-warning-duplicate = { $line }-жол: '{ $key }' — { $other_line }-жолдағы '{ $other }' пернесімен бірдей; соңғысы қолданылады

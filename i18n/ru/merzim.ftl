@@ -1,0 +1,315 @@
+# merzim: русский каталог.
+# Каждое сообщение есть также в kk/ и en/ с теми же атрибутами (проверяет tests/i18n.rs).
+# Аргументы: $n, $k — числа; $date — уже отформатированная дата; остальные — текст.
+
+## Приложение
+
+app-title = merzim
+app-tagline = жалобы и заявления: сроки под контролем
+
+## Режимы (названия экранов, они же заголовки справки)
+
+mode-global = Везде
+mode-queue = Очередь
+mode-case = Дело
+mode-help = Справка
+mode-filter = Фильтр
+mode-command = Команда
+
+## Действия клавиш: описание — в справке, .hint — в строке подсказок
+
+action-quit = Выйти из merzim
+    .hint = выход
+action-help = Показать или скрыть список клавиш
+    .hint = справка
+action-move-up = Выбрать предыдущее дело
+    .hint = вверх
+action-move-down = Выбрать следующее дело
+    .hint = вниз
+action-page-up = На страницу вверх
+    .hint = стр. вверх
+action-page-down = На страницу вниз
+    .hint = стр. вниз
+action-top = К первому делу или к началу текста
+    .hint = в начало
+action-bottom = К последнему делу или к концу текста
+    .hint = в конец
+action-open = Открыть выбранное дело
+    .hint = открыть
+action-back = Назад: закрыть дело или справку, сбросить фильтр
+    .hint = назад
+action-filter = Фильтровать очередь по мере ввода
+    .hint = фильтр
+action-command = Ввести команду
+    .hint = команда
+action-toggle-closed = Показать или скрыть закрытые дела
+    .hint = закрытые
+action-explain = Объяснить, как исчислен срок
+    .hint = почему эта дата
+action-scroll-up = Прокрутить текст вверх
+    .hint = вверх
+action-scroll-down = Прокрутить текст вниз
+    .hint = вниз
+action-next-section = Следующий раздел дела
+    .hint = след. раздел
+action-prev-section = Предыдущий раздел дела
+    .hint = пред. раздел
+action-switch-language = Сменить язык: казахский, русский, английский
+    .hint = язык
+action-refresh = Перезагрузить дела и перерисовать экран
+    .hint = обновить
+
+## Справка
+
+help-title = Клавиши
+help-close = { $key } — закрыть справку
+
+## Столбцы очереди: заголовок и .long для справки
+
+column-number = №
+    .long = Регистрационный номер
+column-type = Вид
+    .long = Жалоба или заявление
+column-addressee = Адресат
+    .long = Орган, которому адресовано обращение
+column-registered = Зарег.
+    .long = Дата регистрации
+column-due = Срок
+    .long = Последний день срока
+column-remaining = Ост.
+    .long = Осталось рабочих дней до окончания срока
+column-badges = Отметки
+    .long = Продлено, нужно уведомление, предварительная дата
+column-assignee = Исполнитель
+    .long = Ответственный сотрудник
+column-subject = Суть
+    .long = Краткое содержание обращения
+
+## Виды дел
+
+kind-complaint = Жалоба
+kind-application = Заявление
+
+## Адресаты (п. 2 ст. 25); .short помещается в столбец очереди
+
+addressee-central-body = Центральный государственный орган
+    .short = ЦГО
+addressee-local-body = Местный исполнительный орган (акимат)
+    .short = МИО
+addressee-service-provider = Услугодатель
+    .short = Услугодатель
+addressee-state-corporation = Государственная корпорация «Правительство для граждан»
+    .short = Госкорпорация
+addressee-quality-authority = Уполномоченный орган по оценке и контролю за качеством оказания государственных услуг
+    .short = Уполн. орган
+addressee-superior-body = Вышестоящий орган
+    .short = Вышестоящий
+
+## Как подана жалоба (определяет форму уведомления о продлении, п. 4 ст. 25)
+
+medium-paper = На бумажном носителе
+medium-electronic = В электронном виде
+
+## Способы оказания государственной услуги (ст. 18)
+
+channel-provider = Непосредственно через услугодателя
+channel-state-corporation = Через Государственную корпорацию
+channel-portal = Через веб-портал «электронного правительства»
+channel-device = Через абонентское устройство
+channel-other = Через иную информационную систему
+
+## Основания продления срока рассмотрения жалобы (п. 4 ст. 25)
+
+ground-verification = Дополнительное изучение или проверка, в том числе с выездом на место
+ground-information = Получение дополнительной информации
+
+## Форма уведомления
+
+form-written = В письменной форме
+form-electronic = В электронной форме
+
+## Обязанности
+
+obligation-answer = Рассмотреть и дать ответ
+obligation-extension-notice = Уведомить заявителя о продлении срока
+obligation-result = Сообщить о результате
+obligation-result-to-state-corporation = Передать результат в Государственную корпорацию
+obligation-refusal-answer = Направить мотивированный отказ
+obligation-state-open = не исполнено
+obligation-state-done = исполнено { $date }
+obligation-state-overdue = просрочено с { $date }
+obligation-due = срок { $date }
+obligation-basis = основание: { $article }
+
+## Срочность дела — словами, не только цветом
+
+urgency-overdue = просрочено
+urgency-due-today = срок сегодня
+urgency-due-soon = срок в течение 1 рабочего дня
+urgency-ok = в срок
+urgency-closed = закрыто
+
+## Отметки: сама отметка — латинское сокращение, .ascii — для терминалов только с ASCII
+
+badge-extended = EXT
+    .description = Срок рассмотрения продлён
+    .ascii = EXT
+badge-notice = NTF
+    .description = Заявителю нужно направить уведомление о продлении
+    .ascii = NTF
+badge-provisional = ≈
+    .description = Предварительная дата: календарь на этот год не утверждён
+    .ascii = ~
+
+## Статус дела
+
+status-registered = Зарегистрировано
+status-in-progress = На рассмотрении
+status-extended = Срок продлён
+status-decided = Решение принято
+status-answered = Ответ направлен
+status-closed = Закрыто
+status-refused-at-intake = Отказано в приёме
+
+## Счётчики в заголовке
+
+header-cases =
+    { NUMBER($n) ->
+        [one] { $n } дело
+        [few] { $n } дела
+       *[many] { $n } дел
+    }
+header-overdue =
+    { NUMBER($n) ->
+        [one] { $n } дело просрочено
+        [few] { $n } дела просрочено
+       *[many] { $n } дел просрочено
+    }
+header-due-today =
+    { NUMBER($n) ->
+        [one] { $n } дело со сроком сегодня
+        [few] { $n } дела со сроком сегодня
+       *[many] { $n } дел со сроком сегодня
+    }
+header-due-soon =
+    { NUMBER($n) ->
+        [one] { $n } дело со сроком в течение 1 рабочего дня
+        [few] { $n } дела со сроком в течение 1 рабочего дня
+       *[many] { $n } дел со сроком в течение 1 рабочего дня
+    }
+header-extended =
+    { NUMBER($n) ->
+        [one] { $n } дело с продлённым сроком
+        [few] { $n } дела с продлённым сроком
+       *[many] { $n } дел с продлённым сроком
+    }
+header-notices =
+    { NUMBER($n) ->
+        [one] { $n } уведомление не направлено
+        [few] { $n } уведомления не направлено
+       *[many] { $n } уведомлений не направлено
+    }
+
+## Рабочие дни
+
+working-days =
+    { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    }
+remaining-working-days =
+    { NUMBER($n) ->
+        [one] остался { $n } рабочий день
+        [few] осталось { $n } рабочих дня
+       *[many] осталось { $n } рабочих дней
+    }
+overdue-working-days =
+    { NUMBER($n) ->
+        [one] просрочено на { $n } рабочий день
+        [few] просрочено на { $n } рабочих дня
+       *[many] просрочено на { $n } рабочих дней
+    }
+
+## Почему эта дата: как исчислен срок
+
+why-title = Почему эта дата
+why-registered = Зарегистрировано { $date }; срок исчисляется со следующего дня
+why-term-working-days =
+    Срок: { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    } ({ $basis })
+why-term-calendar-days =
+    Срок: { NUMBER($n) ->
+        [one] { $n } календарный день
+        [few] { $n } календарных дня
+       *[many] { $n } календарных дней
+    } ({ $basis })
+why-counted = { $date }: { $k }-й рабочий день
+why-skipped-weekend = { $date }: пропущен, выходной день
+why-skipped-holiday = { $date }: пропущен, праздник: { $name }
+why-skipped-transfer = { $date }: пропущен, выходной по переносу
+why-worked-transfer = { $date }: { $k }-й рабочий день, рабочий по переносу
+why-moved = { $date } — нерабочий день; срок переносится на следующий рабочий день
+why-extended =
+    { $date }: продлено на { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    } ({ $ground })
+why-due = Последний день срока: { $date }
+why-provisional = Предварительно: календарь на { $year } год не утверждён
+
+## Фильтр и командная строка
+
+prompt-filter = Фильтр:
+prompt-command = Команда:
+prompt-hint = Enter: применить   Esc: отменить
+command-unknown = '{ $command }' — неизвестная команда
+
+## Именованные очереди
+
+queue-mine = Мои дела
+queue-unassigned = Без исполнителя
+queue-overdue = Просроченные
+queue-due-today = Срок сегодня
+queue-extended = С продлённым сроком
+queue-notices = Нужно уведомить
+queue-closed = Закрытые
+queue-all = Все дела
+
+## Разделы карточки дела
+
+section-parties = Стороны
+section-text = Текст
+section-obligations = Обязанности
+section-history = История
+section-why = Почему эта дата
+
+## Сообщения
+
+no-cases = Дел нет
+no-cases-match = Нет дел, подходящих под '{ $filter }'
+unassigned = не назначен
+terminal-too-small = Окно терминала слишком мало ({ $width }x{ $height }); merzim нужно не меньше { $min_width }x{ $min_height }
+
+## Языки
+
+language-kk = Казахский
+language-ru = Русский
+language-en = Английский
+language-switched = Язык: { $name }
+
+## Ошибки в файле клавиш пользователя ($line — строка в этом файле)
+
+keymap-warnings-title = Ошибки в вашем файле клавиш { $path } (вместо них действуют стандартные клавиши):
+keymap-warning-syntax = строка { $line }: файл не является правильным TOML ({ $detail }); весь файл пропущен, действуют стандартные клавиши
+keymap-warning-unknown-mode = строка { $line }: '[{ $name }]' — не таблица клавиш; используйте [global], [queue], [case] или [help]; таблица пропущена
+keymap-warning-not-a-table = строка { $line }: '{ $name }' стоит вне таблицы; поместите под [global], [queue], [case] или [help]; пропущено
+keymap-warning-bad-key = строка { $line }: '{ $key }' — клавиша, которую merzim не понимает; пишите клавиши так: 'j', 'G', 'ctrl-d', 'f10', 'pagedown'; пропущено
+keymap-warning-chord = строка { $line }: '{ $key }' — одновременное нажатие нескольких клавиш, терминал его не передаёт; пропущено
+keymap-warning-unknown-action = строка { $line }: '{ $action }' (для '{ $key }') — неизвестное действие ('noop' отключает клавишу); пропущено
+keymap-warning-not-a-string = строка { $line }: действие для '{ $key }' должно быть названием в кавычках, например "move-down"; пропущено
+keymap-warning-duplicate = строка { $line }: '{ $key }' — та же клавиша, что '{ $other }' в строке { $other_line }; действует последняя
