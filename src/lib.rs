@@ -6,4 +6,6 @@ pub mod domain;
 pub mod i18n;
 pub mod keymap;
 pub mod reference;
+pub mod service;
+pub mod store;
 pub mod ui;

@@ -1,0 +1,538 @@
+//! The one API that reads and changes cases (DESIGN 2): used in-process by the console and by
+//! the daemon for its clients.
+//!
+//! Every change goes through [`Service::execute`], which checks the caller's role, validates the
+//! change with the domain (an illegal extension is refused with its article), checks the case
+//! version the change was based on, appends the history entry, flushes, and only then returns.
+
+mod command;
+//DEMO
+//EXCH
+mod queue;
+
+use std::path::Path;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::domain::calendar::{CalendarError, Explanation};
+use crate::domain::case::{Actor, Case, CaseError, Matter};
+use crate::domain::deadline::{Deadlines, Refusal};
+use crate::domain::vocabulary::TermUnit;
+use crate::reference::Reference;
+use crate::store::{Store, StoreError, Tx};
+
+pub use crate::store::{Role, User};
+pub use command::CaseCommand;
+pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
+
+/// Who is asking: the operating-system account (identified by the kernel, never by what a
+/// client claims) and the role it has in the `users` tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caller {
+    pub uid: u32,
+    pub login: String,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Caller {
+    /// The actor recorded in history.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            uid: self.uid,
+            login: self.login.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    pub fn is_supervisor(&self) -> bool {
+        self.role == Role::Supervisor
+    }
+}
+
+impl From<User> for Caller {
+    fn from(u: User) -> Caller {
+        Caller {
+            uid: u.uid,
+            login: u.login,
+            name: u.name,
+            role: u.role,
+        }
+    }
+}
+
+/// What went wrong, written for the person at the console.
+#[derive(Debug, Error)]
+pub enum ServiceError {
+    #[error("user id '{uid}' is not a merzim user; a supervisor adds users (or run 'merzim demo' for a demo database)")]
+    UnknownUser { uid: u32 },
+    #[error("no user has the login '{0}'")]
+    UnknownLogin(String),
+    #[error("no case has the number '{0}'")]
+    NotFound(String),
+    #[error("'{login}' may not {action} case '{number}': {why}")]
+    Forbidden {
+        login: String,
+        action: &'static str,
+        number: String,
+        why: String,
+    },
+    #[error("case '{number}' was changed meanwhile (now version {current}, the change was based on version {expected}); reload it and try again")]
+    Conflict {
+        number: String,
+        expected: u64,
+        current: u64,
+    },
+    /// The domain refuses the change; a refusal by law names its article.
+    #[error(transparent)]
+    Rejected(#[from] CaseError),
+    #[error("'{0}' needs a case number")]
+    NoNumber(&'static str),
+    #[error("a new case gets its number from the register; do not pass one")]
+    NumberGiven,
+    #[error("service '{code}' is not in the register")]
+    UnknownService { code: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl ServiceError {
+    /// The refusal by law, if that is what this is.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            ServiceError::Rejected(CaseError::Refused(r)) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> ServiceError {
+        match e {
+            StoreError::Conflict {
+                number,
+                expected,
+                current,
+            } => ServiceError::Conflict {
+                number,
+                expected,
+                current,
+            },
+            StoreError::NotFound(n) => ServiceError::NotFound(n),
+            e => ServiceError::Store(e),
+        }
+    }
+}
+
+impl From<Tx<CaseError>> for ServiceError {
+    fn from(e: Tx<CaseError>) -> ServiceError {
+        match e {
+            Tx::Store(e) => e.into(),
+            Tx::Rejected(e) => ServiceError::Rejected(e),
+        }
+    }
+}
+
+/// What a successful command returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Executed {
+    pub number: String,
+    /// The case's version after the change.
+    pub version: u64,
+}
+
+/// One case with everything the case view shows.
+#[derive(Debug, Clone)]
+pub struct CaseView {
+    /// The case with its original text and its whole history (`case.events`).
+    pub case: Case,
+    /// Its queue row on `today`: urgency, badges, remaining working days.
+    pub row: QueueRow,
+    /// Due dates and obligations, `None` if they cannot be computed (then `row.problem` says why).
+    pub deadlines: Option<Deadlines>,
+    /// "Why this date": the main due date day by day, where it is counted from registration.
+    pub explanation: Option<Explanation>,
+}
+
+/// How many times a change not pinned to a version is retried when another write wins the race.
+const RETRIES: usize = 16;
+
+/// The case service over one store.
+#[derive(Debug, Clone)]
+pub struct Service {
+    store: Store,
+    reference: Reference,
+}
+
+impl Service {
+    /// The service over an open store.
+    pub fn new(store: Store, reference: Reference) -> Service {
+        Service { store, reference }
+    }
+
+    /// Opens the database at `path` (see [`Store::open`]).
+    pub fn open(path: &Path, reference: Reference) -> Result<Service, ServiceError> {
+        Ok(Service::new(Store::open(path)?, reference))
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn reference(&self) -> &Reference {
+        &self.reference
+    }
+
+    /// The caller behind an operating-system uid.
+    pub fn caller_for_uid(&self, uid: u32) -> Result<Caller, ServiceError> {
+        self.store
+            .user(uid)?
+            .map(Caller::from)
+            .ok_or(ServiceError::UnknownUser { uid })
+    }
+
+    /// Every user.
+    pub fn users(&self) -> Result<Vec<User>, ServiceError> {
+        Ok(self.store.users()?)
+    }
+
+    /// Adds or changes a user: a supervisor's act, or the first user of an empty user list.
+    pub fn put_user(&self, caller: Option<&Caller>, user: User) -> Result<(), ServiceError> {
+        let bootstrap = self.store.users()?.is_empty();
+        if !bootstrap && !caller.is_some_and(Caller::is_supervisor) {
+            return Err(ServiceError::Forbidden {
+                login: caller.map(|c| c.login.clone()).unwrap_or_default(),
+                action: "add users to",
+                number: self.store.path().display().to_string(),
+                why: "only a supervisor manages users".into(),
+            });
+        }
+        if user.login.trim().is_empty() || user.login.contains(char::is_whitespace) {
+            return Err(ServiceError::Invalid(format!("'{}' is not a login", user.login)));
+        }
+        if let Some(other) = self.store.users()?.into_iter().find(|u| u.login == user.login && u.uid != user.uid) {
+            return Err(ServiceError::Invalid(format!(
+                "login '{}' belongs to user id '{}'",
+                other.login, other.uid
+            )));
+        }
+        Ok(self.store.put_user(&user)?)
+    }
+
+    /// The queue on `today`.
+    pub fn queue(&self, caller: &Caller, today: NaiveDate, q: &QueueQuery) -> Result<Vec<QueueRow>, ServiceError> {
+        let cal = &self.reference.calendar;
+        let rules = &self.reference.rules;
+        let words = queue::filter_words(q.text.as_deref());
+        let keep = |c: &Case| match &q.scope {
+            Scope::All => true,
+            Scope::Mine => c.assignee.as_deref() == Some(caller.login.as_str()),
+            Scope::MineAndUnassigned => c.assignee.is_none() || c.assignee.as_deref() == Some(caller.login.as_str()),
+            Scope::Unassigned => c.assignee.is_none(),
+            Scope::Assignee(login) => c.assignee.as_deref() == Some(login.as_str()),
+        };
+        let row = |case: &Case| -> Option<QueueRow> {
+            if !keep(case) || (!q.include_closed && !case.status.is_open()) {
+                return None;
+            }
+            let (row, _) = queue::row_of(case, cal, rules, today);
+            queue::matches(&row, q, &words).then_some(row)
+        };
+        let mut rows = match &q.scope {
+            // One officer's cases come from the index, not a scan of every case.
+            Scope::Mine | Scope::Assignee(_) => {
+                let login = match &q.scope {
+                    Scope::Assignee(l) => l.as_str(),
+                    _ => caller.login.as_str(),
+                };
+                let mut rows = Vec::new();
+                for id in self.store.ids_assigned_to(login)? {
+                    if let Some(case) = self.store.record(id)? {
+                        rows.extend(row(&case));
+                    }
+                }
+                rows
+            }
+            _ => self.scan_rows(&row)?,
+        };
+        queue::sort(&mut rows, q.sort);
+        if let Some(n) = q.limit {
+            rows.truncate(n);
+        }
+        Ok(rows)
+    }
+
+    /// Decodes every case record and makes its row, on as many threads as there are cores.
+    fn scan_rows(&self, row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync)) -> Result<Vec<QueueRow>, ServiceError> {
+        let raw: Vec<(u64, sled::IVec)> = self.store.scan_raw().collect::<Result<_, _>>()?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let chunk = raw.len().div_ceil(threads).max(1);
+        let parts: Vec<Result<Vec<QueueRow>, StoreError>> = std::thread::scope(|s| {
+            let handles: Vec<_> = raw
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        let mut out = Vec::with_capacity(part.len());
+                        for (_, bytes) in part {
+                            let case = Store::decode_record(bytes)?;
+                            out.extend(row(&case));
+                        }
+                        Ok(out)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(StoreError::Decode {
+                            what: "case",
+                            message: "a queue worker failed".into(),
+                        })
+                    })
+                })
+                .collect()
+        });
+        let mut rows = Vec::with_capacity(raw.len());
+        for p in parts {
+            rows.extend(p?);
+        }
+        Ok(rows)
+    }
+
+    /// One case on `today`: the case with its history, deadlines and "why this date".
+    pub fn case(&self, _caller: &Caller, number: &str, today: NaiveDate) -> Result<CaseView, ServiceError> {
+        let (_, case) = self
+            .store
+            .case(number)?
+            .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
+        let (row, deadlines) = queue::row_of(&case, &self.reference.calendar, &self.reference.rules, today);
+        let explanation = deadlines
+            .as_ref()
+            .and_then(|d| self.explain(&case, d).ok().flatten());
+        Ok(CaseView {
+            case,
+            row,
+            deadlines,
+            explanation,
+        })
+    }
+
+    /// The main due date counted day by day from registration, where the law counts it so.
+    fn explain(&self, case: &Case, d: &Deadlines) -> Result<Option<Explanation>, CalendarError> {
+        let cal = &self.reference.calendar;
+        if d.due.is_none() {
+            return Ok(None);
+        }
+        match &case.matter {
+            Matter::Complaint { addressee, .. } => {
+                let Ok(edition) = self.reference.rules.edition_for(case.registered) else {
+                    return Ok(None);
+                };
+                // A statutory term (Art. 25.2) plus extensions (Art. 25.4): adding n working days
+                // to a working day continues the same count, so one count from registration gives
+                // the current due date.
+                match edition.complaint.term_for(*addressee) {
+                    Some(t) => cal
+                        .explain_working_days(case.registered, t.working_days + d.extended_days)
+                        .map(Some),
+                    None => Ok(None),
+                }
+            }
+            Matter::Application { term, .. } => match term.unit {
+                TermUnit::WorkingDays => cal.explain_working_days(case.registered, term.value).map(Some),
+                TermUnit::CalendarDays => cal.explain_calendar_days(case.registered, term.value).map(Some),
+                TermUnit::Hours => Ok(None),
+            },
+        }
+    }
+
+    /// Executes one command on the case `number` (none for `Register`). With `expected_version`
+    /// the change is refused as a conflict if the case is no longer at that version; without it
+    /// the change applies to the case as it is (retrying if another write wins the race).
+    pub fn execute(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        number: Option<&str>,
+        expected_version: Option<u64>,
+        cmd: CaseCommand,
+    ) -> Result<Executed, ServiceError> {
+        self.execute_at(caller, today, Utc::now(), number, expected_version, cmd)
+    }
+
+    /// [`Service::execute`] with the time recorded in history given: for tests and imports.
+    pub fn execute_at(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        at: DateTime<Utc>,
+        number: Option<&str>,
+        expected_version: Option<u64>,
+        cmd: CaseCommand,
+    ) -> Result<Executed, ServiceError> {
+        if let CaseCommand::Register { case, assignee } = cmd {
+            if number.is_some() {
+                return Err(ServiceError::NumberGiven);
+            }
+            return self.register(caller, today, at, *case, assignee);
+        }
+        let name = cmd.name();
+        let number = number.ok_or(ServiceError::NoNumber(name))?;
+        let Some(event) = cmd.event() else {
+            return Err(ServiceError::NoNumber(name));
+        };
+        for _ in 0..RETRIES {
+            let (id, mut case) = self
+                .store
+                .case(number)?
+                .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
+            if let Some(expected) = expected_version
+                && expected != case.version
+            {
+                return Err(ServiceError::Conflict {
+                    number: number.to_string(),
+                    expected,
+                    current: case.version,
+                });
+            }
+            self.permit(caller, &case, &cmd)?;
+            if let CaseCommand::Link { number: other, .. } = &cmd
+                && self.store.id_of(other)?.is_none()
+            {
+                return Err(ServiceError::NotFound(other.clone()));
+            }
+            let based_on = case.version;
+            let ev = case.apply(
+                event.clone(),
+                caller.actor(),
+                at,
+                &self.reference.calendar,
+                &self.reference.rules,
+                today,
+            )?;
+            match self.store.update(id, based_on, &case, &[ev]) {
+                Ok(()) => {
+                    return Ok(Executed {
+                        number: case.number,
+                        version: case.version,
+                    });
+                }
+                Err(StoreError::Conflict { .. }) if expected_version.is_none() => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(ServiceError::Invalid(format!(
+            "case '{number}' kept changing while '{name}' was being applied; try again"
+        )))
+    }
+
+    fn register(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        at: DateTime<Utc>,
+        new: crate::domain::case::NewCase,
+        assignee: Option<String>,
+    ) -> Result<Executed, ServiceError> {
+        if let Some(a) = &assignee {
+            if !caller.is_supervisor() && *a != caller.login {
+                return Err(ServiceError::Forbidden {
+                    login: caller.login.clone(),
+                    action: "assign",
+                    number: "a new case".into(),
+                    why: format!("only a supervisor assigns a case to someone else ('{a}')"),
+                });
+            }
+            self.require_login(a)?;
+        }
+        let new = self.complete_term(new)?;
+        let cal = &self.reference.calendar;
+        let rules = &self.reference.rules;
+        let case = self.store.register(new.registered.year(), |number| {
+            let mut case = Case::register(new.clone(), number, caller.actor(), at, cal, rules, today)?;
+            if let Some(a) = &assignee {
+                case.apply(
+                    crate::domain::case::EventKind::Assigned { to: Some(a.clone()) },
+                    caller.actor(),
+                    at,
+                    cal,
+                    rules,
+                    today,
+                )?;
+            }
+            Ok::<Case, CaseError>(case)
+        })?;
+        Ok(Executed {
+            number: case.number,
+            version: case.version,
+        })
+    }
+
+    /// An application names its service; its term through the channel comes from the register
+    /// (DESIGN 1.3), unless the registering officer gave the act's term.
+    pub fn complete_term(&self, mut new: crate::domain::case::NewCase) -> Result<crate::domain::case::NewCase, ServiceError> {
+        if let Matter::Application {
+            channel,
+            service: Some(code),
+            term,
+        } = &mut new.matter
+        {
+            let s = self
+                .reference
+                .services
+                .get(code)
+                .ok_or_else(|| ServiceError::UnknownService { code: code.clone() })?;
+            match s.term(*channel) {
+                Some(t) => *term = t,
+                None => {
+                    return Err(ServiceError::Invalid(format!(
+                        "service '{code}' is not offered through the channel '{channel}'"
+                    )));
+                }
+            }
+        }
+        Ok(new)
+    }
+
+    fn require_login(&self, login: &str) -> Result<(), ServiceError> {
+        if self.store.users()?.iter().any(|u| u.login == login) {
+            Ok(())
+        } else {
+            Err(ServiceError::UnknownLogin(login.to_string()))
+        }
+    }
+
+    /// Officers act on their own and unassigned cases; only supervisors assign others.
+    fn permit(&self, caller: &Caller, case: &Case, cmd: &CaseCommand) -> Result<(), ServiceError> {
+        let forbid = |why: String| ServiceError::Forbidden {
+            login: caller.login.clone(),
+            action: cmd.name(),
+            number: case.number.clone(),
+            why,
+        };
+        if let CaseCommand::Assign { to: Some(to) } = cmd {
+            self.require_login(to)?;
+        }
+        if caller.is_supervisor() {
+            return Ok(());
+        }
+        if let Some(owner) = &case.assignee
+            && *owner != caller.login
+        {
+            return Err(forbid(format!(
+                "it is assigned to '{owner}'; an officer acts on own and unassigned cases"
+            )));
+        }
+        if let CaseCommand::Assign { to: Some(to) } = cmd
+            && *to != caller.login
+        {
+            return Err(forbid(format!("only a supervisor assigns a case to someone else ('{to}')")));
+        }
+        Ok(())
+    }
+}

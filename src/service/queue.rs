@@ -1,0 +1,279 @@
+//! The queue: one row per case with its due date, remaining working days, urgency and badges,
+//! all recomputed from the case's facts for the given `today` (DESIGN 1.5, 4).
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::calendar::Calendar;
+use crate::domain::case::{Case, Matter, PartyId, Status};
+use crate::domain::deadline::{Deadlines, ObligationKind, ObligationState};
+use crate::domain::rules::RuleBook;
+use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Medium};
+
+/// How pressing a case is on `today`. The order is the queue's default order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// The due date, or the due date of one of its obligations, has passed.
+    Overdue,
+    /// Something is due today.
+    DueToday,
+    /// Something is due on the next working day.
+    DueWithinOneWorkingDay,
+    /// Nothing due before the working day after next.
+    Ok,
+    /// Open, but no term applies (a superior body without a set date, Art. 25.1).
+    NoTerm,
+    /// Closed or refused at intake: nothing owed.
+    Closed,
+}
+
+impl Urgency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "overdue",
+            Urgency::DueToday => "due-today",
+            Urgency::DueWithinOneWorkingDay => "due-within-one-working-day",
+            Urgency::Ok => "ok",
+            Urgency::NoTerm => "no-term",
+            Urgency::Closed => "closed",
+        }
+    }
+}
+
+/// The badges of a row (DESIGN 4: `EXT`, `NTF`, `≈`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Badges {
+    /// The term was extended (Art. 25.4).
+    pub extended: bool,
+    /// An extension notice is owed: open or overdue (Art. 25.4 ¶2).
+    pub notice_owed: bool,
+    /// A date depends on calendar data that is not final.
+    pub provisional: bool,
+}
+
+/// Whose cases a queue shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Every case of the body.
+    #[default]
+    All,
+    /// The caller's own cases.
+    Mine,
+    /// The caller's own and the unassigned ones: what an officer can act on.
+    MineAndUnassigned,
+    /// Cases nobody is assigned to.
+    Unassigned,
+    /// The cases of one officer.
+    Assignee(String),
+}
+
+/// The order of the rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    /// Most overdue first, then due today, then by the next due date (DESIGN 4).
+    #[default]
+    Urgency,
+    /// By the main due date, cases without one last.
+    Due,
+    /// By registration date, newest first.
+    Registered,
+    /// By case number.
+    Number,
+}
+
+/// What the queue shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueQuery {
+    pub scope: Scope,
+    /// Show closed cases and applications refused at intake too.
+    pub include_closed: bool,
+    pub kind: Option<CaseKind>,
+    /// Only these statuses (empty: any).
+    pub statuses: Vec<Status>,
+    /// Only these urgencies (empty: any).
+    pub urgencies: Vec<Urgency>,
+    /// Filter as you type: every word must occur (case-insensitively) in the number, subject,
+    /// applicant's name, IIN/BIN or assignee.
+    pub text: Option<String>,
+    pub sort: Sort,
+    /// At most this many rows, after sorting.
+    pub limit: Option<usize>,
+}
+
+/// One row of the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueRow {
+    pub number: String,
+    pub kind: CaseKind,
+    /// Complaints: to whom.
+    pub addressee: Option<Addressee>,
+    /// Applications: through which channel, and the service code.
+    pub channel: Option<Channel>,
+    pub service: Option<String>,
+    pub medium: Medium,
+    pub registered: NaiveDate,
+    /// The current due date of the case (answer or result); `None` where no term applies.
+    pub due: Option<NaiveDate>,
+    /// Signed working days from today to `due` (0: due today; negative: overdue).
+    pub remaining: Option<i64>,
+    /// The earliest due date among the obligations still owed: what drives `urgency`.
+    pub next_due: Option<NaiveDate>,
+    /// What that earliest obligation is.
+    pub next_obligation: Option<ObligationKind>,
+    pub urgency: Urgency,
+    pub badges: Badges,
+    pub assignee: Option<String>,
+    pub subject: String,
+    pub applicant: String,
+    /// The applicant's IIN or BIN.
+    pub applicant_id: String,
+    pub status: Status,
+    pub version: u64,
+    /// Why the dates could not be computed, if they could not (the row is then `NoTerm`).
+    pub problem: Option<String>,
+}
+
+/// A row for `case` on `today`, with the deadlines it was computed from.
+pub fn row_of(case: &Case, cal: &Calendar, rules: &RuleBook, today: NaiveDate) -> (QueueRow, Option<Deadlines>) {
+    let (addressee, channel, service) = match &case.matter {
+        Matter::Complaint { addressee, .. } => (Some(*addressee), None, None),
+        Matter::Application { channel, service, .. } => (None, Some(*channel), service.clone()),
+    };
+    let computed = case.deadlines(cal, rules, today);
+    let mut row = QueueRow {
+        number: case.number.clone(),
+        kind: case.kind(),
+        addressee,
+        channel,
+        service,
+        medium: case.medium,
+        registered: case.registered,
+        due: None,
+        remaining: None,
+        next_due: None,
+        next_obligation: None,
+        urgency: if case.status.is_open() { Urgency::NoTerm } else { Urgency::Closed },
+        badges: Badges {
+            extended: !case.extensions.is_empty(),
+            ..Badges::default()
+        },
+        assignee: case.assignee.clone(),
+        subject: case.subject.clone(),
+        applicant: case.applicant.name.clone(),
+        applicant_id: match &case.applicant.id {
+            PartyId::Individual(i) => i.to_string(),
+            PartyId::Entity(b) => b.to_string(),
+        },
+        status: case.status,
+        version: case.version,
+        problem: None,
+    };
+    let d = match computed {
+        Ok(d) => d,
+        Err(e) => {
+            row.problem = Some(e.to_string());
+            return (row, None);
+        }
+    };
+    row.due = d.due;
+    row.remaining = d.due.map(|due| cal.remaining_working_days(today, due));
+    row.badges.provisional = d.provisional;
+    let owed = |s: &ObligationState| matches!(s, ObligationState::Open | ObligationState::Overdue { .. });
+    row.badges.notice_owed = d
+        .obligations
+        .iter()
+        .any(|o| o.kind == ObligationKind::ExtensionNotice && owed(&o.state));
+    let next = d
+        .obligations
+        .iter()
+        .filter(|o| owed(&o.state))
+        .filter_map(|o| o.due.map(|due| (due, o.kind)))
+        .min_by_key(|(due, _)| *due);
+    row.next_due = next.map(|(d, _)| d);
+    row.next_obligation = next.map(|(_, k)| k);
+    if case.status.is_open() {
+        let overdue = d
+            .obligations
+            .iter()
+            .any(|o| matches!(o.state, ObligationState::Overdue { .. }));
+        row.urgency = if overdue {
+            Urgency::Overdue
+        } else {
+            match row.next_due.map(|n| cal.remaining_working_days(today, n)) {
+                Some(r) if r < 0 => Urgency::Overdue,
+                Some(0) => Urgency::DueToday,
+                Some(1) => Urgency::DueWithinOneWorkingDay,
+                Some(_) => Urgency::Ok,
+                // Nothing owed with a date: answered and waiting to be closed, or no term.
+                None if d.due.is_some() => Urgency::Ok,
+                None => Urgency::NoTerm,
+            }
+        };
+    }
+    (row, Some(d))
+}
+
+/// Whether a row passes the query's filters (other than the scope, applied before).
+pub fn matches(row: &QueueRow, q: &QueueQuery, words: &[String]) -> bool {
+    if !q.include_closed && !row.status.is_open() {
+        return false;
+    }
+    if q.kind.is_some_and(|k| k != row.kind) {
+        return false;
+    }
+    if !q.statuses.is_empty() && !q.statuses.contains(&row.status) {
+        return false;
+    }
+    if !q.urgencies.is_empty() && !q.urgencies.contains(&row.urgency) {
+        return false;
+    }
+    words.iter().all(|w| {
+        contains_folded(&row.number, w)
+            || contains_folded(&row.subject, w)
+            || contains_folded(&row.applicant, w)
+            || row.applicant_id.contains(w.as_str())
+            || row.assignee.as_deref().is_some_and(|a| contains_folded(a, w))
+    })
+}
+
+/// The lower-cased words of a filter.
+pub fn filter_words(text: Option<&str>) -> Vec<String> {
+    text.map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+        .unwrap_or_default()
+}
+
+fn contains_folded(hay: &str, needle_lower: &str) -> bool {
+    if hay.is_ascii() && needle_lower.is_ascii() {
+        let h = hay.as_bytes();
+        let n = needle_lower.as_bytes();
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle_lower)
+}
+
+/// Sorts rows in the query's order.
+pub fn sort(rows: &mut [QueueRow], sort: Sort) {
+    let none_last = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    match sort {
+        Sort::Urgency => rows.sort_by(|a, b| {
+            a.urgency
+                .cmp(&b.urgency)
+                .then_with(|| none_last(a.next_due, b.next_due))
+                .then_with(|| none_last(a.due, b.due))
+                .then_with(|| a.number.cmp(&b.number))
+        }),
+        Sort::Due => rows.sort_by(|a, b| none_last(a.due, b.due).then_with(|| a.number.cmp(&b.number))),
+        Sort::Registered => rows.sort_by(|a, b| b.registered.cmp(&a.registered).then_with(|| a.number.cmp(&b.number))),
+        Sort::Number => rows.sort_by(|a, b| a.number.cmp(&b.number)),
+    }
+}
