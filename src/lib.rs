@@ -1,7 +1,9 @@
 //! merzim: a terminal case-management console for complaints and applications for state
 //! services in Kazakhstan. See `README.md` for a tour and `../shared/DESIGN.md` for the design.
 
+pub mod app;
 pub mod cli;
+pub mod console;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;

@@ -113,10 +113,15 @@ medium-electronic = Electronically
 ## Channels of a state service (Art. 18)
 
 channel-provider = Directly through the service provider
+    .short = Provider
 channel-state-corporation = Through the State Corporation
+    .short = State Corp.
 channel-portal = Through the e-government portal
+    .short = e-gov portal
 channel-device = Through a subscriber device
+    .short = Device
 channel-other = Through another information system
+    .short = Other system
 
 ## Grounds for extending the term of a complaint (Art. 25.4)
 
@@ -285,3 +290,52 @@ keymap-warning-chord = line { $line }: '{ $key }' means several keys pressed tog
 keymap-warning-unknown-action = line { $line }: '{ $action }' (for '{ $key }') is not an action merzim knows ('noop' removes a key); it is ignored
 keymap-warning-not-a-string = line { $line }: the action for '{ $key }' must be a quoted name such as "move-down"; it is ignored
 keymap-warning-duplicate = line { $line }: '{ $key }' is the same key as '{ $other }' on line { $other_line }; the later one is used
+
+## Case view, history and explanation (console)
+
+queue-open = Open cases
+label-kind = Kind
+label-status = Status
+label-channel = Channel
+label-service = Service
+label-term = Term
+label-medium = Filed
+label-applicant = Applicant
+label-applicant-id = IIN/BIN
+label-contact = Contact
+label-original-due = Original due date
+label-extended-by = Extended by
+label-basis = Basis
+label-linked = Linked case
+event-registered = Registered
+event-assigned = Assigned
+event-extended = Term extended
+event-notice-sent = Notice sent
+event-answer-sent = Answer sent
+event-note-added = Note
+event-decided = Decided
+event-closed = Closed
+event-reopened = Reopened
+event-due-set = Due date set
+event-refused-at-intake = Refused at intake
+event-linked = Linked
+notice-extension-notice = Extension notice
+notice-answer = Answer
+notice-result = Result
+notice-result-to-state-corporation = Result handed to the State Corporation
+outcome-satisfied = Satisfied
+outcome-partly = Partly satisfied
+outcome-rejected = Rejected
+outcome-rendered = Rendered
+outcome-refused = Refused
+why-none = No day-by-day count for this term: { $basis }
+why-not-covered = The calendar has no data for { $year }: only weekends were skipped
+why-estimated = { $name } on { $date } is an estimated date
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+help-type-to-filter = type to filter the list

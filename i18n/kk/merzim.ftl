@@ -114,10 +114,15 @@ medium-electronic = Электрондық түрде
 ## Мемлекеттік қызмет көрсету тәсілдері (18-бап)
 
 channel-provider = Тікелей көрсетілетін қызметті беруші арқылы
+    .short = Қызмет беруші
 channel-state-corporation = Мемлекеттік корпорация арқылы
+    .short = Мемкорпорация
 channel-portal = «Электрондық үкімет» веб-порталы арқылы
+    .short = Портал
 channel-device = Абоненттік құрылғы арқылы
+    .short = Құрылғы
 channel-other = Өзге ақпараттық жүйе арқылы
+    .short = Басқа АЖ
 
 ## Шағымды қарау мерзімін ұзарту негіздері (25-баптың 4-тармағы)
 
@@ -254,3 +259,52 @@ keymap-warning-chord = { $line }-жол: '{ $key }' бірнеше пернен�
 keymap-warning-unknown-action = { $line }-жол: '{ $action }' ('{ $key }' үшін) — белгісіз әрекет ('noop' пернені өшіреді); еленбейді
 keymap-warning-not-a-string = { $line }-жол: '{ $key }' әрекеті тырнақшадағы атау болуы керек, мысалы "move-down"; еленбейді
 keymap-warning-duplicate = { $line }-жол: '{ $key }' — { $other_line }-жолдағы '{ $other }' пернесімен бірдей; соңғысы қолданылады
+
+## Іс карточкасы, тарихы және мерзім есебі (консоль)
+
+queue-open = Ашық істер
+label-kind = Түрі
+label-status = Мәртебесі
+label-channel = Арна
+label-service = Қызмет
+label-term = Мерзімі
+label-medium = Берілу нысаны
+label-applicant = Өтініш беруші
+label-applicant-id = ЖСН/БСН
+label-contact = Байланыс
+label-original-due = Бастапқы мерзімі
+label-extended-by = Ұзартылды
+label-basis = Негізі
+label-linked = Байланысты іс
+event-registered = Тіркелді
+event-assigned = Тағайындалды
+event-extended = Мерзімі ұзартылды
+event-notice-sent = Хабарлама жіберілді
+event-answer-sent = Жауап жіберілді
+event-note-added = Ескертпе
+event-decided = Шешім қабылданды
+event-closed = Жабылды
+event-reopened = Қайта ашылды
+event-due-set = Мерзім белгіленді
+event-refused-at-intake = Қабылдаудан бас тартылды
+event-linked = Байланыстырылды
+notice-extension-notice = Ұзарту туралы хабарлама
+notice-answer = Жауап
+notice-result = Нәтиже
+notice-result-to-state-corporation = Нәтиже Мемлекеттік корпорацияға берілді
+outcome-satisfied = Қанағаттандырылды
+outcome-partly = Ішінара қанағаттандырылды
+outcome-rejected = Қанағаттандырудан бас тартылды
+outcome-rendered = Қызмет көрсетілді
+outcome-refused = Көрсетуден бас тартылды
+why-none = Бұл мерзім үшін күндер бойынша есеп жоқ: { $basis }
+why-not-covered = Күнтізбеде { $year } жылдың деректері жоқ: тек демалыс күндері ескерілді
+why-estimated = { $name } { $date } — болжамды күн
+weekday-1 = Дс
+weekday-2 = Сс
+weekday-3 = Ср
+weekday-4 = Бс
+weekday-5 = Жм
+weekday-6 = Сб
+weekday-7 = Жс
+help-type-to-filter = мәтін теру тізімді сүзеді

@@ -113,10 +113,15 @@ medium-electronic = В электронном виде
 ## Способы оказания государственной услуги (ст. 18)
 
 channel-provider = Непосредственно через услугодателя
+    .short = Услугодатель
 channel-state-corporation = Через Государственную корпорацию
+    .short = Госкорпорация
 channel-portal = Через веб-портал «электронного правительства»
+    .short = Портал
 channel-device = Через абонентское устройство
+    .short = Устройство
 channel-other = Через иную информационную систему
+    .short = Иная ИС
 
 ## Основания продления срока рассмотрения жалобы (п. 4 ст. 25)
 
@@ -313,3 +318,52 @@ keymap-warning-chord = строка { $line }: '{ $key }' — одновреме
 keymap-warning-unknown-action = строка { $line }: '{ $action }' (для '{ $key }') — неизвестное действие ('noop' отключает клавишу); пропущено
 keymap-warning-not-a-string = строка { $line }: действие для '{ $key }' должно быть названием в кавычках, например "move-down"; пропущено
 keymap-warning-duplicate = строка { $line }: '{ $key }' — та же клавиша, что '{ $other }' в строке { $other_line }; действует последняя
+
+## Карточка дела, история и расчёт срока (консоль)
+
+queue-open = Открытые дела
+label-kind = Вид
+label-status = Статус
+label-channel = Канал
+label-service = Услуга
+label-term = Срок
+label-medium = Форма подачи
+label-applicant = Заявитель
+label-applicant-id = ИИН/БИН
+label-contact = Контакты
+label-original-due = Первоначальный срок
+label-extended-by = Продлено на
+label-basis = Основание
+label-linked = Связанное дело
+event-registered = Зарегистрировано
+event-assigned = Назначено
+event-extended = Срок продлён
+event-notice-sent = Уведомление направлено
+event-answer-sent = Ответ направлен
+event-note-added = Заметка
+event-decided = Принято решение
+event-closed = Закрыто
+event-reopened = Возобновлено
+event-due-set = Срок установлен
+event-refused-at-intake = Отказано в приёме
+event-linked = Связано
+notice-extension-notice = Уведомление о продлении
+notice-answer = Ответ
+notice-result = Результат
+notice-result-to-state-corporation = Результат передан в Госкорпорацию
+outcome-satisfied = Удовлетворена
+outcome-partly = Удовлетворена частично
+outcome-rejected = Отказано в удовлетворении
+outcome-rendered = Услуга оказана
+outcome-refused = Отказано в оказании
+why-none = Для этого срока нет подневного расчёта: { $basis }
+why-not-covered = В календаре нет данных за { $year } год: пропущены только выходные
+why-estimated = { $name } { $date } — предполагаемая дата
+weekday-1 = Пн
+weekday-2 = Вт
+weekday-3 = Ср
+weekday-4 = Чт
+weekday-5 = Пт
+weekday-6 = Сб
+weekday-7 = Вс
+help-type-to-filter = набор текста фильтрует список

@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
+use crate::console;
+use crate::i18n::Lang;
 use crate::reference::{self, Reference};
 
 /// merzim: statutory deadlines of complaints and applications for state services (Kazakhstan).
@@ -26,8 +28,56 @@ pub struct Cli {
     /// The office data directory (own calendars/ and services/); default: the config directory.
     #[arg(long, global = true, env = "MERZIM_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The database (default: merzim.db in the user's data directory).
+    #[arg(long, global = true, env = "MERZIM_DB")]
+    pub db: Option<PathBuf>,
+    /// The console's language: kk, ru or en (default: the configuration, then the locale).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// The shipped keymap to start from: default or function-keys.
+    #[arg(long, global = true)]
+    pub keymap: Option<String>,
+    /// No colours (also with NO_COLOR set).
+    #[arg(long, global = true)]
+    pub monochrome: bool,
+    /// ASCII only for symbols.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// The fewest bytes per key: a marker instead of a highlighted row.
+    #[arg(long, global = true)]
+    pub low_bandwidth: bool,
+    /// Without a command: the console.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The database path: `--db`, else `merzim.db` in the user's data directory.
+    pub fn db_path(&self) -> Result<PathBuf, Failure> {
+        if let Some(p) = &self.db {
+            return Ok(p.clone());
+        }
+        directories::ProjectDirs::from("kz", "merzim", "merzim")
+            .map(|d| d.data_dir().join("merzim.db"))
+            .ok_or_else(|| {
+                Failure::input("no home directory to keep the database in; give --db PATH")
+            })
+    }
+
+    /// The console's options from the command line.
+    pub fn console_options(&self, data_dir: Option<PathBuf>) -> Result<console::Options, Failure> {
+        Ok(console::Options {
+            db: self.db_path()?,
+            data_dir,
+            today: self.today,
+            utc_offset: self.utc_offset,
+            lang: self.lang,
+            keymap: self.keymap.clone(),
+            monochrome: self.monochrome,
+            ascii: self.ascii,
+            low_bandwidth: self.low_bandwidth,
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,8 +156,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
     let reference = Reference::load(data_dir.as_deref())?;
     match &cli.command {
-        Command::Calendar(c) => calendar::run(c, &reference, today),
-        Command::Due(d) => due::run(d, &reference, today),
+        None => Ok(console::run(cli.console_options(data_dir)?)?),
+        Some(Command::Calendar(c)) => calendar::run(c, &reference, today),
+        Some(Command::Due(d)) => due::run(d, &reference, today),
     }
 }
 
@@ -124,6 +175,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2026-03-20"))
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
 }
 
 fn parse_offset(s: &str) -> Result<FixedOffset, String> {

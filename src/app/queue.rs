@@ -1,0 +1,363 @@
+//! The queue as the officer sees it: which cases (a named queue, closed or not, the filter), in
+//! which order, which one is selected and which page is shown.
+//!
+//! Pages turn whole (as in mutt): moving the selection off the page shows the next page instead
+//! of scrolling one row, so a one-row move repaints two rows, not the whole list (DESIGN 4).
+
+use crate::service::{QueueRow, Urgency};
+
+/// The named queues of the `:` command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedQueue {
+    /// Every open case (closed ones too when toggled on).
+    Default,
+    Mine,
+    Unassigned,
+    Overdue,
+    DueToday,
+    Extended,
+    Notices,
+    Closed,
+    /// Open and closed.
+    All,
+}
+
+impl NamedQueue {
+    /// Every named queue reachable from the command line.
+    pub const ALL: [NamedQueue; 8] = [
+        NamedQueue::Mine,
+        NamedQueue::Unassigned,
+        NamedQueue::Overdue,
+        NamedQueue::DueToday,
+        NamedQueue::Extended,
+        NamedQueue::Notices,
+        NamedQueue::Closed,
+        NamedQueue::All,
+    ];
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        match self {
+            NamedQueue::Default => "open",
+            NamedQueue::Mine => "mine",
+            NamedQueue::Unassigned => "unassigned",
+            NamedQueue::Overdue => "overdue",
+            NamedQueue::DueToday => "due-today",
+            NamedQueue::Extended => "extended",
+            NamedQueue::Notices => "notices",
+            NamedQueue::Closed => "closed",
+            NamedQueue::All => "all",
+        }
+    }
+
+    /// By command-line name.
+    pub fn from_name(s: &str) -> Option<NamedQueue> {
+        std::iter::once(NamedQueue::Default)
+            .chain(NamedQueue::ALL)
+            .find(|q| q.name() == s)
+    }
+
+    /// The catalogue key of its title.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            NamedQueue::Default => "queue-open",
+            NamedQueue::Mine => "queue-mine",
+            NamedQueue::Unassigned => "queue-unassigned",
+            NamedQueue::Overdue => "queue-overdue",
+            NamedQueue::DueToday => "queue-due-today",
+            NamedQueue::Extended => "queue-extended",
+            NamedQueue::Notices => "queue-notices",
+            NamedQueue::Closed => "queue-closed",
+            NamedQueue::All => "queue-all",
+        }
+    }
+
+    fn admits(self, row: &QueueRow, me: &str, show_closed: bool) -> bool {
+        let closed = row.urgency == Urgency::Closed;
+        match self {
+            NamedQueue::Default => show_closed || !closed,
+            NamedQueue::Mine => (show_closed || !closed) && row.assignee.as_deref() == Some(me),
+            NamedQueue::Unassigned => (show_closed || !closed) && row.assignee.is_none(),
+            NamedQueue::Overdue => row.urgency == Urgency::Overdue,
+            NamedQueue::DueToday => row.urgency == Urgency::DueToday,
+            NamedQueue::Extended => !closed && row.badges.extended,
+            NamedQueue::Notices => !closed && row.badges.notice_owed,
+            NamedQueue::Closed => closed,
+            NamedQueue::All => true,
+        }
+    }
+}
+
+/// Orders of the queue (`:sort KEY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// Most overdue first, then due today, then by due date (the service's order).
+    Urgency,
+    Due,
+    Registered,
+    Number,
+    Assignee,
+}
+
+impl SortKey {
+    /// By command-line name.
+    pub fn from_name(s: &str) -> Option<SortKey> {
+        match s {
+            "urgency" => Some(SortKey::Urgency),
+            "due" => Some(SortKey::Due),
+            "registered" => Some(SortKey::Registered),
+            "number" => Some(SortKey::Number),
+            "assignee" => Some(SortKey::Assignee),
+            _ => None,
+        }
+    }
+}
+
+/// Counts for the header line, over the open cases of the current view (before the filter).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub shown: usize,
+    pub overdue: usize,
+    pub due_today: usize,
+    pub due_soon: usize,
+    pub extended: usize,
+    pub notices: usize,
+}
+
+/// The queue model.
+#[derive(Debug, Default)]
+pub struct Queue {
+    rows: Vec<QueueRow>,
+    /// Lower-cased number, applicant, IIN/BIN and subject of each row, for the filter.
+    haystacks: Vec<String>,
+    named: Option<NamedQueue>,
+    show_closed: bool,
+    filter: String,
+    sort: Option<SortKey>,
+    me: String,
+    /// Indices into `rows` admitted by the named queue, in display order.
+    base: Vec<u32>,
+    /// `base` narrowed by the filter.
+    visible: Vec<u32>,
+    selected: usize,
+    top: usize,
+    page: usize,
+    counts: Counts,
+}
+
+/// Case folding for the filter: lower case (Cyrillic and Kazakh letters included) and ё as е,
+/// which officers type interchangeably.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+impl Queue {
+    /// Replaces the rows (as ordered by the service), keeping the selection on the same case.
+    pub fn load(&mut self, rows: Vec<QueueRow>, me: &str) {
+        let keep = self.selected_row().map(|r| r.number.clone());
+        self.me = me.to_string();
+        self.haystacks = rows
+            .iter()
+            .map(|r| {
+                fold(&format!(
+                    "{} {} {} {}",
+                    r.number, r.applicant, r.applicant_id, r.subject
+                ))
+            })
+            .collect();
+        self.rows = rows;
+        self.rebuild(keep);
+    }
+
+    /// Rows shown per page.
+    pub fn set_page(&mut self, page: usize) {
+        self.page = page.max(1);
+        self.align_top();
+    }
+
+    pub fn named(&self) -> NamedQueue {
+        self.named.unwrap_or(NamedQueue::Default)
+    }
+
+    pub fn set_named(&mut self, q: NamedQueue) {
+        let keep = self.selected_row().map(|r| r.number.clone());
+        self.named = Some(q);
+        self.rebuild(keep);
+    }
+
+    pub fn show_closed(&self) -> bool {
+        self.show_closed
+    }
+
+    pub fn set_show_closed(&mut self, on: bool) {
+        let keep = self.selected_row().map(|r| r.number.clone());
+        self.show_closed = on;
+        self.rebuild(keep);
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort.unwrap_or(SortKey::Urgency)
+    }
+
+    pub fn set_sort(&mut self, key: SortKey) {
+        let keep = self.selected_row().map(|r| r.number.clone());
+        self.sort = Some(key);
+        self.rebuild(keep);
+    }
+
+    /// Narrows the view as the officer types; every word must match.
+    pub fn set_filter(&mut self, filter: String) {
+        let keep = self.selected_row().map(|r| r.number.clone());
+        // Typing on narrows what is already narrowed: only the visible rows need a look.
+        let narrowing = !self.filter.is_empty() && filter.starts_with(&self.filter);
+        self.filter = filter;
+        let words: Vec<String> = self.filter.split_whitespace().map(fold).collect();
+        let from = if narrowing { &self.visible } else { &self.base };
+        let visible: Vec<u32> = from
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let hay = &self.haystacks[i as usize];
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect();
+        self.visible = visible;
+        self.reselect(keep);
+    }
+
+    fn rebuild(&mut self, keep: Option<String>) {
+        let named = self.named();
+        let mut base: Vec<u32> = (0..self.rows.len() as u32)
+            .filter(|&i| named.admits(&self.rows[i as usize], &self.me, self.show_closed))
+            .collect();
+        let rows = &self.rows;
+        match self.sort() {
+            SortKey::Urgency => {}
+            SortKey::Due => {
+                base.sort_by_key(|&i| (rows[i as usize].due.is_none(), rows[i as usize].due))
+            }
+            SortKey::Registered => base.sort_by_key(|&i| rows[i as usize].registered),
+            SortKey::Number => {
+                base.sort_by(|&a, &b| rows[a as usize].number.cmp(&rows[b as usize].number))
+            }
+            SortKey::Assignee => {
+                base.sort_by(|&a, &b| rows[a as usize].assignee.cmp(&rows[b as usize].assignee))
+            }
+        }
+        let mut counts = Counts::default();
+        for &i in &base {
+            let r = &rows[i as usize];
+            counts.shown += 1;
+            match r.urgency {
+                Urgency::Overdue => counts.overdue += 1,
+                Urgency::DueToday => counts.due_today += 1,
+                Urgency::DueWithinOneWorkingDay => counts.due_soon += 1,
+                _ => {}
+            }
+            if r.urgency != Urgency::Closed {
+                counts.extended += usize::from(r.badges.extended);
+                counts.notices += usize::from(r.badges.notice_owed);
+            }
+        }
+        self.counts = counts;
+        self.base = base;
+        let filter = std::mem::take(&mut self.filter);
+        self.visible = self.base.clone();
+        self.filter = String::new();
+        if filter.is_empty() {
+            self.reselect(keep);
+        } else {
+            self.set_filter(filter);
+            if let Some(k) = keep {
+                self.reselect(Some(k));
+            }
+        }
+    }
+
+    fn reselect(&mut self, keep: Option<String>) {
+        if let Some(number) = keep
+            && let Some(pos) = self
+                .visible
+                .iter()
+                .position(|&i| self.rows[i as usize].number == number)
+        {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.align_top();
+    }
+
+    /// Shows the page the selection is on.
+    fn align_top(&mut self) {
+        let page = self.page.max(1);
+        if self.selected < self.top || self.selected >= self.top + page {
+            self.top = self.selected - self.selected % page;
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.align_top();
+    }
+
+    pub fn move_to(&mut self, index: usize) {
+        self.selected = index.min(self.visible.len().saturating_sub(1));
+        self.align_top();
+    }
+
+    /// A page forward or back: the selection keeps its place on the page.
+    pub fn page_by(&mut self, pages: isize) {
+        let page = self.page.max(1);
+        let last = self.visible.len().saturating_sub(1);
+        let offset = self.selected - self.top;
+        let new_top = if pages >= 0 {
+            let t = self.top + page;
+            if t > last { self.top } else { t }
+        } else {
+            self.top.saturating_sub(page)
+        };
+        self.top = new_top;
+        self.selected = (new_top + offset).min(last);
+    }
+
+    /// The selected case, if any.
+    pub fn selected_row(&self) -> Option<&QueueRow> {
+        self.visible
+            .get(self.selected)
+            .map(|&i| &self.rows[i as usize])
+    }
+
+    /// Index of the selection among the visible rows.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The rows of the current page, with their index among the visible rows.
+    pub fn page_rows(&self) -> impl Iterator<Item = (usize, &QueueRow)> {
+        let end = (self.top + self.page.max(1)).min(self.visible.len());
+        (self.top..end).map(|i| (i, &self.rows[self.visible[i] as usize]))
+    }
+
+    /// How many rows pass the named queue and the filter.
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    /// How many rows are loaded.
+    pub fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Header counts of the current named queue.
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+}

@@ -1,0 +1,203 @@
+//! The console: the terminal, the event loop, and the service behind it.
+//!
+//! The loop reads keys, hands them to [`app::update`], carries out the effects it asks for
+//! through the service, and draws. It drains every key already waiting before it draws (a paste
+//! or a held key on a slow link costs one frame, not fifty), and while nothing happens it writes
+//! nothing at all: no clock, no spinner.
+
+pub mod backend;
+mod config;
+pub mod terminal;
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use chrono::{FixedOffset, NaiveDate, Utc};
+use crossterm::event::{self, Event};
+
+use crate::app::{self, App, Effect, Msg, Status, StatusText};
+use crate::i18n::{Lang, Texts};
+use crate::keymap::{Keymap, ShippedKeymap};
+use crate::reference::Reference;
+use crate::service::{Caller, QueueQuery, Role, Scope, Service, ServiceError, User};
+use crate::ui::{self, theme::Profile};
+
+pub use config::Config;
+
+/// How the console was asked to start (command line over configuration file over defaults).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub db: PathBuf,
+    pub data_dir: Option<PathBuf>,
+    /// A fixed "today" (`--today`, `MERZIM_TODAY`); otherwise the office's date at `utc_offset`.
+    pub today: Option<NaiveDate>,
+    pub utc_offset: FixedOffset,
+    pub lang: Option<Lang>,
+    pub keymap: Option<String>,
+    pub monochrome: bool,
+    pub ascii: bool,
+    pub low_bandwidth: bool,
+}
+
+fn today(opts: &Options) -> NaiveDate {
+    opts.today
+        .unwrap_or_else(|| Utc::now().with_timezone(&opts.utc_offset).date_naive())
+}
+
+/// The caller behind this process's uid. An empty database makes its first user a supervisor,
+/// so that the embedded console works on a database of one's own.
+fn caller(service: &Service) -> Result<Caller> {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    match service.caller_for_uid(uid) {
+        Ok(c) => Ok(c),
+        Err(ServiceError::UnknownUser { .. }) if service.users()?.is_empty() => {
+            let login = std::env::var("USER")
+                .ok()
+                .filter(|l| !l.trim().is_empty() && !l.contains(char::is_whitespace));
+            let login = login.unwrap_or_else(|| format!("uid{uid}"));
+            let user = User {
+                uid,
+                login: login.clone(),
+                name: login,
+                role: Role::Supervisor,
+            };
+            service.put_user(None, user)?;
+            Ok(service.caller_for_uid(uid)?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The language: `--lang`, then the configuration file, then the locale.
+fn language(opts: &Options, config: &Config) -> Lang {
+    if let Some(l) = opts.lang {
+        return l;
+    }
+    if let Some(l) = config.lang.as_deref().and_then(|c| c.parse().ok()) {
+        return l;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default();
+    Lang::from_locale(&locale)
+}
+
+/// Opens the console on the database and runs it until the officer quits.
+pub fn run(opts: Options) -> Result<()> {
+    let reference = Reference::load(opts.data_dir.as_deref())?;
+    let service = Service::open(&opts.db, reference)?;
+    let caller = caller(&service)?;
+    let texts = Texts::new().context("the text catalogues are broken")?;
+    let (config, mut problems) = Config::load();
+
+    let keymap_name = opts
+        .keymap
+        .clone()
+        .or(config.keymap.clone())
+        .unwrap_or_else(|| "default".into());
+    let shipped = match ShippedKeymap::from_name(&keymap_name) {
+        Ok(s) => s,
+        Err(e) => {
+            problems.push(e.to_string());
+            ShippedKeymap::Default
+        }
+    };
+    let user_keys = config::user_keymap();
+    let (keymap, warnings) =
+        match Keymap::shipped(shipped, user_keys.as_ref().map(|(_, t)| t.as_str())) {
+            Ok(k) => k,
+            Err(e) => anyhow::bail!("the shipped keymap is broken: {e}"),
+        };
+    let lang = language(&opts, &config);
+    if let Some((path, _)) = &user_keys {
+        for w in &warnings {
+            problems.push(format!("{}: {}", path.display(), w.localized(&texts, lang)));
+        }
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let profile = Profile {
+        monochrome: opts.monochrome || config.monochrome || no_color,
+        ascii: opts.ascii || config.ascii,
+        marker_cursor: opts.low_bandwidth || config.low_bandwidth,
+    };
+    let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile);
+    if let Some(first) = problems.first() {
+        // Before the loop starts: the console opens showing what was wrong with the user's files.
+        app.status = Some(Status {
+            text: StatusText::Literal(first.clone()),
+            error: true,
+        });
+    }
+    let query = QueueQuery {
+        scope: if caller.is_supervisor() {
+            Scope::All
+        } else {
+            Scope::MineAndUnassigned
+        },
+        include_closed: true,
+        ..QueueQuery::default()
+    };
+
+    let (mut term, _guard) = terminal::enter()?;
+    let size = term.size()?;
+    app::update(&mut app, Msg::Resize(size.width, size.height));
+    // First paint before anything is loaded: the frame and the header.
+    term.draw(|f| ui::draw(f, &app, &texts))?;
+
+    let mut effects: VecDeque<Effect> = VecDeque::from([Effect::LoadQueue]);
+    loop {
+        while let Some(effect) = effects.pop_front() {
+            let msg = match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Repaint => {
+                    term.backend_mut().invalidate();
+                    term.clear()?;
+                    continue;
+                }
+                Effect::LoadQueue => Msg::QueueLoaded(
+                    service
+                        .queue(&caller, app.today, &query)
+                        .map_err(|e| e.to_string()),
+                ),
+                Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
+                    service
+                        .case(&caller, &number, app.today)
+                        .map_err(|e| e.to_string()),
+                )),
+            };
+            effects.extend(app::update(&mut app, msg));
+        }
+        term.draw(|f| ui::draw(f, &app, &texts))?;
+
+        // Block until something happens; then take everything already waiting.
+        let mut event = Some(event::read()?);
+        while let Some(ev) = event.take() {
+            if let Some(msg) = to_msg(ev) {
+                effects.extend(app::update(&mut app, msg));
+            }
+            if effects.contains(&Effect::Quit) {
+                break;
+            }
+            if event::poll(Duration::ZERO)? {
+                event = Some(event::read()?);
+            }
+        }
+        // Midnight: the next frame uses the new date (and reloads the queue with it).
+        let now = today(&opts);
+        if now != app.today {
+            effects.extend(app::update(&mut app, Msg::Today(now)));
+        }
+    }
+}
+
+fn to_msg(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) => Some(Msg::Key(k)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
+}

@@ -1,0 +1,189 @@
+//! Rendering: a pure function of the console state. No I/O, no clock, no date arithmetic here:
+//! every date shown was computed by the service.
+
+pub mod sanitize;
+pub mod theme;
+
+mod case;
+mod help;
+mod queue;
+mod text;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::{App, InputKind, Screen, StatusText};
+use crate::i18n::{Arg, Texts};
+use crate::keymap::{Action, KeyStyle, Mode};
+use theme::{Profile, Symbols, Theme};
+
+/// The smallest size at which the screens are laid out; below it a short message is shown.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 5;
+
+/// What every screen needs besides the state.
+pub struct Ctx<'a> {
+    pub app: &'a App,
+    pub texts: &'a Texts,
+    pub theme: Theme,
+    pub symbols: Symbols,
+}
+
+impl Ctx<'_> {
+    fn tr(&self, key: &str) -> String {
+        self.texts.tr(self.app.lang, key)
+    }
+
+    fn tr_args(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.texts.tr_args(self.app.lang, key, args)
+    }
+
+    fn tr_attr(&self, key: &str, attr: &str) -> String {
+        self.texts.tr_attr(self.app.lang, key, attr)
+    }
+
+    fn key_style(&self) -> KeyStyle {
+        if self.app.profile.ascii {
+            KeyStyle::Ascii
+        } else {
+            KeyStyle::Unicode
+        }
+    }
+
+    fn glyphs(&self) -> sanitize::Glyphs {
+        if self.app.profile.ascii {
+            sanitize::Glyphs::Ascii
+        } else {
+            sanitize::Glyphs::Unicode
+        }
+    }
+
+    /// Untrusted or long text made safe and fitted to `width` columns.
+    fn clean(&self, s: &str, width: usize) -> String {
+        sanitize::sanitize_line_with(s, width, self.glyphs()).into_owned()
+    }
+}
+
+/// Draws the whole console.
+pub fn draw(frame: &mut Frame, app: &App, texts: &Texts) {
+    let area = frame.area();
+    let ctx = Ctx {
+        app,
+        texts,
+        theme: Theme::for_profile(app.profile),
+        symbols: Symbols::for_profile(app.profile),
+    };
+    let buf = frame.buffer_mut();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(&ctx, area, buf);
+        return;
+    }
+    match app.screen {
+        Screen::Queue => queue::draw(&ctx, area, buf),
+        Screen::Case => case::draw(&ctx, area, buf),
+        Screen::Help { .. } => help::draw(&ctx, area, buf),
+    }
+}
+
+fn too_small(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let msg = ctx.tr_args(
+        "terminal-too-small",
+        &[
+            ("width", Arg::from(usize::from(area.width))),
+            ("height", Arg::from(usize::from(area.height))),
+            ("min_width", Arg::from(usize::from(MIN_WIDTH))),
+            ("min_height", Arg::from(usize::from(MIN_HEIGHT))),
+        ],
+    );
+    let lines = sanitize::sanitize_text_with(&msg, usize::from(area.width), ctx.glyphs());
+    for (i, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+        buf.set_stringn(
+            area.x,
+            area.y + i as u16,
+            line,
+            usize::from(area.width),
+            Style::new(),
+        );
+    }
+}
+
+/// The bottom line: the input being typed, else the last message, else the key hints.
+fn bottom_line(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
+    let width = usize::from(area.width);
+    if let Some(input) = &ctx.app.input {
+        let prompt = match input.kind {
+            InputKind::Filter => ctx.tr("prompt-filter"),
+            InputKind::Command => ctx.tr("prompt-command"),
+        };
+        let shown = format!("{prompt} {}", input.text);
+        // Keep the end of a long input in view: that is where the typing happens.
+        let clean = ctx.clean(&shown, usize::MAX);
+        let w = text::width(&clean);
+        let tail = if w + 1 > width {
+            text::tail(&clean, width.saturating_sub(1))
+        } else {
+            clean
+        };
+        buf.set_stringn(area.x, area.y, &tail, width, ctx.theme.label);
+        return;
+    }
+    if let Some(status) = &ctx.app.status {
+        let msg = match &status.text {
+            StatusText::Key(key, args) => {
+                let args: Vec<(&str, Arg)> = args
+                    .iter()
+                    .map(|(k, v)| (*k, Arg::from(v.as_str())))
+                    .collect();
+                ctx.tr_args(key, &args)
+            }
+            StatusText::Literal(s) => s.clone(),
+        };
+        let style = if status.error {
+            ctx.theme.status_error
+        } else {
+            ctx.theme.status_info
+        };
+        buf.set_stringn(area.x, area.y, ctx.clean(&msg, width), width, style);
+        return;
+    }
+    hints(ctx, area, buf, mode);
+}
+
+/// The hint bar, generated from the live keymap: as many hints as fit.
+fn hints(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
+    let mut x = area.x;
+    let end = area.x + area.width;
+    let mut list = ctx.app.keymap.hints(mode, ctx.key_style());
+    if mode != Mode::Help && !list.iter().any(|(_, a)| *a == Action::Help) {
+        list.extend(
+            ctx.app
+                .keymap
+                .hints(Mode::Help, ctx.key_style())
+                .into_iter()
+                .filter(|(_, a)| *a == Action::Help),
+        );
+    }
+    for (key, action) in list {
+        let label = ctx.tr_attr(action.i18n_key(), crate::keymap::Action::HINT_ATTRIBUTE);
+        let need = (text::width(&key) + 1 + text::width(&label) + 2) as u16;
+        if x + need > end {
+            break;
+        }
+        let (nx, _) = buf.set_stringn(x, area.y, &key, usize::from(end - x), ctx.theme.hint_key);
+        let (nx, _) = buf.set_stringn(
+            nx + 1,
+            area.y,
+            &label,
+            usize::from(end - nx - 1),
+            ctx.theme.hint_text,
+        );
+        x = nx + 2;
+    }
+}
+
+/// Profile-independent helpers for tests.
+pub fn profile_theme(p: Profile) -> Theme {
+    Theme::for_profile(p)
+}
