@@ -527,6 +527,7 @@ fn bytes_per_key() {
         );
         send(&f, &mut app, key('j'));
         let one = frame_bytes(&mut t, &app, &texts).len();
+        eprintln!("profile {profile:?}: first paint {} B, one-row move {one} B", first.len());
         if profile.marker_cursor {
             assert!(one < 30, "low-bandwidth one-row move: {one} B");
         } else {
