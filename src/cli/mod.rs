@@ -2,8 +2,12 @@
 //!
 //! Every error is one line on stderr and exit status 2 for bad input (1 for anything else).
 
+mod backup;
 mod calendar;
+mod demo;
 mod due;
+mod export;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +17,9 @@ use clap::{Parser, Subcommand};
 
 use crate::console;
 use crate::i18n::Lang;
+use crate::domain::case::Actor;
 use crate::reference::{self, Reference};
+use crate::service::{Service, ServiceError};
 
 /// merzim: statutory deadlines of complaints and applications for state services (Kazakhstan).
 #[derive(Debug, Parser)]
@@ -88,6 +94,19 @@ pub enum Command {
     /// Compute a case's due dates and obligations.
     #[command(subcommand)]
     Due(due::DueCmd),
+    /// Import cases from a JSON Lines file: every line checked first, then all or nothing.
+    Import(import::ImportArgs),
+    /// Export every case: JSON Lines (lossless, with history) or CSV (for spreadsheets).
+    Export(export::ExportArgs),
+    /// Fill a new database with realistic synthetic cases to try the console on.
+    Demo(demo::DemoArgs),
+    /// Write a backup and verify it by restoring it into a temporary database.
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a new, empty database (--db).
+    Restore(backup::RestoreArgs),
+    /// Crash-test helper: writes cases until killed, printing each acknowledged write.
+    #[command(name = "debug-crash-writer", hide = true)]
+    DebugCrashWriter(backup::CrashWriterArgs),
 }
 
 /// A failure to report: one line, and the exit status it means.
@@ -159,6 +178,57 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         None => Ok(console::run(cli.console_options(data_dir)?)?),
         Some(Command::Calendar(c)) => calendar::run(c, &reference, today),
         Some(Command::Due(d)) => due::run(d, &reference, today),
+        Some(Command::Import(a)) => import::run(a, &open_service(cli, reference)?, today),
+        Some(Command::Export(a)) => export::run(a, &open_service(cli, reference)?, today),
+        Some(Command::Demo(a)) => demo::run(a, &open_service(cli, reference)?, today),
+        Some(Command::Backup(a)) => backup::backup(a, &open_service(cli, reference)?, today),
+        Some(Command::Restore(a)) => backup::restore(a, &open_service(cli, reference)?, today),
+        Some(Command::DebugCrashWriter(a)) => backup::crash_writer(a, &open_service(cli, reference)?, today),
+    }
+}
+
+/// The case service on the database of `--db` (or the default one).
+fn open_service(cli: &Cli, reference: Reference) -> Result<Service, Failure> {
+    let path = cli.db_path()?;
+    Service::open(&path, reference).map_err(service_failure)
+}
+
+/// A service error as a failure: bad input or a refused change is 2, a broken database 1.
+pub fn service_failure(e: ServiceError) -> Failure {
+    let status = match e {
+        ServiceError::Store(_) => 1,
+        _ => 2,
+    };
+    Failure {
+        message: e.to_string(),
+        status,
+    }
+}
+
+/// The operating-system user running this command, as history records it (with the name the
+/// `users` tree knows, if any).
+pub fn os_actor(svc: &Service) -> Actor {
+    #[cfg(unix)]
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    #[cfg(not(unix))]
+    let uid = 0;
+    if let Ok(Some(u)) = svc.store().user(uid) {
+        return Actor {
+            uid,
+            login: u.login,
+            name: u.name,
+        };
+    }
+    let login = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .ok()
+        .filter(|l| !l.is_empty() && !l.contains(char::is_whitespace))
+        .unwrap_or_else(|| format!("uid{uid}"));
+    Actor {
+        uid,
+        name: login.clone(),
+        login,
     }
 }
 

@@ -219,7 +219,10 @@ impl Outcome {
     /// Whether this outcome decides a case of `kind`.
     pub fn fits(self, kind: CaseKind) -> bool {
         match kind {
-            CaseKind::Complaint => matches!(self, Outcome::Satisfied | Outcome::Partly | Outcome::Rejected),
+            CaseKind::Complaint => matches!(
+                self,
+                Outcome::Satisfied | Outcome::Partly | Outcome::Rejected
+            ),
             CaseKind::Application => matches!(self, Outcome::Rendered | Outcome::Refused),
         }
     }
@@ -273,7 +276,10 @@ pub struct Actor {
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum EventKind {
     /// The case was registered with its number and date.
-    Registered { number: String, date: NaiveDate },
+    Registered {
+        number: String,
+        date: NaiveDate,
+    },
     /// Given to an officer, or taken back (`to: None`).
     Assigned {
         #[serde(default)]
@@ -304,24 +310,36 @@ pub enum EventKind {
         #[serde(default)]
         reference: String,
     },
-    NoteAdded { text: String },
+    NoteAdded {
+        text: String,
+    },
     Decided {
         outcome: Outcome,
         date: NaiveDate,
         #[serde(default)]
         ground: Option<String>,
     },
-    Closed { date: NaiveDate },
+    Closed {
+        date: NaiveDate,
+    },
     Reopened {
         date: NaiveDate,
         #[serde(default)]
         reason: String,
     },
     /// The due date set by the officer where the law sets none (Art. 25.1).
-    DueSet { due: NaiveDate },
+    DueSet {
+        due: NaiveDate,
+    },
     /// Refused at intake for an incomplete package (Art. 20.2): no term starts.
-    RefusedAtIntake { date: NaiveDate, reason: String },
-    Linked { number: String, relation: Relation },
+    RefusedAtIntake {
+        date: NaiveDate,
+        reason: String,
+    },
+    Linked {
+        number: String,
+        relation: Relation,
+    },
 }
 
 impl EventKind {
@@ -493,7 +511,9 @@ impl Case {
                 today,
             });
         }
-        if let Matter::Complaint { set_due: Some(d), .. } = &new.matter
+        if let Matter::Complaint {
+            set_due: Some(d), ..
+        } = &new.matter
             && *d < new.registered
         {
             return Err(CaseError::BeforeRegistration {
@@ -596,14 +616,21 @@ impl Case {
     }
 
     /// Due dates and obligations on `today`, recomputed from the facts.
-    pub fn deadlines(&self, cal: &Calendar, rules: &RuleBook, today: NaiveDate) -> Result<Deadlines, Refusal> {
+    pub fn deadlines(
+        &self,
+        cal: &Calendar,
+        rules: &RuleBook,
+        today: NaiveDate,
+    ) -> Result<Deadlines, Refusal> {
         if let Some(f) = self.complaint_facts() {
             deadline::complaint_deadlines(cal, rules, &f, today)
         } else if let Some(f) = self.application_facts() {
             deadline::application_deadlines(cal, rules, &f, today)
         } else {
             // Every matter is a complaint or an application.
-            Err(Refusal::Calendar(super::calendar::CalendarError::OutOfRange))
+            Err(Refusal::Calendar(
+                super::calendar::CalendarError::OutOfRange,
+            ))
         }
     }
 
@@ -624,7 +651,12 @@ impl Case {
         }
     }
 
-    fn check_date(&self, what: &'static str, date: NaiveDate, today: NaiveDate) -> Result<(), CaseError> {
+    fn check_date(
+        &self,
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), CaseError> {
         if date > today {
             return Err(CaseError::InFuture { what, date, today });
         }
@@ -676,9 +708,17 @@ impl Case {
     }
 
     /// The state change of one event, with its checks.
-    fn change(&mut self, what: &EventKind, cal: &Calendar, rules: &RuleBook, today: NaiveDate) -> Result<(), CaseError> {
+    fn change(
+        &mut self,
+        what: &EventKind,
+        cal: &Calendar,
+        rules: &RuleBook,
+        today: NaiveDate,
+    ) -> Result<(), CaseError> {
         match what {
-            EventKind::Registered { .. } => return Err(CaseError::AlreadyRegistered(self.number.clone())),
+            EventKind::Registered { .. } => {
+                return Err(CaseError::AlreadyRegistered(self.number.clone()));
+            }
             EventKind::Assigned { to } => {
                 self.require_open("assigning it")?;
                 if let Some(login) = to
@@ -702,12 +742,16 @@ impl Case {
                 }
                 self.require_open("extending it")?;
                 if matches!(self.status, Status::Decided | Status::Answered) {
-                    return Err(self.wrong_status("an extension prolongs a term still running (Art. 25.4)"));
+                    return Err(
+                        self.wrong_status("an extension prolongs a term still running (Art. 25.4)")
+                    );
                 }
                 self.check_date("the extension date", *date, today)?;
                 // Art. 25.4: the reasons are part of the notice the complainant receives.
                 if reason.trim().is_empty() {
-                    return Err(CaseError::Empty("reason for the extension (Art. 25.4 ¶2: the complainant is told the reasons)"));
+                    return Err(CaseError::Empty(
+                        "reason for the extension (Art. 25.4 ¶2: the complainant is told the reasons)",
+                    ));
                 }
                 self.extensions.push(Extension {
                     date: *date,
@@ -746,12 +790,21 @@ impl Case {
                         }
                     }
                     (CaseKind::Application, NoticeKind::ResultToStateCorporation) => {
-                        if !matches!(self.matter, Matter::Application { channel: Channel::StateCorporation, .. }) {
+                        if !matches!(
+                            self.matter,
+                            Matter::Application {
+                                channel: Channel::StateCorporation,
+                                ..
+                            }
+                        ) {
                             return Err(self.wrong_kind("the result goes to the State Corporation only for applications filed through it (Art. 5.2.5)"));
                         }
                     }
                     (_, k) => {
-                        return Err(self.wrong_kind(format!("a '{}' notice belongs to the other kind of case", k.as_str())));
+                        return Err(self.wrong_kind(format!(
+                            "a '{}' notice belongs to the other kind of case",
+                            k.as_str()
+                        )));
                     }
                 }
                 self.notices.push(NoticeSent {
@@ -761,7 +814,11 @@ impl Case {
                     reference: reference.clone(),
                 });
             }
-            EventKind::AnswerSent { sent, form, reference } => {
+            EventKind::AnswerSent {
+                sent,
+                form,
+                reference,
+            } => {
                 self.require_open("recording the answer")?;
                 self.check_date("the date the answer was sent", *sent, today)?;
                 let kind = match self.kind() {
@@ -781,7 +838,11 @@ impl Case {
                     return Err(CaseError::Empty("note"));
                 }
             }
-            EventKind::Decided { outcome, date, ground } => {
+            EventKind::Decided {
+                outcome,
+                date,
+                ground,
+            } => {
                 self.require_open("deciding it")?;
                 if let Some(d) = &self.decision {
                     return Err(self.wrong_status(format!(
@@ -800,7 +861,10 @@ impl Case {
                         },
                     });
                 }
-                let ground = ground.as_ref().map(|g| g.trim().to_string()).filter(|g| !g.is_empty());
+                let ground = ground
+                    .as_ref()
+                    .map(|g| g.trim().to_string())
+                    .filter(|g| !g.is_empty());
                 // Art. 19-1.1: a refusal is a reasoned answer naming its ground.
                 if *outcome == Outcome::Refused && ground.is_none() {
                     return Err(CaseError::RefusalWithoutGround);
@@ -839,7 +903,9 @@ impl Case {
             EventKind::DueSet { due } => {
                 self.require_open("setting its due date")?;
                 let Matter::Complaint { set_due, .. } = &mut self.matter else {
-                    return Err(self.wrong_kind("an application's term comes from its service's act"));
+                    return Err(
+                        self.wrong_kind("an application's term comes from its service's act")
+                    );
                 };
                 *set_due = Some(*due);
                 if *due < self.registered {
@@ -854,14 +920,20 @@ impl Case {
             }
             EventKind::RefusedAtIntake { date, reason } => {
                 if self.kind() != CaseKind::Application {
-                    return Err(self.wrong_kind("only an application is refused at intake (Art. 20.2)"));
+                    return Err(
+                        self.wrong_kind("only an application is refused at intake (Art. 20.2)")
+                    );
                 }
                 self.require_open("refusing it at intake")?;
                 if self.decision.is_some() || !self.notices.is_empty() {
-                    return Err(self.wrong_status("it is being considered; a refusal at intake comes first (Art. 20.2)"));
+                    return Err(self.wrong_status(
+                        "it is being considered; a refusal at intake comes first (Art. 20.2)",
+                    ));
                 }
                 if reason.trim().is_empty() {
-                    return Err(CaseError::Empty("reason for the refusal at intake (Art. 20.2)"));
+                    return Err(CaseError::Empty(
+                        "reason for the refusal at intake (Art. 20.2)",
+                    ));
                 }
                 self.check_date("the refusal date", *date, today)?;
                 self.intake_refusal = Some(IntakeRefusal {
@@ -877,7 +949,11 @@ impl Case {
                 if number.trim().is_empty() {
                     return Err(CaseError::Empty("linked case number"));
                 }
-                if !self.links.iter().any(|l| l.number == *number && l.relation == *relation) {
+                if !self
+                    .links
+                    .iter()
+                    .any(|l| l.number == *number && l.relation == *relation)
+                {
                     self.links.push(Link {
                         number: number.clone(),
                         relation: *relation,
@@ -905,11 +981,25 @@ impl Case {
         if *date != new.registered {
             return Err(ReplayError::Mismatch {
                 version: 1,
-                what: format!("the registration event's date '{date}' is not the case's '{}'", new.registered),
+                what: format!(
+                    "the registration event's date '{date}' is not the case's '{}'",
+                    new.registered
+                ),
             });
         }
-        let mut case = Case::register(new, number.clone(), first.by.clone(), first.at, cal, rules, today)
-            .map_err(|e| ReplayError::Invalid { version: 1, error: e })?;
+        let mut case = Case::register(
+            new,
+            number.clone(),
+            first.by.clone(),
+            first.at,
+            cal,
+            rules,
+            today,
+        )
+        .map_err(|e| ReplayError::Invalid {
+            version: 1,
+            error: e,
+        })?;
         case.events[0] = first.clone();
         if first.version != 1 || first.before.is_some() || first.after != case.snapshot() {
             return Err(ReplayError::Mismatch {
@@ -927,7 +1017,10 @@ impl Case {
             }
             let applied = case
                 .apply(e.what.clone(), e.by.clone(), e.at, cal, rules, today)
-                .map_err(|error| ReplayError::Invalid { version: e.version, error })?;
+                .map_err(|error| ReplayError::Invalid {
+                    version: e.version,
+                    error,
+                })?;
             if applied != e {
                 return Err(ReplayError::Mismatch {
                     version: e.version,
@@ -944,7 +1037,11 @@ impl Case {
             // A due date set later is an event of its own: as registered, the case had none.
             Matter::Complaint { addressee, set_due } => Matter::Complaint {
                 addressee: *addressee,
-                set_due: if self.events.iter().any(|e| matches!(e.what, EventKind::DueSet { .. })) {
+                set_due: if self
+                    .events
+                    .iter()
+                    .any(|e| matches!(e.what, EventKind::DueSet { .. }))
+                {
                     None
                 } else {
                     *set_due
@@ -1032,14 +1129,24 @@ mod tests {
     }
 
     fn apply(c: &mut Case, e: EventKind, today: &str) -> Result<Event, CaseError> {
-        c.apply(e, actor(), at(), &Calendar::weekends_only(), &rules(), d(today))
+        c.apply(
+            e,
+            actor(),
+            at(),
+            &Calendar::weekends_only(),
+            &rules(),
+            d(today),
+        )
     }
 
     #[test]
     fn applicant_json_shape() {
         let a = complaint(Addressee::LocalBody).applicant;
         let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(json, r#"{"name":"Нұрлан Әбенов","iin":"870412300005","contact":"+7 701 000 00 00"}"#);
+        assert_eq!(
+            json,
+            r#"{"name":"Нұрлан Әбенов","iin":"870412300005","contact":"+7 701 000 00 00"}"#
+        );
         let back: Applicant = serde_json::from_str(&json).unwrap();
         assert_eq!(back, a);
         let e = serde_json::from_str::<Applicant>(r#"{"name":"X","iin":"123"}"#).unwrap_err();
@@ -1051,7 +1158,14 @@ mod tests {
     fn a_complaint_goes_through_its_life() {
         let mut c = registered(Addressee::LocalBody);
         assert_eq!((c.status, c.version), (Status::Registered, 1));
-        apply(&mut c, EventKind::Assigned { to: Some("aliya".into()) }, "2026-03-03").unwrap();
+        apply(
+            &mut c,
+            EventKind::Assigned {
+                to: Some("aliya".into()),
+            },
+            "2026-03-03",
+        )
+        .unwrap();
         assert_eq!(c.status, Status::InProgress);
         let ext = EventKind::Extended {
             date: d("2026-03-05"),
@@ -1061,9 +1175,14 @@ mod tests {
         };
         let e = apply(&mut c, ext, "2026-03-05").unwrap();
         assert_eq!(e.version, 3);
-        assert_eq!(e.before.as_ref().map(|s| s.status), Some(Status::InProgress));
+        assert_eq!(
+            e.before.as_ref().map(|s| s.status),
+            Some(Status::InProgress)
+        );
         assert_eq!(e.after.status, Status::Extended);
-        let dl = c.deadlines(&Calendar::weekends_only(), &rules(), d("2026-03-05")).unwrap();
+        let dl = c
+            .deadlines(&Calendar::weekends_only(), &rules(), d("2026-03-05"))
+            .unwrap();
         // 5 WD from Mon 2 Mar: Mon 9 Mar; + 5 WD: Mon 16 Mar (weekends only).
         assert_eq!(dl.due, Some(d("2026-03-16")));
         apply(
@@ -1077,7 +1196,13 @@ mod tests {
             "2026-03-06",
         )
         .unwrap();
-        let closing_early = apply(&mut c, EventKind::Closed { date: d("2026-03-10") }, "2026-03-10");
+        let closing_early = apply(
+            &mut c,
+            EventKind::Closed {
+                date: d("2026-03-10"),
+            },
+            "2026-03-10",
+        );
         assert!(matches!(closing_early, Err(CaseError::WrongStatus { .. })));
         apply(
             &mut c,
@@ -1100,13 +1225,34 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.status, Status::Answered);
-        apply(&mut c, EventKind::Closed { date: d("2026-03-13") }, "2026-03-13").unwrap();
+        apply(
+            &mut c,
+            EventKind::Closed {
+                date: d("2026-03-13"),
+            },
+            "2026-03-13",
+        )
+        .unwrap();
         assert_eq!((c.status, c.version), (Status::Closed, 7));
-        let e = apply(&mut c, EventKind::NoteAdded { text: "".into() }, "2026-03-13");
+        let e = apply(
+            &mut c,
+            EventKind::NoteAdded { text: "".into() },
+            "2026-03-13",
+        );
         assert_eq!(e, Err(CaseError::Empty("note")));
-        apply(&mut c, EventKind::NoteAdded { text: "архив".into() }, "2026-03-13").unwrap();
+        apply(
+            &mut c,
+            EventKind::NoteAdded {
+                text: "архив".into(),
+            },
+            "2026-03-13",
+        )
+        .unwrap();
         let e = apply(&mut c, EventKind::Assigned { to: None }, "2026-03-13").unwrap_err();
-        assert_eq!(e.to_string(), "case 'KZ-2026-000001' is closed: reopen it before assigning it");
+        assert_eq!(
+            e.to_string(),
+            "case 'KZ-2026-000001' is closed: reopen it before assigning it"
+        );
         apply(
             &mut c,
             EventKind::Reopened {
@@ -1135,7 +1281,17 @@ mod tests {
         let mut c = registered(Addressee::CentralBody);
         apply(&mut c, ext(6), "2026-03-03").unwrap();
         let e = apply(&mut c, ext(5), "2026-03-03").unwrap_err();
-        assert!(matches!(e, CaseError::Refused(Refusal::OverCap { total: 11, cap: 10, .. })), "{e}");
+        assert!(
+            matches!(
+                e,
+                CaseError::Refused(Refusal::OverCap {
+                    total: 11,
+                    cap: 10,
+                    ..
+                })
+            ),
+            "{e}"
+        );
         let e = apply(&mut c, ext(1), "2026-03-02").unwrap_err();
         assert!(matches!(e, CaseError::InFuture { .. }), "{e}");
     }
@@ -1149,7 +1305,16 @@ mod tests {
             term: "15wd".parse().unwrap(),
         };
         let cal = Calendar::weekends_only();
-        let mut c = Case::register(new, "KZ-2026-000002".into(), actor(), at(), &cal, &rules(), d("2026-03-02")).unwrap();
+        let mut c = Case::register(
+            new,
+            "KZ-2026-000002".into(),
+            actor(),
+            at(),
+            &cal,
+            &rules(),
+            d("2026-03-02"),
+        )
+        .unwrap();
         let e = apply(
             &mut c,
             EventKind::Decided {
@@ -1160,13 +1325,19 @@ mod tests {
             "2026-03-03",
         )
         .unwrap_err();
-        assert_eq!(e.to_string(), "'satisfied' does not decide an application; use 'rendered' or 'refused'");
+        assert_eq!(
+            e.to_string(),
+            "'satisfied' does not decide an application; use 'rendered' or 'refused'"
+        );
         let refused = EventKind::Decided {
             outcome: Outcome::Refused,
             date: d("2026-03-03"),
             ground: Some(" ".into()),
         };
-        assert_eq!(apply(&mut c, refused, "2026-03-03"), Err(CaseError::RefusalWithoutGround));
+        assert_eq!(
+            apply(&mut c, refused, "2026-03-03"),
+            Err(CaseError::RefusalWithoutGround)
+        );
         apply(
             &mut c,
             EventKind::RefusedAtIntake {
@@ -1184,12 +1355,31 @@ mod tests {
     #[test]
     fn superior_body_due_date_is_set_by_the_officer() {
         let mut c = registered(Addressee::SuperiorBody);
-        apply(&mut c, EventKind::DueSet { due: d("2026-04-01") }, "2026-03-02").unwrap();
-        let dl = c.deadlines(&Calendar::weekends_only(), &rules(), d("2026-03-02")).unwrap();
+        apply(
+            &mut c,
+            EventKind::DueSet {
+                due: d("2026-04-01"),
+            },
+            "2026-03-02",
+        )
+        .unwrap();
+        let dl = c
+            .deadlines(&Calendar::weekends_only(), &rules(), d("2026-03-02"))
+            .unwrap();
         assert_eq!(dl.due, Some(d("2026-04-01")));
         let mut c = registered(Addressee::LocalBody);
-        let e = apply(&mut c, EventKind::DueSet { due: d("2026-04-01") }, "2026-03-02").unwrap_err();
-        assert!(matches!(e, CaseError::Refused(Refusal::TermSetByLaw { .. })), "{e}");
+        let e = apply(
+            &mut c,
+            EventKind::DueSet {
+                due: d("2026-04-01"),
+            },
+            "2026-03-02",
+        )
+        .unwrap_err();
+        assert!(
+            matches!(e, CaseError::Refused(Refusal::TermSetByLaw { .. })),
+            "{e}"
+        );
         assert!(matches!(c.matter, Matter::Complaint { set_due: None, .. }));
     }
 
@@ -1230,11 +1420,17 @@ mod tests {
         let date = (0u64..40).prop_map(|n| d("2026-03-02") + chrono::Days::new(n));
         prop_oneof![
             proptest::option::of("[a-z]{1,8}").prop_map(|to| EventKind::Assigned { to }),
-            (date.clone(), 1u32..6, any::<bool>()).prop_map(|(date, days, v)| EventKind::Extended {
-                date,
-                days,
-                ground: if v { Ground::Verification } else { Ground::Information },
-                reason: "r".into(),
+            (date.clone(), 1u32..6, any::<bool>()).prop_map(|(date, days, v)| {
+                EventKind::Extended {
+                    date,
+                    days,
+                    ground: if v {
+                        Ground::Verification
+                    } else {
+                        Ground::Information
+                    },
+                    reason: "r".into(),
+                }
             }),
             date.clone().prop_map(|sent| EventKind::NoticeSent {
                 kind: NoticeKind::ExtensionNotice,
@@ -1254,7 +1450,10 @@ mod tests {
                 ground: None,
             }),
             date.clone().prop_map(|date| EventKind::Closed { date }),
-            date.prop_map(|date| EventKind::Reopened { date, reason: "r".into() }),
+            date.prop_map(|date| EventKind::Reopened {
+                date,
+                reason: "r".into()
+            }),
         ]
     }
 

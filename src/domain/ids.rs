@@ -154,7 +154,7 @@ impl Iin {
 
     /// Whether the 7th digit says female (even).
     pub fn is_female(&self) -> bool {
-        self.0.as_bytes()[6] % 2 == 0
+        self.0.as_bytes()[6].is_multiple_of(2)
     }
 
     pub fn as_str(&self) -> &str {

@@ -21,7 +21,9 @@ pub enum CaseCommand {
     },
     /// Give the case to an officer, or take it back (`None`). Officers may only take an
     /// unassigned case or give back their own.
-    Assign { to: Option<String> },
+    Assign {
+        to: Option<String>,
+    },
     /// Extend a complaint's term (Art. 25.4).
     Extend {
         date: NaiveDate,
@@ -45,7 +47,9 @@ pub enum CaseCommand {
         #[serde(default)]
         reference: String,
     },
-    AddNote { text: String },
+    AddNote {
+        text: String,
+    },
     /// Decide: satisfied, partly or rejected (complaints); rendered or refused with its ground
     /// (applications, Art. 19-1).
     Decide {
@@ -54,15 +58,28 @@ pub enum CaseCommand {
         #[serde(default)]
         ground: Option<String>,
     },
-    Close { date: NaiveDate },
-    Reopen { date: NaiveDate, reason: String },
+    Close {
+        date: NaiveDate,
+    },
+    Reopen {
+        date: NaiveDate,
+        reason: String,
+    },
     /// Set the due date of a complaint to a body without a statutory term (Art. 25.1).
-    SetDue { due: NaiveDate },
+    SetDue {
+        due: NaiveDate,
+    },
     /// Refuse an application at intake for an incomplete package (Art. 20.2).
-    RefuseAtIntake { date: NaiveDate, reason: String },
+    RefuseAtIntake {
+        date: NaiveDate,
+        reason: String,
+    },
     /// Link to another case (a re-application, Art. 19-1; one application for several services,
     /// Art. 1.1-2).
-    Link { number: String, relation: Relation },
+    Link {
+        number: String,
+        relation: Relation,
+    },
 }
 
 impl CaseCommand {
@@ -106,7 +123,15 @@ impl CaseCommand {
                 form,
                 reference,
             }
-            | CaseCommand::RecordAnswer { sent, form, reference } => EventKind::AnswerSent { sent, form, reference },
+            | CaseCommand::RecordAnswer {
+                sent,
+                form,
+                reference,
+            } => EventKind::AnswerSent {
+                sent,
+                form,
+                reference,
+            },
             CaseCommand::RecordNotice {
                 kind,
                 sent,
@@ -119,11 +144,21 @@ impl CaseCommand {
                 reference,
             },
             CaseCommand::AddNote { text } => EventKind::NoteAdded { text },
-            CaseCommand::Decide { outcome, date, ground } => EventKind::Decided { outcome, date, ground },
+            CaseCommand::Decide {
+                outcome,
+                date,
+                ground,
+            } => EventKind::Decided {
+                outcome,
+                date,
+                ground,
+            },
             CaseCommand::Close { date } => EventKind::Closed { date },
             CaseCommand::Reopen { date, reason } => EventKind::Reopened { date, reason },
             CaseCommand::SetDue { due } => EventKind::DueSet { due },
-            CaseCommand::RefuseAtIntake { date, reason } => EventKind::RefusedAtIntake { date, reason },
+            CaseCommand::RefuseAtIntake { date, reason } => {
+                EventKind::RefusedAtIntake { date, reason }
+            }
             CaseCommand::Link { number, relation } => EventKind::Linked { number, relation },
         })
     }

@@ -6,11 +6,12 @@
 //! version the change was based on, appends the history entry, flushes, and only then returns.
 
 mod command;
-//DEMO
-//EXCH
+pub mod demo;
+pub mod exchange;
 mod queue;
 
 use std::path::Path;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -66,7 +67,9 @@ impl From<User> for Caller {
 /// What went wrong, written for the person at the console.
 #[derive(Debug, Error)]
 pub enum ServiceError {
-    #[error("user id '{uid}' is not a merzim user; a supervisor adds users (or run 'merzim demo' for a demo database)")]
+    #[error(
+        "user id '{uid}' is not a merzim user; a supervisor adds users (or run 'merzim demo' for a demo database)"
+    )]
     UnknownUser { uid: u32 },
     #[error("no user has the login '{0}'")]
     UnknownLogin(String),
@@ -79,7 +82,9 @@ pub enum ServiceError {
         number: String,
         why: String,
     },
-    #[error("case '{number}' was changed meanwhile (now version {current}, the change was based on version {expected}); reload it and try again")]
+    #[error(
+        "case '{number}' was changed meanwhile (now version {current}, the change was based on version {expected}); reload it and try again"
+    )]
     Conflict {
         number: String,
         expected: u64,
@@ -166,12 +171,28 @@ const RETRIES: usize = 16;
 pub struct Service {
     store: Store,
     reference: Reference,
+    /// Commands hold it shared; an export holds it alone, so that it sees one consistent state.
+    gate: Arc<RwLock<()>>,
 }
 
 impl Service {
     /// The service over an open store.
     pub fn new(store: Store, reference: Reference) -> Service {
-        Service { store, reference }
+        Service {
+            store,
+            reference,
+            gate: Arc::new(RwLock::new(())),
+        }
+    }
+
+    /// Shared access for a change.
+    fn shared(&self) -> RwLockReadGuard<'_, ()> {
+        self.gate.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Exclusive access for an export or import.
+    fn exclusive(&self) -> RwLockWriteGuard<'_, ()> {
+        self.gate.write().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Opens the database at `path` (see [`Store::open`]).
@@ -212,9 +233,17 @@ impl Service {
             });
         }
         if user.login.trim().is_empty() || user.login.contains(char::is_whitespace) {
-            return Err(ServiceError::Invalid(format!("'{}' is not a login", user.login)));
+            return Err(ServiceError::Invalid(format!(
+                "'{}' is not a login",
+                user.login
+            )));
         }
-        if let Some(other) = self.store.users()?.into_iter().find(|u| u.login == user.login && u.uid != user.uid) {
+        if let Some(other) = self
+            .store
+            .users()?
+            .into_iter()
+            .find(|u| u.login == user.login && u.uid != user.uid)
+        {
             return Err(ServiceError::Invalid(format!(
                 "login '{}' belongs to user id '{}'",
                 other.login, other.uid
@@ -224,14 +253,21 @@ impl Service {
     }
 
     /// The queue on `today`.
-    pub fn queue(&self, caller: &Caller, today: NaiveDate, q: &QueueQuery) -> Result<Vec<QueueRow>, ServiceError> {
+    pub fn queue(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        q: &QueueQuery,
+    ) -> Result<Vec<QueueRow>, ServiceError> {
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
         let words = queue::filter_words(q.text.as_deref());
         let keep = |c: &Case| match &q.scope {
             Scope::All => true,
             Scope::Mine => c.assignee.as_deref() == Some(caller.login.as_str()),
-            Scope::MineAndUnassigned => c.assignee.is_none() || c.assignee.as_deref() == Some(caller.login.as_str()),
+            Scope::MineAndUnassigned => {
+                c.assignee.is_none() || c.assignee.as_deref() == Some(caller.login.as_str())
+            }
             Scope::Unassigned => c.assignee.is_none(),
             Scope::Assignee(login) => c.assignee.as_deref() == Some(login.as_str()),
         };
@@ -267,9 +303,14 @@ impl Service {
     }
 
     /// Decodes every case record and makes its row, on as many threads as there are cores.
-    fn scan_rows(&self, row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync)) -> Result<Vec<QueueRow>, ServiceError> {
+    fn scan_rows(
+        &self,
+        row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync),
+    ) -> Result<Vec<QueueRow>, ServiceError> {
         let raw: Vec<(u64, sled::IVec)> = self.store.scan_raw().collect::<Result<_, _>>()?;
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
         let chunk = raw.len().div_ceil(threads).max(1);
         let parts: Vec<Result<Vec<QueueRow>, StoreError>> = std::thread::scope(|s| {
             let handles: Vec<_> = raw
@@ -305,12 +346,22 @@ impl Service {
     }
 
     /// One case on `today`: the case with its history, deadlines and "why this date".
-    pub fn case(&self, _caller: &Caller, number: &str, today: NaiveDate) -> Result<CaseView, ServiceError> {
+    pub fn case(
+        &self,
+        _caller: &Caller,
+        number: &str,
+        today: NaiveDate,
+    ) -> Result<CaseView, ServiceError> {
         let (_, case) = self
             .store
             .case(number)?
             .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
-        let (row, deadlines) = queue::row_of(&case, &self.reference.calendar, &self.reference.rules, today);
+        let (row, deadlines) = queue::row_of(
+            &case,
+            &self.reference.calendar,
+            &self.reference.rules,
+            today,
+        );
         let explanation = deadlines
             .as_ref()
             .and_then(|d| self.explain(&case, d).ok().flatten());
@@ -344,8 +395,12 @@ impl Service {
                 }
             }
             Matter::Application { term, .. } => match term.unit {
-                TermUnit::WorkingDays => cal.explain_working_days(case.registered, term.value).map(Some),
-                TermUnit::CalendarDays => cal.explain_calendar_days(case.registered, term.value).map(Some),
+                TermUnit::WorkingDays => cal
+                    .explain_working_days(case.registered, term.value)
+                    .map(Some),
+                TermUnit::CalendarDays => cal
+                    .explain_calendar_days(case.registered, term.value)
+                    .map(Some),
                 TermUnit::Hours => Ok(None),
             },
         }
@@ -375,6 +430,7 @@ impl Service {
         expected_version: Option<u64>,
         cmd: CaseCommand,
     ) -> Result<Executed, ServiceError> {
+        let _shared = self.shared();
         if let CaseCommand::Register { case, assignee } = cmd {
             if number.is_some() {
                 return Err(ServiceError::NumberGiven);
@@ -454,10 +510,13 @@ impl Service {
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
         let case = self.store.register(new.registered.year(), |number| {
-            let mut case = Case::register(new.clone(), number, caller.actor(), at, cal, rules, today)?;
+            let mut case =
+                Case::register(new.clone(), number, caller.actor(), at, cal, rules, today)?;
             if let Some(a) = &assignee {
                 case.apply(
-                    crate::domain::case::EventKind::Assigned { to: Some(a.clone()) },
+                    crate::domain::case::EventKind::Assigned {
+                        to: Some(a.clone()),
+                    },
                     caller.actor(),
                     at,
                     cal,
@@ -475,7 +534,10 @@ impl Service {
 
     /// An application names its service; its term through the channel comes from the register
     /// (DESIGN 1.3), unless the registering officer gave the act's term.
-    pub fn complete_term(&self, mut new: crate::domain::case::NewCase) -> Result<crate::domain::case::NewCase, ServiceError> {
+    pub fn complete_term(
+        &self,
+        mut new: crate::domain::case::NewCase,
+    ) -> Result<crate::domain::case::NewCase, ServiceError> {
         if let Matter::Application {
             channel,
             service: Some(code),
@@ -531,7 +593,9 @@ impl Service {
         if let CaseCommand::Assign { to: Some(to) } = cmd
             && *to != caller.login
         {
-            return Err(forbid(format!("only a supervisor assigns a case to someone else ('{to}')")));
+            return Err(forbid(format!(
+                "only a supervisor assigns a case to someone else ('{to}')"
+            )));
         }
         Ok(())
     }

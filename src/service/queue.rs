@@ -139,10 +139,17 @@ pub struct QueueRow {
 }
 
 /// A row for `case` on `today`, with the deadlines it was computed from.
-pub fn row_of(case: &Case, cal: &Calendar, rules: &RuleBook, today: NaiveDate) -> (QueueRow, Option<Deadlines>) {
+pub fn row_of(
+    case: &Case,
+    cal: &Calendar,
+    rules: &RuleBook,
+    today: NaiveDate,
+) -> (QueueRow, Option<Deadlines>) {
     let (addressee, channel, service) = match &case.matter {
         Matter::Complaint { addressee, .. } => (Some(*addressee), None, None),
-        Matter::Application { channel, service, .. } => (None, Some(*channel), service.clone()),
+        Matter::Application {
+            channel, service, ..
+        } => (None, Some(*channel), service.clone()),
     };
     let computed = case.deadlines(cal, rules, today);
     let mut row = QueueRow {
@@ -157,7 +164,11 @@ pub fn row_of(case: &Case, cal: &Calendar, rules: &RuleBook, today: NaiveDate) -
         remaining: None,
         next_due: None,
         next_obligation: None,
-        urgency: if case.status.is_open() { Urgency::NoTerm } else { Urgency::Closed },
+        urgency: if case.status.is_open() {
+            Urgency::NoTerm
+        } else {
+            Urgency::Closed
+        },
         badges: Badges {
             extended: !case.extensions.is_empty(),
             ..Badges::default()
@@ -183,7 +194,8 @@ pub fn row_of(case: &Case, cal: &Calendar, rules: &RuleBook, today: NaiveDate) -
     row.due = d.due;
     row.remaining = d.due.map(|due| cal.remaining_working_days(today, due));
     row.badges.provisional = d.provisional;
-    let owed = |s: &ObligationState| matches!(s, ObligationState::Open | ObligationState::Overdue { .. });
+    let owed =
+        |s: &ObligationState| matches!(s, ObligationState::Open | ObligationState::Overdue { .. });
     row.badges.notice_owed = d
         .obligations
         .iter()
@@ -237,7 +249,10 @@ pub fn matches(row: &QueueRow, q: &QueueQuery, words: &[String]) -> bool {
             || contains_folded(&row.subject, w)
             || contains_folded(&row.applicant, w)
             || row.applicant_id.contains(w.as_str())
-            || row.assignee.as_deref().is_some_and(|a| contains_folded(a, w))
+            || row
+                .assignee
+                .as_deref()
+                .is_some_and(|a| contains_folded(a, w))
     })
 }
 
@@ -272,8 +287,14 @@ pub fn sort(rows: &mut [QueueRow], sort: Sort) {
                 .then_with(|| none_last(a.due, b.due))
                 .then_with(|| a.number.cmp(&b.number))
         }),
-        Sort::Due => rows.sort_by(|a, b| none_last(a.due, b.due).then_with(|| a.number.cmp(&b.number))),
-        Sort::Registered => rows.sort_by(|a, b| b.registered.cmp(&a.registered).then_with(|| a.number.cmp(&b.number))),
+        Sort::Due => {
+            rows.sort_by(|a, b| none_last(a.due, b.due).then_with(|| a.number.cmp(&b.number)))
+        }
+        Sort::Registered => rows.sort_by(|a, b| {
+            b.registered
+                .cmp(&a.registered)
+                .then_with(|| a.number.cmp(&b.number))
+        }),
         Sort::Number => rows.sort_by(|a, b| a.number.cmp(&b.number)),
     }
 }

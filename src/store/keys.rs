@@ -32,7 +32,10 @@ pub fn index_key(value: &[u8], id: u64) -> Vec<u8> {
 pub fn series_of(number: &str) -> Option<(String, u64)> {
     let (prefix, serial) = number.rsplit_once('-')?;
     let (body, year) = prefix.rsplit_once('-')?;
-    let body_ok = !body.is_empty() && body.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let body_ok = !body.is_empty()
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
     let serial_ok = serial.len() >= 6 && serial.bytes().all(|b| b.is_ascii_digit());
     if !(body_ok && year_ok && serial_ok) {
@@ -56,8 +59,18 @@ mod tests {
     #[test]
     fn series() {
         assert_eq!(series_of("KZ-2026-000123"), Some(("KZ-2026".into(), 123)));
-        assert_eq!(series_of("ALM01-2025-1234567"), Some(("ALM01-2025".into(), 1_234_567)));
-        for other in ["KZ-2026-12", "kz-2026-000001", "2026-000001", "KZ-26-000001", "KZ-2026-00000x", ""] {
+        assert_eq!(
+            series_of("ALM01-2025-1234567"),
+            Some(("ALM01-2025".into(), 1_234_567))
+        );
+        for other in [
+            "KZ-2026-12",
+            "kz-2026-000001",
+            "2026-000001",
+            "KZ-26-000001",
+            "KZ-2026-00000x",
+            "",
+        ] {
             assert_eq!(series_of(other), None, "{other}");
         }
     }

@@ -21,16 +21,14 @@
 //!
 //! Nothing here removes or replaces a history entry or a text: there is no function that could.
 
+pub mod exchange;
 mod keys;
-
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use sled::transaction::{
-    ConflictableTransactionError, TransactionError, TransactionalTree,
-};
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::{Transactional, Tree};
 use thiserror::Error;
 
@@ -46,13 +44,20 @@ pub const DEFAULT_BODY: &str = "KZ";
 /// Something went wrong in the store.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("the database '{path}' is in use by another process (one process per database: run the console through 'merzim serve' to share it)")]
+    #[error(
+        "the database '{path}' is in use by another process (one process per database: run the console through 'merzim serve' to share it)"
+    )]
     Locked { path: PathBuf },
     #[error("cannot open the database '{path}': {source}")]
     Open { path: PathBuf, source: sled::Error },
     #[error("cannot create the database directory '{path}': {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
-    #[error("the database '{path}' has schema version {found}, newer than this program's {supported}: upgrade merzim to open it")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the database '{path}' has schema version {found}, newer than this program's {supported}: upgrade merzim to open it"
+    )]
     NewerSchema {
         path: PathBuf,
         found: u32,
@@ -60,11 +65,15 @@ pub enum StoreError {
     },
     #[error("the database failed: {0}")]
     Sled(#[from] sled::Error),
-    #[error("a stored {what} cannot be read ({message}); the database may be damaged: restore it from a backup")]
+    #[error(
+        "a stored {what} cannot be read ({message}); the database may be damaged: restore it from a backup"
+    )]
     Decode { what: &'static str, message: String },
     #[error("a {what} cannot be encoded: {message}")]
     Encode { what: &'static str, message: String },
-    #[error("case '{number}' was changed meanwhile: it is at version {current}, the change was based on version {expected}")]
+    #[error(
+        "case '{number}' was changed meanwhile: it is at version {current}, the change was based on version {expected}"
+    )]
     Conflict {
         number: String,
         expected: u64,
@@ -74,7 +83,9 @@ pub enum StoreError {
     DuplicateNumber(String),
     #[error("no case has the number '{0}'")]
     NotFound(String),
-    #[error("history entry {version} of case '{number}' already exists; history is never rewritten")]
+    #[error(
+        "history entry {version} of case '{number}' already exists; history is never rewritten"
+    )]
     HistoryExists { number: String, version: u64 },
     #[error("the text of case '{0}' already exists; the original text is never rewritten")]
     TextExists(String),
@@ -136,7 +147,17 @@ struct Trees<T> {
 impl<T: Clone> Trees<T> {
     fn from_slice(v: &[T]) -> Option<Trees<T>> {
         match v {
-            [meta, cases, texts, history, numbers, by_assignee, by_status, counters, users] => Some(Trees {
+            [
+                meta,
+                cases,
+                texts,
+                history,
+                numbers,
+                by_assignee,
+                by_status,
+                counters,
+                users,
+            ] => Some(Trees {
                 meta: meta.clone(),
                 cases: cases.clone(),
                 texts: texts.clone(),
@@ -303,7 +324,9 @@ impl Store {
             // A new database, or one written before the version was recorded (version 0).
             other => {
                 self.migrate(other.unwrap_or(0))?;
-                self.trees.meta.insert(b"schema", &SCHEMA_VERSION.to_be_bytes())?;
+                self.trees
+                    .meta
+                    .insert(b"schema", &SCHEMA_VERSION.to_be_bytes())?;
                 self.db.flush()?;
                 Ok(())
             }
@@ -326,7 +349,9 @@ impl Store {
         for r in self.scan() {
             let r = r?;
             if let Some(a) = &r.case.assignee {
-                self.trees.by_assignee.insert(index_key(a.as_bytes(), r.id), &[])?;
+                self.trees
+                    .by_assignee
+                    .insert(index_key(a.as_bytes(), r.id), &[])?;
             }
             self.trees
                 .by_status
@@ -493,14 +518,19 @@ impl Store {
 
     /// Adds or replaces a user.
     pub fn put_user(&self, user: &User) -> Result<(), StoreError> {
-        self.trees.users.insert(user.uid.to_be_bytes(), encode("user", user)?)?;
+        self.trees
+            .users
+            .insert(user.uid.to_be_bytes(), encode("user", user)?)?;
         self.flush()
     }
 
     // ---- writes ----
 
     /// Runs `f` in one transaction over every tree, then flushes.
-    fn transaction<A, E>(&self, f: impl Fn(&Trees<TransactionalTree>) -> TxResult<A, E>) -> Result<A, Tx<E>> {
+    fn transaction<A, E>(
+        &self,
+        f: impl Fn(&Trees<TransactionalTree>) -> TxResult<A, E>,
+    ) -> Result<A, Tx<E>> {
         let t = &self.trees;
         let all: [&Tree; 9] = [
             &t.meta,
@@ -515,7 +545,9 @@ impl Store {
         ];
         let result = all[..].transaction(|views: &Vec<TransactionalTree>| {
             let Some(trees) = Trees::from_slice(views) else {
-                return abort(StoreError::Sled(sled::Error::ReportableBug("transaction views".into())));
+                return abort(StoreError::Sled(sled::Error::ReportableBug(
+                    "transaction views".into(),
+                )));
             };
             f(&trees)
         });
@@ -533,7 +565,11 @@ impl Store {
     /// Registers a case under the next number of `body`-`year`, allocated in the same
     /// transaction as the insert: no gaps, no duplicates. `make` builds the case for a number
     /// (it may run more than once) and may refuse.
-    pub fn register<E>(&self, year: i32, make: impl Fn(String) -> Result<Case, E>) -> Result<Case, Tx<E>> {
+    pub fn register<E>(
+        &self,
+        year: i32,
+        make: impl Fn(String) -> Result<Case, E>,
+    ) -> Result<Case, Tx<E>> {
         let body = self.body()?;
         let counter = format!("{body}-{year}");
         self.transaction(|t| {
@@ -553,7 +589,8 @@ impl Store {
                 }
             };
             t.counters.insert(counter.as_bytes(), &n.to_be_bytes())?;
-            let case = make(number).map_err(|e| ConflictableTransactionError::Abort(Abort::Rejected(e)))?;
+            let case = make(number)
+                .map_err(|e| ConflictableTransactionError::Abort(Abort::Rejected(e)))?;
             insert_case(t, &case)?;
             Ok(case)
         })
@@ -589,7 +626,13 @@ impl Store {
 
     /// Stores `next`, the case `id` after `events`, if the stored case is still at
     /// `based_on`; appends the events to its history; updates the indexes; flushes.
-    pub fn update(&self, id: u64, based_on: u64, next: &Case, events: &[Event]) -> Result<(), StoreError> {
+    pub fn update(
+        &self,
+        id: u64,
+        based_on: u64,
+        next: &Case,
+        events: &[Event],
+    ) -> Result<(), StoreError> {
         self.transaction::<(), std::convert::Infallible>(|t| {
             let Some(old) = t.cases.get(case_key(id))? else {
                 return abort(StoreError::NotFound(next.number.clone()));
@@ -605,7 +648,8 @@ impl Store {
             if let Some(a) = &old.assignee {
                 t.by_assignee.remove(index_key(a.as_bytes(), id))?;
             }
-            t.by_status.remove(index_key(old.status.as_str().as_bytes(), id))?;
+            t.by_status
+                .remove(index_key(old.status.as_str().as_bytes(), id))?;
             put_record(t, id, next)?;
             for e in events {
                 append_history(t, id, &next.number, e)?;
@@ -631,12 +675,14 @@ fn next_id<E>(t: &Trees<TransactionalTree>) -> TxResult<u64, E> {
 
 fn insert_case<E>(t: &Trees<TransactionalTree>, case: &Case) -> TxResult<(), E> {
     let id = next_id(t)?;
-    t.numbers.insert(case.number.as_bytes(), &id.to_be_bytes())?;
+    t.numbers
+        .insert(case.number.as_bytes(), &id.to_be_bytes())?;
     let key = case_key(id);
     if t.texts.get(key)?.is_some() {
         return abort(StoreError::TextExists(case.number.clone()));
     }
-    t.texts.insert(&key, in_tx(encode("original text", &case.text))?)?;
+    t.texts
+        .insert(&key, in_tx(encode("original text", &case.text))?)?;
     put_record(t, id, case)?;
     for e in &case.events {
         append_history(t, id, &case.number, e)?;
@@ -645,16 +691,23 @@ fn insert_case<E>(t: &Trees<TransactionalTree>, case: &Case) -> TxResult<(), E> 
 }
 
 fn put_record<E>(t: &Trees<TransactionalTree>, id: u64, case: &Case) -> TxResult<(), E> {
-    t.cases.insert(&case_key(id), in_tx(encode("case", case))?)?;
+    t.cases
+        .insert(&case_key(id), in_tx(encode("case", case))?)?;
     if let Some(a) = &case.assignee {
         t.by_assignee.insert(index_key(a.as_bytes(), id), &[])?;
     }
-    t.by_status.insert(index_key(case.status.as_str().as_bytes(), id), &[])?;
+    t.by_status
+        .insert(index_key(case.status.as_str().as_bytes(), id), &[])?;
     Ok(())
 }
 
 /// History is append-only: an entry that exists is never replaced.
-fn append_history<E>(t: &Trees<TransactionalTree>, id: u64, number: &str, e: &Event) -> TxResult<(), E> {
+fn append_history<E>(
+    t: &Trees<TransactionalTree>,
+    id: u64,
+    number: &str,
+    e: &Event,
+) -> TxResult<(), E> {
     let key = history_key(id, e.version);
     if t.history.get(key)?.is_some() {
         return abort(StoreError::HistoryExists {

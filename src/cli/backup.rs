@@ -1,0 +1,154 @@
+//! `merzim backup --out FILE` and `merzim restore FILE --db NEW`, and the hidden crash-test
+//! writer.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::{Failure, os_actor};
+use crate::domain::case::{Applicant, Matter, NewCase, PartyId};
+use crate::domain::ids::Iin;
+use crate::domain::vocabulary::{Addressee, Medium};
+use crate::service::exchange::ImportError;
+use crate::service::{CaseCommand, Role, Service, User};
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file (JSON Lines); written only once a restore of it has been verified.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup written by `merzim backup` (or an export).
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CrashWriterArgs {
+    /// Stop after this many cases (default: run until killed).
+    #[arg(long)]
+    pub cases: Option<u64>,
+}
+
+fn import_failure(e: ImportError) -> Failure {
+    match e {
+        ImportError::Service(e) => super::service_failure(e),
+        e => Failure::input(e),
+    }
+}
+
+pub fn backup(args: &BackupArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
+    let r = svc.backup(&args.out, today).map_err(import_failure)?;
+    eprintln!(
+        "merzim: backup of {} cases ({} bytes) written to '{}' and verified by a restore",
+        r.cases,
+        r.bytes,
+        args.out.display()
+    );
+    Ok(())
+}
+
+pub fn restore(args: &RestoreArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
+    let actor = os_actor(svc);
+    let r = svc
+        .restore(&args.file, &actor, today)
+        .map_err(import_failure)?;
+    eprintln!(
+        "merzim: restored {} cases and {} users from '{}' into '{}'",
+        r.added,
+        r.users,
+        args.file.display(),
+        svc.store().path().display()
+    );
+    Ok(())
+}
+
+/// Registers complaints and adds notes as fast as it can, printing each acknowledged write
+/// (`case NUMBER` or `note NUMBER VERSION`) only after `execute` returned, that is after the
+/// flush. The crash test kills it and checks that every printed write survived.
+pub fn crash_writer(
+    args: &CrashWriterArgs,
+    svc: &Service,
+    today: NaiveDate,
+) -> Result<(), Failure> {
+    let me = os_actor(svc);
+    if svc
+        .store()
+        .user(me.uid)
+        .map_err(|e| super::service_failure(e.into()))?
+        .is_none()
+    {
+        svc.put_user(
+            None,
+            User {
+                uid: me.uid,
+                login: me.login.clone(),
+                name: me.name.clone(),
+                role: Role::Supervisor,
+            },
+        )
+        .map_err(super::service_failure)?;
+    }
+    let caller = svc.caller_for_uid(me.uid).map_err(super::service_failure)?;
+    let iin = Iin::parse("870412300005").map_err(Failure::input)?;
+    let stdout = std::io::stdout();
+    let mut last: Option<String> = None;
+    let mut i = 0u64;
+    while args.cases.is_none_or(|n| i < n) {
+        i += 1;
+        let new = NewCase {
+            matter: Matter::Complaint {
+                addressee: Addressee::ALL[(i % 5) as usize],
+                set_due: None,
+            },
+            medium: Medium::Electronic,
+            applicant: Applicant {
+                name: format!("Тест {i}"),
+                id: PartyId::Individual(iin.clone()),
+                contact: String::new(),
+            },
+            registered: today,
+            subject: format!("crash test {i}"),
+            text: "x".repeat((i % 7 * 300) as usize),
+        };
+        let done = svc
+            .execute(
+                &caller,
+                today,
+                None,
+                None,
+                CaseCommand::Register {
+                    case: Box::new(new),
+                    assignee: None,
+                },
+            )
+            .map_err(super::service_failure)?;
+        let mut out = stdout.lock();
+        writeln!(out, "case {}", done.number).map_err(|e| Failure::input(e.to_string()))?;
+        out.flush().map_err(|e| Failure::input(e.to_string()))?;
+        drop(out);
+        if let Some(prev) = &last {
+            let done = svc
+                .execute(
+                    &caller,
+                    today,
+                    Some(prev),
+                    None,
+                    CaseCommand::AddNote {
+                        text: format!("note {i}"),
+                    },
+                )
+                .map_err(super::service_failure)?;
+            let mut out = stdout.lock();
+            writeln!(out, "note {} {}", done.number, done.version)
+                .map_err(|e| Failure::input(e.to_string()))?;
+            out.flush().map_err(|e| Failure::input(e.to_string()))?;
+        }
+        last = Some(done.number);
+    }
+    Ok(())
+}

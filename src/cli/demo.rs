@@ -1,0 +1,52 @@
+//! `merzim demo [--cases N] [--seed S]`: a database of realistic synthetic cases to try the
+//! console on.
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::{Failure, os_actor};
+use crate::service::demo::{self, DemoOptions};
+use crate::service::{Role, Service, User};
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many cases.
+    #[arg(long, default_value_t = 2_000)]
+    pub cases: usize,
+    /// The random seed: the same seed and --today give the same database.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
+    let me = os_actor(svc);
+    let opts = DemoOptions {
+        cases: args.cases,
+        today,
+        seed: args.seed,
+        supervisor: User {
+            uid: me.uid,
+            login: me.login.clone(),
+            name: me.name.clone(),
+            role: Role::Supervisor,
+        },
+    };
+    let started = std::time::Instant::now();
+    let report = demo::fill(svc, &opts).map_err(super::service_failure)?;
+    let officers: Vec<&str> = report
+        .users
+        .iter()
+        .filter(|u| u.role == Role::Officer)
+        .map(|u| u.login.as_str())
+        .collect();
+    eprintln!(
+        "merzim: {} demo cases as of {today} in '{}' ({:.1} s); you ('{}', uid {}) are a supervisor; officers: {}",
+        report.cases,
+        svc.store().path().display(),
+        started.elapsed().as_secs_f64(),
+        me.login,
+        me.uid,
+        officers.join(", ")
+    );
+    Ok(())
+}

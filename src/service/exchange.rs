@@ -1,0 +1,506 @@
+//! Import and export (JSON Lines, CSV), backup and restore (DESIGN 3).
+//!
+//! An import reads and validates every line first and writes nothing if one is wrong; then it
+//! writes all new cases in one transaction. A case whose number is already in the database is
+//! skipped when it is the same case, and refused when it differs: an import never overwrites.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::{QueueQuery, Scope, Service, ServiceError, Sort};
+use crate::domain::case::Actor;
+use crate::store::exchange::{CaseLine, ImportContext, Lines, MAX_LINE_BYTES};
+use crate::store::{SCHEMA_VERSION, Store, StoreError, User};
+
+/// At most this many bad lines are listed; the count says how many there were.
+const MAX_REPORTED: usize = 50;
+
+/// The first line of a backup: what the case lines do not carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupHeader {
+    pub schema: u32,
+    pub body: String,
+    pub users: Vec<User>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderLine {
+    #[serde(rename = "merzim-backup")]
+    backup: BackupHeader,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Cases written.
+    pub added: usize,
+    /// Lines whose case was already in the database, unchanged.
+    pub unchanged: usize,
+    /// Users added from a backup header.
+    pub users: usize,
+}
+
+/// Why an import wrote nothing.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    /// Bad lines, each `line N: what is wrong`.
+    #[error("{} (nothing was imported)", summary(.lines, *.total))]
+    Invalid { lines: Vec<String>, total: usize },
+    #[error("cannot read '{path}': {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+fn summary(lines: &[String], total: usize) -> String {
+    match (lines.first(), total) {
+        (Some(l), 1) => l.clone(),
+        (Some(_), n) => format!("{n} lines are wrong"),
+        (None, _) => "the file is wrong".into(),
+    }
+}
+
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> ImportError {
+        ImportError::Service(e.into())
+    }
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Lossless, one case per line, with its history.
+    Jsonl,
+    /// For spreadsheets: one row per case with its computed dates.
+    Csv,
+}
+
+/// A spreadsheet cell that would start a formula is prefixed with `'` (CSV injection).
+pub fn guard_cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+impl Service {
+    /// Imports JSON Lines from `reader` as `actor`. All or nothing.
+    pub fn import(
+        &self,
+        reader: impl BufRead,
+        actor: &Actor,
+        today: NaiveDate,
+    ) -> Result<ImportReport, ImportError> {
+        let _exclusive = self.exclusive();
+        let ctx = ImportContext {
+            calendar: &self.reference.calendar,
+            rules: &self.reference.rules,
+            services: &self.reference.services,
+            actor: actor.clone(),
+            at: Utc::now(),
+            today,
+        };
+        let mut lines = Lines::new(reader, MAX_LINE_BYTES);
+        let mut errors = Vec::new();
+        let mut total_errors = 0;
+        let mut fail = |errors: &mut Vec<String>, n: usize, msg: String| {
+            total_errors += 1;
+            if errors.len() < MAX_REPORTED {
+                errors.push(format!("line {n}: {msg}"));
+            }
+        };
+        let mut header: Option<BackupHeader> = None;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut new_cases = Vec::new();
+        let mut report = ImportReport::default();
+        while let Some((n, line)) = lines.next_line().map_err(|source| ImportError::Read {
+            path: PathBuf::from("-"),
+            source,
+        })? {
+            let line = match line {
+                Ok(l) => l,
+                Err(p) => {
+                    fail(&mut errors, n, p.to_string());
+                    continue;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            if n == 1 && line.starts_with("{\"merzim-backup\"") {
+                match serde_json::from_str::<HeaderLine>(&line) {
+                    Ok(h) if h.backup.schema > SCHEMA_VERSION => fail(
+                        &mut errors,
+                        n,
+                        format!(
+                            "the backup has schema version {}, newer than this program's {SCHEMA_VERSION}",
+                            h.backup.schema
+                        ),
+                    ),
+                    Ok(h) => header = Some(h.backup),
+                    Err(e) => fail(
+                        &mut errors,
+                        n,
+                        format!("the backup header cannot be read: {e}"),
+                    ),
+                }
+                continue;
+            }
+            let parsed: CaseLine = match serde_json::from_str(&line) {
+                Ok(c) => c,
+                Err(e) => {
+                    fail(&mut errors, n, json_message(&e));
+                    continue;
+                }
+            };
+            if let Some(first) = seen.get(&parsed.number) {
+                fail(
+                    &mut errors,
+                    n,
+                    format!("number '{}' is already on line {first}", parsed.number),
+                );
+                continue;
+            }
+            seen.insert(parsed.number.clone(), n);
+            let case = match parsed.to_case(&ctx) {
+                Ok(c) => c,
+                Err(msg) => {
+                    fail(&mut errors, n, msg);
+                    continue;
+                }
+            };
+            match self.store.case(&case.number)? {
+                Some((_, existing)) => {
+                    let theirs = CaseLine::from_case(&existing, parsed.history.is_some());
+                    let ours = CaseLine::from_case(&case, parsed.history.is_some());
+                    if same_case(&theirs, &ours) {
+                        report.unchanged += 1;
+                    } else {
+                        fail(
+                            &mut errors,
+                            n,
+                            format!(
+                                "case '{}' is already in the database with different content; an import never overwrites",
+                                case.number
+                            ),
+                        );
+                    }
+                }
+                None => new_cases.push(case),
+            }
+        }
+        if total_errors > 0 {
+            return Err(ImportError::Invalid {
+                lines: errors,
+                total: total_errors,
+            });
+        }
+        if let Some(h) = &header {
+            if self.store.count() == 0 {
+                self.store.set_body(&h.body)?;
+            }
+            for u in &h.users {
+                if self.store.user(u.uid)?.is_none() {
+                    self.store.put_user(u)?;
+                    report.users += 1;
+                }
+            }
+        }
+        for chunk in new_cases.chunks(IMPORT_BATCH) {
+            // One transaction per batch; an import's batches are all validated already.
+            self.store.insert_many(chunk).map_err(ServiceError::from)?;
+        }
+        report.added = new_cases.len();
+        Ok(report)
+    }
+
+    /// Imports the file at `path`.
+    pub fn import_file(
+        &self,
+        path: &Path,
+        actor: &Actor,
+        today: NaiveDate,
+    ) -> Result<ImportReport, ImportError> {
+        let f = fs::File::open(path).map_err(|source| ImportError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.import(BufReader::new(f), actor, today)
+    }
+
+    /// Writes every case as JSON Lines, in the order they were stored, each with its history.
+    pub fn export_jsonl(&self, out: &mut dyn Write) -> Result<usize, ServiceError> {
+        let _exclusive = self.exclusive();
+        self.write_jsonl(out)
+    }
+
+    fn write_jsonl(&self, out: &mut dyn Write) -> Result<usize, ServiceError> {
+        let mut n = 0;
+        for r in self.store.scan() {
+            let r = r?;
+            let mut case = r.case;
+            case.text = self.store.text(r.id)?;
+            case.events = self.store.history(r.id)?;
+            let line = CaseLine::from_case(&case, true);
+            serde_json::to_writer(&mut *out, &line)
+                .map_err(|e| ServiceError::Invalid(format!("cannot write the export: {e}")))?;
+            out.write_all(b"\n").map_err(write_error)?;
+            n += 1;
+        }
+        out.flush().map_err(write_error)?;
+        Ok(n)
+    }
+
+    /// Writes one CSV row per case with its dates on `today`, for spreadsheets.
+    pub fn export_csv(&self, out: &mut dyn Write, today: NaiveDate) -> Result<usize, ServiceError> {
+        let caller = super::Caller {
+            uid: 0,
+            login: String::new(),
+            name: String::new(),
+            role: super::Role::Supervisor,
+        };
+        let q = QueueQuery {
+            scope: Scope::All,
+            include_closed: true,
+            sort: Sort::Number,
+            ..QueueQuery::default()
+        };
+        let rows = self.queue(&caller, today, &q)?;
+        let mut w = csv::Writer::from_writer(out);
+        let csv_error =
+            |e: csv::Error| ServiceError::Invalid(format!("cannot write the export: {e}"));
+        w.write_record([
+            "number",
+            "kind",
+            "status",
+            "registered",
+            "addressee",
+            "channel",
+            "service",
+            "medium",
+            "due",
+            "remaining_working_days",
+            "urgency",
+            "extended",
+            "notice_owed",
+            "provisional",
+            "assignee",
+            "applicant",
+            "iin_bin",
+            "subject",
+        ])
+        .map_err(csv_error)?;
+        for r in &rows {
+            let opt = |d: Option<String>| d.unwrap_or_default();
+            let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+            w.write_record([
+                guard_cell(&r.number),
+                r.kind.to_string(),
+                r.status.to_string(),
+                r.registered.to_string(),
+                opt(r.addressee.map(|a| a.to_string())),
+                opt(r.channel.map(|c| c.to_string())),
+                guard_cell(&opt(r.service.clone())),
+                r.medium.to_string(),
+                opt(r.due.map(|d| d.to_string())),
+                // A number we computed: spreadsheets read "-3" as minus three, not a formula.
+                opt(r.remaining.map(|n| n.to_string())),
+                r.urgency.as_str().to_string(),
+                yes(r.badges.extended),
+                yes(r.badges.notice_owed),
+                yes(r.badges.provisional),
+                guard_cell(&opt(r.assignee.clone())),
+                guard_cell(&r.applicant),
+                guard_cell(&r.applicant_id),
+                guard_cell(&r.subject),
+            ])
+            .map_err(csv_error)?;
+        }
+        w.flush().map_err(write_error)?;
+        Ok(rows.len())
+    }
+
+    /// A consistent backup to `out`: the header (schema, body code, users) and every case, then
+    /// verified by restoring it into a temporary database and comparing the two exports. The
+    /// file appears at `out` only once verified.
+    pub fn backup(&self, out: &Path, today: NaiveDate) -> Result<BackupReport, ImportError> {
+        let tmp = sibling(out, "partial");
+        let verify_db = sibling(out, "verify-db");
+        let result = self.backup_into(&tmp, &verify_db, today);
+        let _ = fs::remove_dir_all(&verify_db);
+        match result {
+            Ok(report) => {
+                fs::rename(&tmp, out).map_err(|source| ImportError::Read {
+                    path: out.to_path_buf(),
+                    source,
+                })?;
+                Ok(report)
+            }
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    }
+
+    fn backup_into(
+        &self,
+        tmp: &Path,
+        verify_db: &Path,
+        today: NaiveDate,
+    ) -> Result<BackupReport, ImportError> {
+        let io_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ImportError::Read {
+                path: path.clone(),
+                source,
+            }
+        };
+        let cases;
+        {
+            let _exclusive = self.exclusive();
+            let file = fs::File::create(tmp).map_err(io_err(tmp))?;
+            let mut w = BufWriter::new(file);
+            let header = HeaderLine {
+                backup: BackupHeader {
+                    schema: SCHEMA_VERSION,
+                    body: self.store.body()?,
+                    users: self.store.users()?,
+                },
+            };
+            serde_json::to_writer(&mut w, &header)
+                .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+            w.write_all(b"\n").map_err(io_err(tmp))?;
+            cases = self.write_jsonl(&mut w)?;
+            let file = w.into_inner().map_err(|e| io_err(tmp)(e.into_error()))?;
+            file.sync_all().map_err(io_err(tmp))?;
+        }
+        // Verify: restore into an empty database and compare the exports byte for byte.
+        if verify_db.exists() {
+            fs::remove_dir_all(verify_db).map_err(io_err(verify_db))?;
+        }
+        let restored = Service::new(Store::open(verify_db)?, self.reference.clone());
+        let actor = Actor {
+            uid: 0,
+            login: "backup".into(),
+            name: "backup".into(),
+        };
+        restored.import_file(tmp, &actor, today)?;
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        let mut original = fs::File::open(tmp).map_err(io_err(tmp))?;
+        let mut first_line = Vec::new();
+        read_first_line(&mut original, &mut first_line).map_err(io_err(tmp))?;
+        original.read_to_end(&mut a).map_err(io_err(tmp))?;
+        restored.write_jsonl(&mut b)?;
+        if a != b
+            || restored.store.users()? != self.store.users()?
+            || restored.store.body()? != self.store.body()?
+        {
+            return Err(ServiceError::Invalid(format!(
+                "the backup '{}' did not restore to the same database; it was not kept",
+                tmp.display()
+            ))
+            .into());
+        }
+        Ok(BackupReport {
+            cases,
+            bytes: (a.len() + first_line.len()) as u64,
+        })
+    }
+
+    /// Restores a backup (or any JSON Lines export) into this database, which must be empty.
+    pub fn restore(
+        &self,
+        file: &Path,
+        actor: &Actor,
+        today: NaiveDate,
+    ) -> Result<ImportReport, ImportError> {
+        if !self.store.is_empty() {
+            return Err(ServiceError::Invalid(format!(
+                "the database '{}' is not empty; restore into a new one",
+                self.store.path().display()
+            ))
+            .into());
+        }
+        self.import_file(file, actor, today)
+    }
+}
+
+/// Cases per import transaction: large enough to be fast, small enough to keep memory flat.
+const IMPORT_BATCH: usize = 20_000;
+
+/// What a backup wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupReport {
+    pub cases: usize,
+    pub bytes: u64,
+}
+
+fn read_first_line(r: &mut fs::File, out: &mut Vec<u8>) -> io::Result<()> {
+    let mut byte = [0u8; 1];
+    loop {
+        if r.read(&mut byte)? == 0 || byte[0] == b'\n' {
+            out.push(b'\n');
+            return Ok(());
+        }
+        out.push(byte[0]);
+    }
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".{suffix}"));
+    path.with_file_name(name)
+}
+
+fn write_error(e: io::Error) -> ServiceError {
+    ServiceError::Invalid(format!("cannot write the export: {e}"))
+}
+
+/// Whether two lines describe the same case (the history's times aside when one has none).
+fn same_case(a: &CaseLine, b: &CaseLine) -> bool {
+    let strip = |l: &CaseLine| {
+        let mut l = l.clone();
+        if let Some(h) = &mut l.history {
+            for e in h.iter_mut() {
+                e.at = chrono::DateTime::<Utc>::UNIX_EPOCH;
+            }
+        }
+        l
+    };
+    match (&a.history, &b.history) {
+        (Some(_), Some(_)) => a == b,
+        _ => {
+            let (mut a, mut b) = (strip(a), strip(b));
+            a.history = None;
+            b.history = None;
+            a == b
+        }
+    }
+}
+
+/// A JSON error for people: serde's message with the column, without its own line number.
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let what = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "not valid JSON",
+        _ => "wrong",
+    };
+    format!("{what} at column {}: {msg}", e.column())
+}
