@@ -15,12 +15,29 @@ impl Tmux {
     fn start(cmd: &str) -> Tmux {
         let socket = format!("merzim-test-{}-{}", std::process::id(), rand_suffix());
         let ok = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "t", cmd])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-s",
+                "t",
+                cmd,
+            ])
             .env("TERM", "xterm-256color")
             .status()
             .expect("tmux is needed for this test (CI installs it)");
         assert!(ok.success());
-        Tmux { socket, target: "t".into() }
+        Tmux {
+            socket,
+            target: "t".into(),
+        }
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -30,11 +47,21 @@ impl Tmux {
     }
 
     fn literal(&self, text: &str) {
-        assert!(Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-l", "-t", &self.target, text])
-            .status()
-            .unwrap()
-            .success());
+        assert!(
+            Command::new("tmux")
+                .args([
+                    "-L",
+                    &self.socket,
+                    "send-keys",
+                    "-l",
+                    "-t",
+                    &self.target,
+                    text
+                ])
+                .status()
+                .unwrap()
+                .success()
+        );
     }
 
     fn screen(&self) -> String {
@@ -63,12 +90,18 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000
 }
 
 fn demo_db(dir: &Path) -> PathBuf {
@@ -85,7 +118,7 @@ fn demo_db(dir: &Path) -> PathBuf {
 /// The console, then (after it exits) whether the terminal is back in canonical mode.
 fn console_cmd(db: &Path, config: &Path) -> String {
     format!(
-        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60",
+        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; echo DONE; sleep 60",
         config.display(),
         env!("CARGO_BIN_EXE_merzim"),
         db.display()
@@ -104,6 +137,7 @@ fn navigate_filter_open_and_quit() {
     t.wait_for("Parties");
     t.keys(&["w"]);
     t.wait_for("Registered on");
+    // A lone Esc: sent apart from the next key, or the terminal reads ESC + key as Alt-key.
     t.keys(&["Escape"]);
     t.wait_for("Open cases");
     t.keys(&["/"]);
@@ -112,10 +146,15 @@ fn navigate_filter_open_and_quit() {
     t.keys(&["Enter"]);
     t.keys(&["?"]);
     t.wait_for("Keys");
-    t.keys(&["Escape", "q"]);
-    let end = t.wait_for("EXITED");
+    t.keys(&["Escape"]);
+    t.wait_for("Open cases");
+    t.keys(&["q"]);
+    let end = t.wait_for("DONE");
     assert!(end.contains("EXITED 0"), "{end}");
-    assert!(end.lines().any(|l| l.trim() == "icanon"), "the terminal is back in canonical mode:\n{end}");
+    assert!(
+        end.lines().any(|l| l.trim() == "icanon"),
+        "the terminal is back in canonical mode:\n{end}"
+    );
 }
 
 #[test]
@@ -126,15 +165,35 @@ fn sigterm_restores_the_terminal() {
     t.wait_for("Open cases");
     // The console is the child of the pane's shell.
     let pane = Command::new("tmux")
-        .args(["-L", &t.socket, "list-panes", "-t", &t.target, "-F", "#{pane_pid}"])
+        .args([
+            "-L",
+            &t.socket,
+            "list-panes",
+            "-t",
+            &t.target,
+            "-F",
+            "#{pane_pid}",
+        ])
         .output()
         .unwrap();
     let shell = String::from_utf8(pane.stdout).unwrap().trim().to_string();
-    let child = Command::new("pgrep").args(["-P", &shell, "-x", "merzim"]).output().unwrap();
+    let child = Command::new("pgrep")
+        .args(["-P", &shell, "-x", "merzim"])
+        .output()
+        .unwrap();
     let pid = String::from_utf8(child.stdout).unwrap().trim().to_string();
-    assert!(!pid.is_empty(), "no console process under the pane's shell {shell}");
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    let end = t.wait_for("EXITED");
+    assert!(
+        !pid.is_empty(),
+        "no console process under the pane's shell {shell}"
+    );
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let end = t.wait_for("DONE");
     assert!(end.contains("EXITED 143"), "{end}");
     assert!(end.lines().any(|l| l.trim() == "icanon"), "{end}");
 }

@@ -339,3 +339,5 @@ weekday-5 = Fri
 weekday-6 = Sat
 weekday-7 = Sun
 help-type-to-filter = type to filter the list
+basis-article = Art. { $number }
+basis-service-act = the service's act

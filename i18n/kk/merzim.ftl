@@ -308,3 +308,5 @@ weekday-5 = Жм
 weekday-6 = Сб
 weekday-7 = Жс
 help-type-to-filter = мәтін теру тізімді сүзеді
+basis-article = { $number }-бап
+basis-service-act = қызмет туралы акт

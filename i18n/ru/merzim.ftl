@@ -367,3 +367,5 @@ weekday-5 = Пт
 weekday-6 = Сб
 weekday-7 = Вс
 help-type-to-filter = набор текста фильтрует список
+basis-article = ст. { $number }
+basis-service-act = акт об услуге

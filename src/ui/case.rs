@@ -231,7 +231,7 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
             };
             out.text(&s, urgency_style(ctx, v.row.urgency));
         }
-        out.labelled(&l("label-basis"), &d.term_basis);
+        out.labelled(&l("label-basis"), &ctx.basis(&d.term_basis));
         uncertainties(ctx, &d.uncertain, out);
     }
     for link in &c.links {
@@ -268,7 +268,7 @@ fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
         " · {}",
         ctx.tr_args(
             "obligation-basis",
-            &[("article", Arg::from(o.basis.as_str()))]
+            &[("article", Arg::from(ctx.basis(&o.basis)))]
         )
     ));
     out.text(&line, style);
@@ -344,7 +344,7 @@ fn why(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
         let basis = v
             .deadlines
             .as_ref()
-            .map(|d| d.term_basis.clone())
+            .map(|d| ctx.basis(&d.term_basis))
             .unwrap_or_default();
         out.text(
             &ctx.tr_args("why-none", &[("basis", Arg::from(basis))]),
@@ -367,7 +367,7 @@ fn explanation(ctx: &Ctx, v: &CaseView, e: &Explanation, out: &mut Lines) {
                 "why-term-working-days",
                 &[
                     ("n", Arg::from(counted)),
-                    ("basis", Arg::from(d.term_basis.as_str())),
+                    ("basis", Arg::from(ctx.basis(&d.term_basis))),
                 ],
             ),
             ctx.theme.normal,

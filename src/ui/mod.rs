@@ -44,6 +44,27 @@ impl Ctx<'_> {
         self.texts.tr_attr(self.app.lang, key, attr)
     }
 
+    /// A legal basis from the rules data ("Art. 25.4 ¶2; Art. 5.2.7") in the reader's language.
+    fn basis(&self, basis: &str) -> String {
+        basis
+            .split("; ")
+            .map(|part| match part.strip_prefix("Art. ") {
+                Some(rest) => {
+                    let (number, tail) = rest.split_once(' ').map_or((rest, ""), |(n, t)| (n, t));
+                    let cited = self.tr_args("basis-article", &[("number", Arg::from(number))]);
+                    if tail.is_empty() {
+                        cited
+                    } else {
+                        format!("{cited} {tail}")
+                    }
+                }
+                None if part == "the service's act" => self.tr("basis-service-act"),
+                None => part.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     fn key_style(&self) -> KeyStyle {
         if self.app.profile.ascii {
             KeyStyle::Ascii
