@@ -70,8 +70,11 @@ pub enum ApplicantError {
     NoId,
     #[error("the applicant's name is empty")]
     NoName,
-    #[error(transparent)]
-    Id(#[from] IdError),
+    #[error("'{field}' {source}")]
+    Id {
+        field: &'static str,
+        source: IdError,
+    },
 }
 
 impl TryFrom<ApplicantRecord> for Applicant {
@@ -82,8 +85,18 @@ impl TryFrom<ApplicantRecord> for Applicant {
         }
         let id = match (r.iin, r.bin) {
             (Some(_), Some(_)) => return Err(ApplicantError::BothIds),
-            (Some(i), None) => PartyId::Individual(Iin::parse(&i)?),
-            (None, Some(b)) => PartyId::Entity(Bin::parse(&b)?),
+            (Some(i), None) => {
+                PartyId::Individual(Iin::parse(&i).map_err(|source| ApplicantError::Id {
+                    field: "iin",
+                    source,
+                })?)
+            }
+            (None, Some(b)) => {
+                PartyId::Entity(Bin::parse(&b).map_err(|source| ApplicantError::Id {
+                    field: "bin",
+                    source,
+                })?)
+            }
             (None, None) => return Err(ApplicantError::NoId),
         };
         Ok(Applicant {
@@ -1150,7 +1163,11 @@ mod tests {
         let back: Applicant = serde_json::from_str(&json).unwrap();
         assert_eq!(back, a);
         let e = serde_json::from_str::<Applicant>(r#"{"name":"X","iin":"123"}"#).unwrap_err();
-        assert!(e.to_string().contains("'123' is not a valid IIN"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("'iin' '123' is not a valid IIN (12 digits with a check digit)"),
+            "{e}"
+        );
         assert!(serde_json::from_str::<Applicant>(r#"{"name":"X"}"#).is_err());
     }
 

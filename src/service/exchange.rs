@@ -154,10 +154,10 @@ impl Service {
                 }
                 continue;
             }
-            let parsed: CaseLine = match serde_json::from_str(&line) {
+            let parsed: CaseLine = match parse_line(&line) {
                 Ok(c) => c,
-                Err(e) => {
-                    fail(&mut errors, n, json_message(&e));
+                Err(msg) => {
+                    fail(&mut errors, n, msg);
                     continue;
                 }
             };
@@ -491,16 +491,27 @@ fn same_case(a: &CaseLine, b: &CaseLine) -> bool {
     }
 }
 
-/// A JSON error for people: serde's message with the column, without its own line number.
-fn json_message(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
-    };
-    let what = match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "not valid JSON",
-        _ => "wrong",
-    };
-    format!("{what} at column {}: {msg}", e.column())
+/// Parses one case line; the error names the field at fault and says what is wrong.
+fn parse_line(line: &str) -> Result<CaseLine, String> {
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed: Result<CaseLine, _> = serde_path_to_error::deserialize(&mut de);
+    let parsed = parsed
+        .map_err(|e| (e.path().to_string(), e.into_inner()))
+        .and_then(|c| de.end().map(|()| c).map_err(|e| (String::new(), e)));
+    parsed.map_err(|(path, inner)| {
+        let msg = inner.to_string();
+        let msg = match msg.rfind(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        match inner.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                format!("not valid JSON at column {}: {msg}", inner.column())
+            }
+            // Our own messages already name the field and quote the value.
+            _ if msg.starts_with('\'') => msg,
+            _ if path.is_empty() || path == "." => msg,
+            _ => format!("'{path}': {msg}"),
+        }
+    })
 }
