@@ -17,7 +17,9 @@ fn today() -> NaiveDate {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
 }
 
 fn actor() -> Actor {
@@ -43,7 +45,9 @@ fn errors_of(svc: &Service, file: &Path) -> Vec<String> {
 fn the_issue_shape_imports() {
     let dir = tempfile::tempdir().unwrap();
     let svc = service(&dir, "db");
-    let r = svc.import_file(&fixture("valid.jsonl"), &actor(), today()).unwrap();
+    let r = svc
+        .import_file(&fixture("valid.jsonl"), &actor(), today())
+        .unwrap();
     assert_eq!((r.added, r.unchanged), (4, 0));
     let boss = merzim::service::Caller {
         uid: 1,
@@ -55,15 +59,34 @@ fn the_issue_shape_imports() {
     assert_eq!(v.case.status, Status::Closed);
     assert_eq!(v.case.extensions.len(), 1);
     let names: Vec<&str> = v.case.events.iter().map(|e| e.what.name()).collect();
-    assert_eq!(names, ["registered", "assigned", "extended", "notice-sent", "answer-sent", "decided", "closed"]);
+    assert_eq!(
+        names,
+        [
+            "registered",
+            "assigned",
+            "extended",
+            "notice-sent",
+            "answer-sent",
+            "decided",
+            "closed"
+        ]
+    );
     assert!(v.case.events.iter().all(|e| e.by.login == "importer"));
     // The application's term came from the register (S-006 via the State Corporation: 5wd).
     let v = svc.case(&boss, "ALM-2026-000102", today()).unwrap();
     // Tue 3 Mar + 5wd: 4, 5, 6, (Mon 9: 8 March moved off a Sunday), 10, 11.
     assert_eq!(v.row.due, Some("2026-03-11".parse().unwrap()));
-    assert_eq!(svc.case(&boss, "ALM-2026-000104", today()).unwrap().case.status, Status::RefusedAtIntake);
+    assert_eq!(
+        svc.case(&boss, "ALM-2026-000104", today())
+            .unwrap()
+            .case
+            .status,
+        Status::RefusedAtIntake
+    );
     // Importing the same file again adds nothing.
-    let again = svc.import_file(&fixture("valid.jsonl"), &actor(), today()).unwrap();
+    let again = svc
+        .import_file(&fixture("valid.jsonl"), &actor(), today())
+        .unwrap();
     assert_eq!((again.added, again.unchanged), (0, 4));
     assert_eq!(svc.store().count(), 4);
 }
@@ -74,11 +97,26 @@ fn every_bad_line_is_reported_and_nothing_is_written() {
     let svc = service(&dir, "db");
     let cases: [(&str, &str); 6] = [
         ("malformed.jsonl", "line 2: not valid JSON at column"),
-        ("wrong_types.jsonl", "line 2: 'extensions[0].days': invalid type: string \"seven\", expected u32"),
-        ("invalid_iin.jsonl", "line 2: 'iin' '123' is not a valid IIN (12 digits with a check digit)"),
-        ("unknown_addressee.jsonl", "line 1: 'addressee': unknown variant `ministry`"),
-        ("duplicate_numbers.jsonl", "line 3: number 'ALM-2026-000101' is already on line 1"),
-        ("illegal_extension.jsonl", "line 1: extended: Art. 25.4: extensions would total 11 working days, over the cap of 10"),
+        (
+            "wrong_types.jsonl",
+            "line 2: 'extensions[0].days': invalid type: string \"seven\", expected u32",
+        ),
+        (
+            "invalid_iin.jsonl",
+            "line 2: 'iin' '123' is not a valid IIN (12 digits with a check digit)",
+        ),
+        (
+            "unknown_addressee.jsonl",
+            "line 1: 'addressee': unknown variant `ministry`",
+        ),
+        (
+            "duplicate_numbers.jsonl",
+            "line 3: number 'ALM-2026-000101' is already on line 1",
+        ),
+        (
+            "illegal_extension.jsonl",
+            "line 1: extended: Art. 25.4: extensions would total 11 working days, over the cap of 10",
+        ),
     ];
     for (file, expected) in cases {
         let lines = errors_of(&svc, &fixture(file));
@@ -101,7 +139,10 @@ fn invalid_utf8_and_a_50_mb_line_are_clear_errors() {
     f.write_all(b"{\"number\": \"X\xff\xfe\"}\n").unwrap();
     drop(f);
     let lines = errors_of(&svc, &path);
-    assert_eq!(lines, ["line 2: the line is not valid UTF-8 (at byte 13); save the file as UTF-8"]);
+    assert_eq!(
+        lines,
+        ["line 2: the line is not valid UTF-8 (at byte 13); save the file as UTF-8"]
+    );
 
     let path = dir.path().join("huge.jsonl");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
@@ -115,7 +156,10 @@ fn invalid_utf8_and_a_50_mb_line_are_clear_errors() {
     writeln!(f, "{{\"number\": oops}}").unwrap();
     drop(f);
     let lines = errors_of(&svc, &path);
-    assert_eq!(lines[0], "line 2: the line is longer than 4 MiB; a case is at most that long");
+    assert_eq!(
+        lines[0],
+        "line 2: the line is longer than 4 MiB; a case is at most that long"
+    );
     assert!(lines[1].starts_with("line 3: not valid JSON"), "{lines:?}");
     assert_eq!(svc.store().count(), 0);
 }
@@ -124,14 +168,19 @@ fn invalid_utf8_and_a_50_mb_line_are_clear_errors() {
 fn an_import_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let svc = service(&dir, "db");
-    svc.import_file(&fixture("valid.jsonl"), &actor(), today()).unwrap();
-    let changed = std::fs::read_to_string(fixture("valid.jsonl")).unwrap().replace("Сейітов Болат", "Сейітов Б.");
+    svc.import_file(&fixture("valid.jsonl"), &actor(), today())
+        .unwrap();
+    let changed = std::fs::read_to_string(fixture("valid.jsonl"))
+        .unwrap()
+        .replace("Сейітов Болат", "Сейітов Б.");
     let path = dir.path().join("changed.jsonl");
     std::fs::write(&path, changed).unwrap();
     let lines = errors_of(&svc, &path);
     assert_eq!(
         lines,
-        ["line 1: case 'ALM-2026-000101' is already in the database with different content; an import never overwrites"]
+        [
+            "line 1: case 'ALM-2026-000101' is already in the database with different content; an import never overwrites"
+        ]
     );
 }
 
@@ -152,7 +201,8 @@ fn export_import_export_is_byte_identical() {
         supervisor: me,
     };
     merzim::service::demo::fill(&a, &opts).unwrap();
-    a.import_file(&fixture("valid.jsonl"), &actor(), today()).unwrap();
+    a.import_file(&fixture("valid.jsonl"), &actor(), today())
+        .unwrap();
     let mut first = Vec::new();
     assert_eq!(a.export_jsonl(&mut first).unwrap(), 304);
     let path = dir.path().join("export.jsonl");
@@ -243,10 +293,17 @@ fn backup_and_restore_reproduce_the_database() {
         include_closed: true,
         ..QueueQuery::default()
     };
-    assert_eq!(restored.queue(&boss, today(), &q).unwrap(), svc.queue(&boss, today(), &q).unwrap());
+    assert_eq!(
+        restored.queue(&boss, today(), &q).unwrap(),
+        svc.queue(&boss, today(), &q).unwrap()
+    );
     // A non-empty target is refused.
     let err = restored.restore(&file, &actor(), today()).unwrap_err();
-    assert!(err.to_string().contains("is not empty; restore into a new one"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("is not empty; restore into a new one"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -255,16 +312,23 @@ fn the_command_line_imports_exports_and_backs_up() {
     let db = dir.path().join("db");
     let merzim = |args: &[&str]| {
         let mut c = Command::cargo_bin("merzim").unwrap();
-        c.arg("--db").arg(&db).args(["--today", "2026-03-20"]).args(args);
+        c.arg("--db")
+            .arg(&db)
+            .args(["--today", "2026-03-20"])
+            .args(args);
         c
     };
-    let out = merzim(&["import", fixture("invalid_iin.jsonl").to_str().unwrap()]).assert().code(2);
+    let out = merzim(&["import", fixture("invalid_iin.jsonl").to_str().unwrap()])
+        .assert()
+        .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(
         stderr,
         "merzim: line 2: 'iin' '123' is not a valid IIN (12 digits with a check digit) (nothing was imported)\n"
     );
-    let out = merzim(&["import", fixture("valid.jsonl").to_str().unwrap()]).assert().success();
+    let out = merzim(&["import", fixture("valid.jsonl").to_str().unwrap()])
+        .assert()
+        .success();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("imported 4 new cases"), "{stderr}");
     let out = merzim(&["export"]).assert().success();
@@ -274,7 +338,9 @@ fn the_command_line_imports_exports_and_backs_up() {
     let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(csv.starts_with("number,kind,status,registered,"), "{csv}");
     let backup = dir.path().join("b.jsonl");
-    merzim(&["backup", "--out", backup.to_str().unwrap()]).assert().success();
+    merzim(&["backup", "--out", backup.to_str().unwrap()])
+        .assert()
+        .success();
     let target = dir.path().join("new");
     Command::cargo_bin("merzim")
         .unwrap()
@@ -292,7 +358,12 @@ fn the_command_line_imports_exports_and_backs_up() {
         .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("is not empty"), "{stderr}");
-    let out = merzim(&["import", "/nonexistent/file.jsonl"]).assert().code(2);
+    let out = merzim(&["import", "/nonexistent/file.jsonl"])
+        .assert()
+        .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.starts_with("merzim: cannot read '/nonexistent/file.jsonl'"), "{stderr}");
+    assert!(
+        stderr.starts_with("merzim: cannot read '/nonexistent/file.jsonl'"),
+        "{stderr}"
+    );
 }

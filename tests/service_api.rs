@@ -11,7 +11,9 @@ use merzim::domain::deadline::{NoticeKind, ObligationKind};
 use merzim::domain::ids::Iin;
 use merzim::domain::vocabulary::{Addressee, CaseKind, Channel, Form, Ground, Medium};
 use merzim::reference::Reference;
-use merzim::service::{Caller, CaseCommand, QueueQuery, Role, Scope, Service, ServiceError, Sort, Urgency, User};
+use merzim::service::{
+    Caller, CaseCommand, QueueQuery, Role, Scope, Service, ServiceError, Sort, Urgency, User,
+};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -47,7 +49,8 @@ fn fixture() -> Fixture {
             name: name.into(),
             role,
         };
-        svc.put_user(if first { None } else { boss.as_ref() }, user).unwrap();
+        svc.put_user(if first { None } else { boss.as_ref() }, user)
+            .unwrap();
         first = false;
     }
     Fixture {
@@ -106,34 +109,82 @@ fn wd_before(date: NaiveDate, n: u32) -> NaiveDate {
 #[test]
 fn officers_act_on_own_and_unassigned_cases_only() {
     let f = fixture();
-    let mine = register(&f, &f.aliya, complaint(Addressee::LocalBody, today()), Some("aliya"));
+    let mine = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::LocalBody, today()),
+        Some("aliya"),
+    );
     let free = register(&f, &f.boss, complaint(Addressee::LocalBody, today()), None);
     let note = |text: &str| CaseCommand::AddNote { text: text.into() };
 
-    f.svc.execute(&f.aliya, today(), Some(&mine), None, note("ok")).unwrap();
-    f.svc.execute(&f.bolat, today(), Some(&free), None, note("ok")).unwrap();
-    let err = f.svc.execute(&f.bolat, today(), Some(&mine), None, note("no")).unwrap_err();
+    f.svc
+        .execute(&f.aliya, today(), Some(&mine), None, note("ok"))
+        .unwrap();
+    f.svc
+        .execute(&f.bolat, today(), Some(&free), None, note("ok"))
+        .unwrap();
+    let err = f
+        .svc
+        .execute(&f.bolat, today(), Some(&mine), None, note("no"))
+        .unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("'bolat' may not add a note case '{mine}': it is assigned to 'aliya'; an officer acts on own and unassigned cases")
+        format!(
+            "'bolat' may not add a note case '{mine}': it is assigned to 'aliya'; an officer acts on own and unassigned cases"
+        )
     );
     // An officer takes an unassigned case, but may not give one to someone else.
     let err = f
         .svc
-        .execute(&f.bolat, today(), Some(&free), None, CaseCommand::Assign { to: Some("aliya".into()) })
+        .execute(
+            &f.bolat,
+            today(),
+            Some(&free),
+            None,
+            CaseCommand::Assign {
+                to: Some("aliya".into()),
+            },
+        )
         .unwrap_err();
     assert!(matches!(err, ServiceError::Forbidden { .. }), "{err}");
     f.svc
-        .execute(&f.bolat, today(), Some(&free), None, CaseCommand::Assign { to: Some("bolat".into()) })
+        .execute(
+            &f.bolat,
+            today(),
+            Some(&free),
+            None,
+            CaseCommand::Assign {
+                to: Some("bolat".into()),
+            },
+        )
         .unwrap();
     // A supervisor acts on every case and assigns.
     f.svc
-        .execute(&f.boss, today(), Some(&mine), None, CaseCommand::Assign { to: Some("bolat".into()) })
+        .execute(
+            &f.boss,
+            today(),
+            Some(&mine),
+            None,
+            CaseCommand::Assign {
+                to: Some("bolat".into()),
+            },
+        )
         .unwrap();
-    f.svc.execute(&f.bolat, today(), Some(&mine), None, note("now mine")).unwrap();
+    f.svc
+        .execute(&f.bolat, today(), Some(&mine), None, note("now mine"))
+        .unwrap();
     let err = f
         .svc
-        .execute(&f.boss, today(), Some(&mine), None, CaseCommand::Assign { to: Some("nobody".into()) })
+        .execute(
+            &f.boss,
+            today(),
+            Some(&mine),
+            None,
+            CaseCommand::Assign {
+                to: Some("nobody".into()),
+            },
+        )
         .unwrap_err();
     assert_eq!(err.to_string(), "no user has the login 'nobody'");
     // Registering for someone else is a supervisor's act.
@@ -152,7 +203,10 @@ fn officers_act_on_own_and_unassigned_cases_only() {
         .unwrap_err();
     assert!(matches!(err, ServiceError::Forbidden { .. }), "{err}");
     // Unknown users are not callers; only supervisors add users.
-    assert!(matches!(f.svc.caller_for_uid(4242), Err(ServiceError::UnknownUser { uid: 4242 })));
+    assert!(matches!(
+        f.svc.caller_for_uid(4242),
+        Err(ServiceError::UnknownUser { uid: 4242 })
+    ));
     let err = f
         .svc
         .put_user(
@@ -171,7 +225,12 @@ fn officers_act_on_own_and_unassigned_cases_only() {
 #[test]
 fn an_illegal_extension_is_refused_with_its_article_and_nothing_changes() {
     let f = fixture();
-    let n = register(&f, &f.aliya, complaint(Addressee::StateCorporation, wd_before(today(), 2)), Some("aliya"));
+    let n = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::StateCorporation, wd_before(today(), 2)),
+        Some("aliya"),
+    );
     let before = f.svc.case(&f.aliya, &n, today()).unwrap();
     let err = f
         .svc
@@ -194,15 +253,25 @@ fn an_illegal_extension_is_refused_with_its_article_and_nothing_changes() {
     assert_eq!(after.case, before.case);
 
     // The cap: 10 working days in total (Art. 25.4).
-    let n = register(&f, &f.aliya, complaint(Addressee::LocalBody, wd_before(today(), 2)), Some("aliya"));
+    let n = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::LocalBody, wd_before(today(), 2)),
+        Some("aliya"),
+    );
     let extend = |days| CaseCommand::Extend {
         date: today(),
         days,
         ground: Ground::Information,
         reason: "сұрау".into(),
     };
-    f.svc.execute(&f.aliya, today(), Some(&n), None, extend(7)).unwrap();
-    let err = f.svc.execute(&f.aliya, today(), Some(&n), None, extend(4)).unwrap_err();
+    f.svc
+        .execute(&f.aliya, today(), Some(&n), None, extend(7))
+        .unwrap();
+    let err = f
+        .svc
+        .execute(&f.aliya, today(), Some(&n), None, extend(4))
+        .unwrap_err();
     assert!(err.to_string().contains("over the cap of 10"), "{err}");
 }
 
@@ -212,14 +281,25 @@ fn a_change_based_on_an_old_version_is_a_conflict() {
     let n = register(&f, &f.boss, complaint(Addressee::LocalBody, today()), None);
     let v1 = f.svc.case(&f.boss, &n, today()).unwrap().case.version;
     let note = |t: &str| CaseCommand::AddNote { text: t.into() };
-    let done = f.svc.execute(&f.aliya, today(), Some(&n), Some(v1), note("first")).unwrap();
+    let done = f
+        .svc
+        .execute(&f.aliya, today(), Some(&n), Some(v1), note("first"))
+        .unwrap();
     assert_eq!(done.version, v1 + 1);
-    let err = f.svc.execute(&f.bolat, today(), Some(&n), Some(v1), note("second")).unwrap_err();
+    let err = f
+        .svc
+        .execute(&f.bolat, today(), Some(&n), Some(v1), note("second"))
+        .unwrap_err();
     match err {
-        ServiceError::Conflict { expected, current, .. } => assert_eq!((expected, current), (v1, v1 + 1)),
+        ServiceError::Conflict {
+            expected, current, ..
+        } => assert_eq!((expected, current), (v1, v1 + 1)),
         e => panic!("{e}"),
     }
-    assert_eq!(f.svc.case(&f.boss, &n, today()).unwrap().case.events.len() as u64, v1 + 1);
+    assert_eq!(
+        f.svc.case(&f.boss, &n, today()).unwrap().case.events.len() as u64,
+        v1 + 1
+    );
 }
 
 #[test]
@@ -235,22 +315,43 @@ fn concurrent_writers_lose_nothing() {
             std::thread::spawn(move || {
                 let mut mine = Vec::new();
                 for i in 0..per_thread {
-                    mine.push(register(&f, &f.boss, complaint(Addressee::CentralBody, today()), None));
+                    mine.push(register(
+                        &f,
+                        &f.boss,
+                        complaint(Addressee::CentralBody, today()),
+                        None,
+                    ));
                     // Everyone also writes to one shared case, unpinned: retried on a lost race.
                     f.svc
-                        .execute(&f.boss, today(), Some(&shared), None, CaseCommand::AddNote { text: format!("{t}/{i}") })
+                        .execute(
+                            &f.boss,
+                            today(),
+                            Some(&shared),
+                            None,
+                            CaseCommand::AddNote {
+                                text: format!("{t}/{i}"),
+                            },
+                        )
                         .unwrap();
                 }
                 mine
             })
         })
         .collect();
-    let numbers: Vec<String> = handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    let numbers: Vec<String> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
     let unique: BTreeSet<&String> = numbers.iter().collect();
     assert_eq!(unique.len(), threads * per_thread, "no duplicate numbers");
     // No gaps: 1 (shared) + every registration, in one series.
-    let expected: BTreeSet<String> = (2..=(threads * per_thread + 1)).map(|n| format!("KZ-2026-{n:06}")).collect();
-    assert_eq!(unique.into_iter().cloned().collect::<BTreeSet<_>>(), expected);
+    let expected: BTreeSet<String> = (2..=(threads * per_thread + 1))
+        .map(|n| format!("KZ-2026-{n:06}"))
+        .collect();
+    assert_eq!(
+        unique.into_iter().cloned().collect::<BTreeSet<_>>(),
+        expected
+    );
     let view = f.svc.case(&f.boss, &shared, today()).unwrap();
     let notes = view
         .case
@@ -267,14 +368,44 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
     let f = fixture();
     let cal: &Calendar = &f.svc.reference().calendar;
     // Local body: 5 working days (Art. 25.2).
-    let overdue = register(&f, &f.aliya, complaint(Addressee::LocalBody, wd_before(today(), 7)), Some("aliya"));
-    let due_today = register(&f, &f.aliya, complaint(Addressee::LocalBody, wd_before(today(), 5)), Some("aliya"));
-    let tomorrow = register(&f, &f.bolat, complaint(Addressee::LocalBody, wd_before(today(), 4)), Some("bolat"));
-    let ok = register(&f, &f.bolat, complaint(Addressee::QualityAuthority, today()), None);
-    let no_term = register(&f, &f.boss, complaint(Addressee::SuperiorBody, today()), None);
+    let overdue = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::LocalBody, wd_before(today(), 7)),
+        Some("aliya"),
+    );
+    let due_today = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::LocalBody, wd_before(today(), 5)),
+        Some("aliya"),
+    );
+    let tomorrow = register(
+        &f,
+        &f.bolat,
+        complaint(Addressee::LocalBody, wd_before(today(), 4)),
+        Some("bolat"),
+    );
+    let ok = register(
+        &f,
+        &f.bolat,
+        complaint(Addressee::QualityAuthority, today()),
+        None,
+    );
+    let no_term = register(
+        &f,
+        &f.boss,
+        complaint(Addressee::SuperiorBody, today()),
+        None,
+    );
     // Extended 5 days ago with no notice sent: the notice (3 working days) is overdue, so the
     // row is overdue though its own due date is ahead.
-    let extended = register(&f, &f.aliya, complaint(Addressee::CentralBody, wd_before(today(), 4)), Some("aliya"));
+    let extended = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::CentralBody, wd_before(today(), 4)),
+        Some("aliya"),
+    );
     f.svc
         .execute(
             &f.aliya,
@@ -289,7 +420,12 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
             },
         )
         .unwrap();
-    let closed = register(&f, &f.aliya, complaint(Addressee::LocalBody, wd_before(today(), 3)), Some("aliya"));
+    let closed = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::LocalBody, wd_before(today(), 3)),
+        Some("aliya"),
+    );
     for cmd in [
         CaseCommand::Decide {
             outcome: Outcome::Rejected,
@@ -303,11 +439,19 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
         },
         CaseCommand::Close { date: today() },
     ] {
-        f.svc.execute(&f.aliya, today(), Some(&closed), None, cmd).unwrap();
+        f.svc
+            .execute(&f.aliya, today(), Some(&closed), None, cmd)
+            .unwrap();
     }
 
-    let rows = f.svc.queue(&f.boss, today(), &QueueQuery::default()).unwrap();
-    let order: Vec<(&str, Urgency)> = rows.iter().map(|r| (r.number.as_str(), r.urgency)).collect();
+    let rows = f
+        .svc
+        .queue(&f.boss, today(), &QueueQuery::default())
+        .unwrap();
+    let order: Vec<(&str, Urgency)> = rows
+        .iter()
+        .map(|r| (r.number.as_str(), r.urgency))
+        .collect();
     assert_eq!(
         order,
         vec![
@@ -326,7 +470,10 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
     let ext = by(&extended);
     assert!(ext.badges.extended && ext.badges.notice_owed);
     assert_eq!(ext.next_obligation, Some(ObligationKind::ExtensionNotice));
-    assert_eq!(ext.remaining, Some(cal.remaining_working_days(today(), ext.due.unwrap())));
+    assert_eq!(
+        ext.remaining,
+        Some(cal.remaining_working_days(today(), ext.due.unwrap()))
+    );
     assert!(ext.remaining.unwrap() > 0);
     assert_eq!(by(&no_term).due, None);
 
@@ -336,7 +483,10 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
         ..QueueQuery::default()
     };
     let rows = f.svc.queue(&f.boss, today(), &all).unwrap();
-    assert_eq!(rows.last().map(|r| (r.number.as_str(), r.urgency)), Some((closed.as_str(), Urgency::Closed)));
+    assert_eq!(
+        rows.last().map(|r| (r.number.as_str(), r.urgency)),
+        Some((closed.as_str(), Urgency::Closed))
+    );
     let mine = f
         .svc
         .queue(
@@ -353,31 +503,51 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
         scope: Scope::MineAndUnassigned,
         ..QueueQuery::default()
     };
-    assert_eq!(f.svc.queue(&f.bolat, today(), &officer_view).unwrap().len(), 3);
+    assert_eq!(
+        f.svc.queue(&f.bolat, today(), &officer_view).unwrap().len(),
+        3
+    );
     let text = QueueQuery {
         text: Some(format!("ШАҒЫМ {}", wd_before(today(), 7))),
         ..QueueQuery::default()
     };
     let found = f.svc.queue(&f.boss, today(), &text).unwrap();
-    assert_eq!(found.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(), vec![overdue.as_str()]);
+    assert_eq!(
+        found.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
+        vec![overdue.as_str()]
+    );
     let by_number = QueueQuery {
         sort: Sort::Number,
         limit: Some(2),
         ..QueueQuery::default()
     };
     let rows = f.svc.queue(&f.boss, today(), &by_number).unwrap();
-    assert_eq!(rows.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(), vec![overdue.as_str(), due_today.as_str()]);
+    assert_eq!(
+        rows.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
+        vec![overdue.as_str(), due_today.as_str()]
+    );
     // Tomorrow the case due today is overdue: nothing is stored, everything recomputed.
     let next_day = cal.add_working_days(today(), 1).unwrap();
-    let rows = f.svc.queue(&f.boss, next_day, &QueueQuery::default()).unwrap();
-    assert_eq!(rows.iter().find(|r| r.number == due_today).unwrap().urgency, Urgency::Overdue);
+    let rows = f
+        .svc
+        .queue(&f.boss, next_day, &QueueQuery::default())
+        .unwrap();
+    assert_eq!(
+        rows.iter().find(|r| r.number == due_today).unwrap().urgency,
+        Urgency::Overdue
+    );
 }
 
 #[test]
 fn the_case_view_explains_its_date() {
     let f = fixture();
     let reg = wd_before(today(), 2);
-    let n = register(&f, &f.aliya, complaint(Addressee::LocalBody, reg), Some("aliya"));
+    let n = register(
+        &f,
+        &f.aliya,
+        complaint(Addressee::LocalBody, reg),
+        Some("aliya"),
+    );
     f.svc
         .execute(
             &f.aliya,
@@ -437,8 +607,20 @@ fn applications_take_their_term_from_the_register() {
     // S-006 through the State Corporation: 5 working days, and the hand-over a day before
     // (Art. 5.2.5).
     assert_eq!(v.row.due, Some(v.svc_due(5)));
-    let kinds: Vec<ObligationKind> = v.deadlines.unwrap().obligations.iter().map(|o| o.kind).collect();
-    assert_eq!(kinds, [ObligationKind::Result, ObligationKind::ResultToStateCorporation]);
+    let kinds: Vec<ObligationKind> = v
+        .deadlines
+        .unwrap()
+        .obligations
+        .iter()
+        .map(|o| o.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ObligationKind::Result,
+            ObligationKind::ResultToStateCorporation
+        ]
+    );
     new.matter = Matter::Application {
         channel: Channel::Provider,
         service: Some("S-006".into()),
@@ -446,9 +628,21 @@ fn applications_take_their_term_from_the_register() {
     };
     let err = f
         .svc
-        .execute(&f.boss, today(), None, None, CaseCommand::Register { case: Box::new(new), assignee: None })
+        .execute(
+            &f.boss,
+            today(),
+            None,
+            None,
+            CaseCommand::Register {
+                case: Box::new(new),
+                assignee: None,
+            },
+        )
         .unwrap_err();
-    assert_eq!(err.to_string(), "service 'S-006' is not offered through the channel 'provider'");
+    assert_eq!(
+        err.to_string(),
+        "service 'S-006' is not offered through the channel 'provider'"
+    );
 }
 
 trait Due {
@@ -479,6 +673,9 @@ fn dates_in_the_future_are_refused() {
             },
         )
         .unwrap_err();
-    assert_eq!(err.to_string(), "the registration date '2026-11-21' is after today '2026-11-20'");
+    assert_eq!(
+        err.to_string(),
+        "the registration date '2026-11-21' is after today '2026-11-20'"
+    );
     assert_eq!(f.svc.store().count(), 0);
 }

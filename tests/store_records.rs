@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use merzim::domain::case::{Actor, Applicant, Case, EventKind, Matter, NewCase, Outcome, PartyId, Relation, Status};
+use merzim::domain::case::{
+    Actor, Applicant, Case, EventKind, Matter, NewCase, Outcome, PartyId, Relation, Status,
+};
 use merzim::domain::deadline::NoticeKind;
 use merzim::domain::ids::{Bin, Iin, with_check_digit};
 use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium};
@@ -61,9 +63,20 @@ fn lived(number: &str, text: &str, subject: &str, steps: u8, entity: bool) -> Ca
     let r = reference();
     let (cal, rules) = (&r.calendar, &r.rules);
     let today = d("2026-04-30");
-    let mut c = Case::register(new_case(text, subject, Addressee::CentralBody, entity), number.into(), actor(1), at(0), cal, rules, today).unwrap();
+    let mut c = Case::register(
+        new_case(text, subject, Addressee::CentralBody, entity),
+        number.into(),
+        actor(1),
+        at(0),
+        cal,
+        rules,
+        today,
+    )
+    .unwrap();
     let events = [
-        EventKind::Assigned { to: Some("aliya".into()) },
+        EventKind::Assigned {
+            to: Some("aliya".into()),
+        },
         EventKind::Extended {
             date: d("2026-03-04"),
             days: 4,
@@ -91,14 +104,17 @@ fn lived(number: &str, text: &str, subject: &str, steps: u8, entity: bool) -> Ca
             number: "KZ-2025-000001".into(),
             relation: Relation::Related,
         },
-        EventKind::Closed { date: d("2026-03-11") },
+        EventKind::Closed {
+            date: d("2026-03-11"),
+        },
         EventKind::Reopened {
             date: d("2026-03-12"),
             reason: "жаңа дәлел".into(),
         },
     ];
     for (i, e) in events.into_iter().take(usize::from(steps)).enumerate() {
-        c.apply(e, actor(2), at(i as i64 + 1), cal, rules, today).unwrap();
+        c.apply(e, actor(2), at(i as i64 + 1), cal, rules, today)
+            .unwrap();
     }
     c
 }
@@ -138,7 +154,16 @@ fn applications_round_trip_too() {
         service: Some("S-001".into()),
         term: "15wd".parse().unwrap(),
     };
-    let mut c = Case::register(new, "KZ-2026-000009".into(), actor(1), at(0), &r.calendar, &r.rules, d("2026-03-20")).unwrap();
+    let mut c = Case::register(
+        new,
+        "KZ-2026-000009".into(),
+        actor(1),
+        at(0),
+        &r.calendar,
+        &r.rules,
+        d("2026-03-20"),
+    )
+    .unwrap();
     c.apply(
         EventKind::Decided {
             outcome: Outcome::Refused,
@@ -168,21 +193,43 @@ fn history_is_append_only() {
     // A later change appends one entry and leaves the earlier ones exactly as they were.
     let based_on = case.version;
     let e = case
-        .apply(EventKind::NoteAdded { text: "қосымша".into() }, actor(3), at(99), &r.calendar, &r.rules, d("2026-04-30"))
+        .apply(
+            EventKind::NoteAdded {
+                text: "қосымша".into(),
+            },
+            actor(3),
+            at(99),
+            &r.calendar,
+            &r.rules,
+            d("2026-04-30"),
+        )
         .unwrap();
-    store.update(id, based_on, &case, std::slice::from_ref(&e)).unwrap();
+    store
+        .update(id, based_on, &case, std::slice::from_ref(&e))
+        .unwrap();
     let after = store.history(id).unwrap();
     assert_eq!(after.len(), before.len() + 1);
     assert_eq!(&after[..before.len()], &before[..]);
 
     // Writing an entry of an existing version is refused, whatever the case's version says.
     let mut forged = e.clone();
-    forged.what = EventKind::NoteAdded { text: "подделка".into() };
+    forged.what = EventKind::NoteAdded {
+        text: "подделка".into(),
+    };
     let mut stale = case.clone();
     stale.version = case.version;
-    let err = store.update(id, case.version, &stale, &[forged]).unwrap_err();
-    assert!(matches!(err, StoreError::HistoryExists { version, .. } if version == e.version), "{err}");
-    assert_eq!(store.history(id).unwrap(), after, "the refused write left history untouched");
+    let err = store
+        .update(id, case.version, &stale, &[forged])
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::HistoryExists { version, .. } if version == e.version),
+        "{err}"
+    );
+    assert_eq!(
+        store.history(id).unwrap(),
+        after,
+        "the refused write left history untouched"
+    );
 
     // Re-inserting a case under a taken number is refused.
     let err = store.insert_many(std::slice::from_ref(&case)).unwrap_err();
@@ -199,16 +246,32 @@ fn a_stale_version_is_a_conflict() {
     let id = store.id_of(&case.number).unwrap().unwrap();
     let mut a = case.clone();
     let ea = a
-        .apply(EventKind::NoteAdded { text: "a".into() }, actor(1), at(5), &r.calendar, &r.rules, d("2026-04-30"))
+        .apply(
+            EventKind::NoteAdded { text: "a".into() },
+            actor(1),
+            at(5),
+            &r.calendar,
+            &r.rules,
+            d("2026-04-30"),
+        )
         .unwrap();
     let mut b = case.clone();
     let eb = b
-        .apply(EventKind::NoteAdded { text: "b".into() }, actor(2), at(6), &r.calendar, &r.rules, d("2026-04-30"))
+        .apply(
+            EventKind::NoteAdded { text: "b".into() },
+            actor(2),
+            at(6),
+            &r.calendar,
+            &r.rules,
+            d("2026-04-30"),
+        )
         .unwrap();
     store.update(id, case.version, &a, &[ea]).unwrap();
     let err = store.update(id, case.version, &b, &[eb]).unwrap_err();
     match err {
-        StoreError::Conflict { expected, current, .. } => assert_eq!((expected, current), (2, 3)),
+        StoreError::Conflict {
+            expected, current, ..
+        } => assert_eq!((expected, current), (2, 3)),
         e => panic!("{e}"),
     }
     let (_, stored) = store.case(&case.number).unwrap().unwrap();
@@ -226,24 +289,61 @@ fn numbers_have_no_gaps_and_no_duplicates() {
     for i in 0..5 {
         let c = store
             .register(2026, |number| {
-                Case::register(new_case("t", &format!("s{i}"), Addressee::LocalBody, false), number, actor(1), at(i), &r.calendar, &r.rules, d("2026-03-20"))
+                Case::register(
+                    new_case("t", &format!("s{i}"), Addressee::LocalBody, false),
+                    number,
+                    actor(1),
+                    at(i),
+                    &r.calendar,
+                    &r.rules,
+                    d("2026-03-20"),
+                )
             })
             .unwrap();
         numbers.push(c.number);
     }
-    assert_eq!(numbers, ["KZ-2026-000004", "KZ-2026-000005", "KZ-2026-000006", "KZ-2026-000007", "KZ-2026-000008"]);
+    assert_eq!(
+        numbers,
+        [
+            "KZ-2026-000004",
+            "KZ-2026-000005",
+            "KZ-2026-000006",
+            "KZ-2026-000007",
+            "KZ-2026-000008"
+        ]
+    );
 
     // A refused registration uses no number.
     let refused = store.register(2026, |_| Err::<Case, &str>("no"));
     assert!(refused.is_err());
     let c = store
-        .register(2026, |number| Case::register(new_case("t", "s", Addressee::LocalBody, false), number, actor(1), at(9), &r.calendar, &r.rules, d("2026-03-20")))
+        .register(2026, |number| {
+            Case::register(
+                new_case("t", "s", Addressee::LocalBody, false),
+                number,
+                actor(1),
+                at(9),
+                &r.calendar,
+                &r.rules,
+                d("2026-03-20"),
+            )
+        })
         .unwrap();
     assert_eq!(c.number, "KZ-2026-000009");
 
     store.set_body("ALM").unwrap();
     let c = store
-        .register(2025, |number| Case::register(new_case("t", "s", Addressee::LocalBody, false), number, actor(1), at(9), &r.calendar, &r.rules, d("2026-03-20")))
+        .register(2025, |number| {
+            Case::register(
+                new_case("t", "s", Addressee::LocalBody, false),
+                number,
+                actor(1),
+                at(9),
+                &r.calendar,
+                &r.rules,
+                d("2026-03-20"),
+            )
+        })
         .unwrap();
     assert_eq!(c.number, "ALM-2025-000001");
     let all: BTreeSet<String> = store.scan().map(|r| r.unwrap().case.number).collect();
@@ -273,7 +373,9 @@ fn schema_versions_are_checked() {
     {
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), Some(SCHEMA_VERSION));
-        store.insert_many(&[lived("KZ-2026-000001", "t", "s", 1, false)]).unwrap();
+        store
+            .insert_many(&[lived("KZ-2026-000001", "t", "s", 1, false)])
+            .unwrap();
     }
     // A database from before the schema was recorded (version 0): its indexes are rebuilt.
     {
@@ -290,7 +392,10 @@ fn schema_versions_are_checked() {
     // A database from a newer program is refused, and left as it was.
     {
         let db = sled::open(&path).unwrap();
-        db.open_tree("meta").unwrap().insert("schema", &(SCHEMA_VERSION + 1).to_be_bytes()).unwrap();
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema", &(SCHEMA_VERSION + 1).to_be_bytes())
+            .unwrap();
         db.flush().unwrap();
     }
     let err = Store::open(&path).unwrap_err();
@@ -309,7 +414,10 @@ fn a_second_process_is_refused_clearly() {
     // sled locks the database file; a second open in the same process hits the same lock.
     let (dir, _store) = temp_store();
     let err = Store::open(&dir.path().join("db")).unwrap_err();
-    assert!(err.to_string().contains("is in use by another process"), "{err}");
+    assert!(
+        err.to_string().contains("is in use by another process"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]
@@ -317,7 +425,9 @@ fn a_second_process_is_refused_clearly() {
 fn files_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, store) = temp_store();
-    store.insert_many(&[lived("KZ-2026-000001", "t", "s", 2, false)]).unwrap();
+    store
+        .insert_many(&[lived("KZ-2026-000001", "t", "s", 2, false)])
+        .unwrap();
     store.flush().unwrap();
     let mut checked = 0;
     let mut stack = vec![dir.path().join("db")];
@@ -344,11 +454,23 @@ fn generated_ids_are_accepted_by_the_store() {
         for (o, c) in first.iter_mut().zip(s.bytes()) {
             *o = c - b'0';
         }
-        let Some(iin) = with_check_digit(&first) else { continue };
+        let Some(iin) = with_check_digit(&first) else {
+            continue;
+        };
         let mut new = new_case("t", "s", Addressee::LocalBody, false);
         new.applicant.id = PartyId::Individual(Iin::parse(&iin).unwrap());
         let c = store
-            .register(2026, |number| Case::register(new.clone(), number, actor(1), at(0), &r.calendar, &r.rules, d("2026-03-20")))
+            .register(2026, |number| {
+                Case::register(
+                    new.clone(),
+                    number,
+                    actor(1),
+                    at(0),
+                    &r.calendar,
+                    &r.rules,
+                    d("2026-03-20"),
+                )
+            })
             .unwrap();
         let (_, back) = store.case(&c.number).unwrap().unwrap();
         assert_eq!(back.applicant.id.as_str(), iin);

@@ -16,8 +16,8 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
 use crate::console;
-use crate::i18n::Lang;
 use crate::domain::case::Actor;
+use crate::i18n::Lang;
 use crate::reference::{self, Reference};
 use crate::service::{Service, ServiceError};
 
@@ -183,7 +183,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Some(Command::Demo(a)) => demo::run(a, &open_service(cli, reference)?, today),
         Some(Command::Backup(a)) => backup::backup(a, &open_service(cli, reference)?, today),
         Some(Command::Restore(a)) => backup::restore(a, &open_service(cli, reference)?, today),
-        Some(Command::DebugCrashWriter(a)) => backup::crash_writer(a, &open_service(cli, reference)?, today),
+        Some(Command::DebugCrashWriter(a)) => {
+            backup::crash_writer(a, &open_service(cli, reference)?, today)
+        }
     }
 }
 
