@@ -1,8 +1,9 @@
 //! The queue as the officer sees it: which cases (a named queue, closed or not, the filter), in
 //! which order, which one is selected and which page is shown.
 //!
-//! Pages turn whole (as in mutt): moving the selection off the page shows the next page instead
-//! of scrolling one row, so a one-row move repaints two rows, not the whole list (DESIGN 4).
+//! Moving the selection off the page scrolls the list by as many rows as needed (the console
+//! has the terminal do the scrolling, so a one-row scroll costs about what a one-row move costs);
+//! page keys turn whole pages.
 
 use crate::service::{QueueRow, Urgency};
 
@@ -294,12 +295,20 @@ impl Queue {
         self.align_top();
     }
 
-    /// Shows the page the selection is on.
+    /// Scrolls just enough to show the selection, and never past the end of the list.
     fn align_top(&mut self) {
         let page = self.page.max(1);
-        if self.selected < self.top || self.selected >= self.top + page {
-            self.top = self.selected - self.selected % page;
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + page {
+            self.top = self.selected + 1 - page;
         }
+        self.top = self.top.min(self.visible.len().saturating_sub(page));
+    }
+
+    /// Index of the first row on screen.
+    pub fn top(&self) -> usize {
+        self.top
     }
 
     pub fn move_by(&mut self, delta: isize) {

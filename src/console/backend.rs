@@ -72,6 +72,13 @@ impl<W: Write> LeanBackend<W> {
         &mut self.out
     }
 
+    /// Forget the cursor position and the rendition, e.g. after a scroll set a scrolling region
+    /// (which homes the cursor) and reset the rendition. The cursor's visibility is unchanged.
+    pub fn forget_position(&mut self) {
+        self.pen = None;
+        self.cursor = None;
+    }
+
     /// Forget what the terminal shows: after a resize or anything else writing to it.
     pub fn invalidate(&mut self) {
         self.pen = None;

@@ -7,6 +7,7 @@
 
 pub mod backend;
 mod config;
+pub mod screen;
 pub mod terminal;
 
 use std::collections::VecDeque;
@@ -142,11 +143,11 @@ pub fn run(opts: Options) -> Result<()> {
         ..QueueQuery::default()
     };
 
-    let (mut term, _guard) = terminal::enter()?;
-    let size = term.size()?;
-    app::update(&mut app, Msg::Resize(size.width, size.height));
+    let (mut screen, _guard) = terminal::enter()?;
+    let area = screen.area()?;
+    app::update(&mut app, Msg::Resize(area.width, area.height));
     // First paint before anything is loaded: the frame and the header.
-    term.draw(|f| ui::draw(f, &app, &texts))?;
+    let mut shown = draw(&mut screen, &app, &texts)?;
 
     let mut effects: VecDeque<Effect> = VecDeque::from([Effect::LoadQueue]);
     loop {
@@ -154,8 +155,7 @@ pub fn run(opts: Options) -> Result<()> {
             let msg = match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Repaint => {
-                    term.backend_mut().invalidate();
-                    term.clear()?;
+                    screen.clear()?;
                     continue;
                 }
                 Effect::LoadQueue => Msg::QueueLoaded(
@@ -171,7 +171,7 @@ pub fn run(opts: Options) -> Result<()> {
             };
             effects.extend(app::update(&mut app, msg));
         }
-        term.draw(|f| ui::draw(f, &app, &texts))?;
+        shown = draw_scrolled(&mut screen, &app, &texts, shown)?;
 
         // Block until something happens; then take everything already waiting.
         let mut event = Some(event::read()?);
@@ -192,6 +192,45 @@ pub fn run(opts: Options) -> Result<()> {
             effects.extend(app::update(&mut app, Msg::Today(now)));
         }
     }
+}
+
+/// What was on screen, as far as scrolling is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    queue_top: Option<usize>,
+    area: ratatui::layout::Rect,
+}
+
+fn draw(screen: &mut terminal::Screen, app: &App, texts: &Texts) -> Result<Shown> {
+    let area = screen.area()?;
+    screen.draw(|buf| ui::render(buf, area, app, texts))?;
+    Ok(Shown {
+        queue_top: (app.screen == app::Screen::Queue).then(|| app.queue.top()),
+        area,
+    })
+}
+
+/// Draws the next frame; when the queue list scrolled by less than a screen, the terminal
+/// moves the rows it already shows and only the new rows are sent.
+fn draw_scrolled(
+    screen: &mut terminal::Screen,
+    app: &App,
+    texts: &Texts,
+    before: Shown,
+) -> Result<Shown> {
+    let area = screen.area()?;
+    if let (Some(old), true, true) = (
+        before.queue_top,
+        app.screen == app::Screen::Queue,
+        area == before.area,
+    ) {
+        let (top, bottom) = ui::queue_list_rows(area);
+        let by = app.queue.top() as i64 - old as i64;
+        if by != 0 && by.unsigned_abs() < u64::from(bottom.saturating_sub(top)) {
+            screen.scroll(top, bottom, by as i32)?;
+        }
+    }
+    draw(screen, app, texts)
 }
 
 fn to_msg(ev: Event) -> Option<Msg> {

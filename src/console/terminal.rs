@@ -4,14 +4,12 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::backend::{LeanBackend, restore_sequence};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{execute, queue};
-use ratatui::Terminal;
 
-use super::backend::{LeanBackend, restore_sequence};
-
-/// The console's terminal type: a lean backend over buffered stdout, flushed once a frame.
-pub type Term = Terminal<LeanBackend<BufWriter<Stdout>>>;
+/// The console's screen: a lean backend over buffered stdout, flushed once a frame.
+pub type Screen = super::screen::Screen<BufWriter<Stdout>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -39,7 +37,7 @@ impl Drop for Guard {
 
 /// Raw mode, the alternate screen, a panic hook and SIGTERM/SIGHUP handlers that restore the
 /// terminal. No mouse capture (DESIGN 4: the terminal's own selection keeps working).
-pub fn enter() -> io::Result<(Term, Guard)> {
+pub fn enter() -> io::Result<(Screen, Guard)> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
@@ -56,9 +54,8 @@ pub fn enter() -> io::Result<(Term, Guard)> {
 
     // 64 KiB: a whole frame goes out in one write, one TCP segment train over SSH.
     let backend = LeanBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    let mut term = Terminal::new(backend)?;
-    term.clear()?;
-    Ok((term, guard))
+    let screen = Screen::new(backend)?;
+    Ok((screen, guard))
 }
 
 /// SIGTERM (shutdown), SIGHUP (the SSH link dropped), SIGQUIT: restore the terminal and exit.

@@ -87,16 +87,26 @@ impl Ctx<'_> {
     }
 }
 
-/// Draws the whole console.
+/// Draws the whole console into a frame (ratatui's `Terminal`, e.g. a `TestBackend`).
 pub fn draw(frame: &mut Frame, app: &App, texts: &Texts) {
     let area = frame.area();
+    render(frame.buffer_mut(), area, app, texts);
+}
+
+/// The rows of the queue screen that hold cases: everything but the header, the column titles
+/// and the bottom line. The console scrolls this band with the terminal's own scrolling.
+pub fn queue_list_rows(area: Rect) -> (u16, u16) {
+    (area.y + 2, area.y + area.height.saturating_sub(1))
+}
+
+/// Draws the whole console into a buffer.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
     let ctx = Ctx {
         app,
         texts,
         theme: Theme::for_profile(app.profile),
         symbols: Symbols::for_profile(app.profile),
     };
-    let buf = frame.buffer_mut();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(&ctx, area, buf);
         return;

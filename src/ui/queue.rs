@@ -244,7 +244,10 @@ fn draw_row(
             return;
         }
         s.push(' ');
-        let clean = ctx.clean(value, width);
+        // Cut, not ellipsized: the column edge already shows the cut, and a row is resent on
+        // every move of the selection, so every byte counts. Only a bounded prefix is cleaned.
+        let prefix: String = value.chars().take(width * 3 + 8).collect();
+        let clean = ctx.clean(&prefix, usize::MAX);
         s.push_str(&if right {
             text::fit_right(&clean, width)
         } else {
