@@ -16,6 +16,9 @@ pub struct DemoArgs {
     /// The random seed: the same seed and --today give the same database.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Open the console on the database once it is filled.
+    #[arg(long)]
+    pub open: bool,
 }
 
 pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {

@@ -180,7 +180,15 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Some(Command::Due(d)) => due::run(d, &reference, today),
         Some(Command::Import(a)) => import::run(a, &open_service(cli, reference)?, today),
         Some(Command::Export(a)) => export::run(a, &open_service(cli, reference)?, today),
-        Some(Command::Demo(a)) => demo::run(a, &open_service(cli, reference)?, today),
+        Some(Command::Demo(a)) => {
+            // The service is closed before the console opens the database again (sled allows
+            // one opening at a time).
+            demo::run(a, &open_service(cli, reference)?, today)?;
+            if a.open {
+                console::run(cli.console_options(data_dir)?)?;
+            }
+            Ok(())
+        }
         Some(Command::Backup(a)) => backup::backup(a, &open_service(cli, reference)?, today),
         Some(Command::Restore(a)) => backup::restore(a, &open_service(cli, reference)?, today),
         Some(Command::DebugCrashWriter(a)) => {

@@ -36,7 +36,7 @@ impl Columns {
             party: if wide { 12 } else { 8 },
             registered: if wide { 10 } else { 5 },
             due: 10,
-            remaining: 4,
+            remaining: 5,
             badges: if wide { 11 } else { 3 },
             assignee: if wide { 10 } else { 8 },
             subject: 0,
@@ -179,6 +179,8 @@ fn titles(ctx: &Ctx, cols: &Columns, area: Rect, buf: &mut Buffer) {
             return;
         }
         let t = ctx.tr(key);
+        // A title too long for its column keeps its beginning, whatever the alignment.
+        let right = right && text::width(&t) < width;
         s.push_str(&if right {
             text::fit_right(&t, width)
         } else {
