@@ -61,7 +61,7 @@ fn complaint(
             addressee,
             set_due: None,
         },
-        medium: if seed % 2 == 0 {
+        medium: if seed.is_multiple_of(2) {
             Medium::Paper
         } else {
             Medium::Electronic
@@ -527,7 +527,10 @@ fn bytes_per_key() {
         );
         send(&f, &mut app, key('j'));
         let one = frame_bytes(&mut t, &app, &texts).len();
-        eprintln!("profile {profile:?}: first paint {} B, one-row move {one} B", first.len());
+        eprintln!(
+            "profile {profile:?}: first paint {} B, one-row move {one} B",
+            first.len()
+        );
         if profile.marker_cursor {
             assert!(one < 30, "low-bandwidth one-row move: {one} B");
         } else {

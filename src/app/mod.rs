@@ -144,6 +144,8 @@ pub enum Msg {
     Today(NaiveDate),
     QueueLoaded(Result<Vec<QueueRow>, String>),
     CaseLoaded(Box<Result<CaseView, String>>),
+    /// Nothing is waiting: time for work that shows nothing (the filter's index).
+    Idle,
 }
 
 /// What `update` asks the loop to do.
@@ -254,6 +256,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Key(key) => on_key(app, key),
+        Msg::Idle => {
+            app.queue.build_index();
+            Vec::new()
+        }
     }
 }
 

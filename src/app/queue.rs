@@ -149,10 +149,22 @@ pub struct Queue {
 /// Case folding for the filter: lower case (Cyrillic and Kazakh letters included) and ё as е,
 /// which officers type interchangeably.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out`; ASCII takes a fast path (numbers and IINs are mostly ASCII).
+fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                out.push(if l == 'ё' { 'е' } else { l });
+            }
+        }
+    }
 }
 
 impl Queue {
@@ -160,17 +172,37 @@ impl Queue {
     pub fn load(&mut self, rows: Vec<QueueRow>, me: &str) {
         let keep = self.selected_row().map(|r| r.number.clone());
         self.me = me.to_string();
-        self.haystacks = rows
-            .iter()
-            .map(|r| {
-                fold(&format!(
-                    "{} {} {} {}",
-                    r.number, r.applicant, r.applicant_id, r.subject
-                ))
-            })
-            .collect();
+        // The filter's index is built later (`build_index`): the first page shows first.
+        self.haystacks = Vec::new();
         self.rows = rows;
         self.rebuild(keep);
+    }
+
+    /// Whether the filter's index still has to be built.
+    pub fn needs_index(&self) -> bool {
+        self.haystacks.len() != self.rows.len()
+    }
+
+    /// Builds the filter's index: lower-cased number, applicant, IIN/BIN and subject per row.
+    /// The console does it right after the first paint, while the officer reads the screen.
+    pub fn build_index(&mut self) {
+        if !self.needs_index() {
+            return;
+        }
+        self.haystacks = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut h = String::with_capacity(
+                    r.number.len() + r.applicant.len() + r.applicant_id.len() + r.subject.len() + 4,
+                );
+                for part in [&r.number, &r.applicant, &r.applicant_id, &r.subject] {
+                    fold_into(part, &mut h);
+                    h.push(' ');
+                }
+                h
+            })
+            .collect();
     }
 
     /// Rows shown per page.
@@ -219,6 +251,7 @@ impl Queue {
         // Typing on narrows what is already narrowed: only the visible rows need a look.
         let narrowing = !self.filter.is_empty() && filter.starts_with(&self.filter);
         self.filter = filter;
+        self.build_index();
         let words: Vec<String> = self.filter.split_whitespace().map(fold).collect();
         let from = if narrowing { &self.visible } else { &self.base };
         let visible: Vec<u32> = from

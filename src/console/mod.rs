@@ -172,6 +172,10 @@ pub fn run(opts: Options) -> Result<()> {
             effects.extend(app::update(&mut app, msg));
         }
         shown = draw_scrolled(&mut screen, &app, &texts, shown)?;
+        // After the frame is out, before waiting for keys: work that shows nothing.
+        if app.queue.needs_index() && !event::poll(Duration::ZERO)? {
+            effects.extend(app::update(&mut app, Msg::Idle));
+        }
 
         // Block until something happens; then take everything already waiting.
         let mut event = Some(event::read()?);

@@ -41,6 +41,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The body code that starts case numbers when none was set.
 pub const DEFAULT_BODY: &str = "KZ";
 
+/// The page cache of sled (its default is 1 GiB). Many consoles run on one office server.
+const CACHE_BYTES: u64 = 64 << 20;
+
 /// Something went wrong in the store.
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -259,7 +262,13 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         private_files();
         create_private_dir(path)?;
-        let db = sled::Config::new().path(path).open().map_err(|source| {
+        // sled caches up to 1 GiB by default; the queue reads every case once, so a large cache
+        // only holds memory a console on a shared server should not take.
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(|source| {
             let locked = matches!(&source, sled::Error::Io(e) if e.to_string().contains("could not acquire lock"));
             if locked {
                 StoreError::Locked {
