@@ -19,7 +19,7 @@ use super::deadline::{
 };
 use super::ids::{Bin, IdError, Iin};
 use super::rules::RuleBook;
-use super::vocabulary::{Addressee, CaseKind, Channel, Form, Ground, Medium, Term};
+use super::vocabulary::{Addressee, CaseKind, Channel, Form, Ground, Medium, Term, spelled_enum};
 
 /// How the applicant is identified: an individual by IIN, a legal entity by BIN.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -153,44 +153,7 @@ impl Matter {
     }
 }
 
-macro_rules! spelled {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident = $spelling:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $spelling)] $variant,)+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The one spelling of this value.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $spelling),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = super::vocabulary::UnknownValue;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| super::vocabulary::UnknownValue {
-                    what: $what,
-                    value: s.to_string(),
-                    expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
-                })
-            }
-        }
-    };
-}
-
-spelled! {
+spelled_enum! {
     /// Where a case stands.
     Status, "status" {
         Registered = "registered",
@@ -212,7 +175,7 @@ impl Status {
     }
 }
 
-spelled! {
+spelled_enum! {
     /// How a case was decided.
     Outcome, "outcome" {
         /// A complaint satisfied.
@@ -241,7 +204,7 @@ impl Outcome {
     }
 }
 
-spelled! {
+spelled_enum! {
     /// How two cases are linked.
     Relation, "link" {
         /// A new application after a refusal (Art. 19-1).

@@ -43,9 +43,9 @@ macro_rules! spelled_enum {
         }
 
         impl FromStr for $name {
-            type Err = UnknownValue;
-            fn from_str(s: &str) -> Result<Self, UnknownValue> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| UnknownValue {
+            type Err = $crate::domain::vocabulary::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, $crate::domain::vocabulary::UnknownValue> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| $crate::domain::vocabulary::UnknownValue {
                     what: $what,
                     value: s.to_string(),
                     expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
@@ -54,6 +54,9 @@ macro_rules! spelled_enum {
         }
     };
 }
+
+/// Shared with the other domain types that have one spelling each (`case.rs`).
+pub(crate) use spelled_enum;
 
 spelled_enum! {
     /// To whom a complaint is addressed (Art. 25.2): decides its term and whether it may be
