@@ -616,3 +616,40 @@ fn assert_only_own_sequences(out: &[u8]) {
         }
     }
 }
+
+#[test]
+fn command_line_opens_a_case_and_switches_queues() {
+    let f = fixture();
+    let mut app = app_on(&f, Lang::En, Profile::default());
+    let number = app.queue.page_rows().nth(3).unwrap().1.number.clone();
+    send(&f, &mut app, key(':'));
+    for c in format!("open {number}").chars() {
+        send(&f, &mut app, key(c));
+    }
+    send(&f, &mut app, code(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Case);
+    assert_eq!(app.case.as_ref().unwrap().view.case.number, number);
+    send(&f, &mut app, code(KeyCode::Esc));
+    for cmd in ["extended", "sort due", "closed", "open"] {
+        send(&f, &mut app, key(':'));
+        for c in cmd.chars() {
+            send(&f, &mut app, key(c));
+        }
+        send(&f, &mut app, code(KeyCode::Enter));
+        assert!(app.status.is_none(), "{cmd}: {:?}", app.status);
+    }
+    send(&f, &mut app, key(':'));
+    for c in "frobnicate".chars() {
+        send(&f, &mut app, key(c));
+    }
+    send(&f, &mut app, code(KeyCode::Enter));
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    // A case that does not exist: an error in the status line, the queue stays.
+    send(&f, &mut app, key(':'));
+    for c in "open KZ-1999-999999".chars() {
+        send(&f, &mut app, key(c));
+    }
+    send(&f, &mut app, code(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Queue);
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+}

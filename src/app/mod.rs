@@ -488,6 +488,10 @@ fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
         return Vec::new();
     };
     let arg = words.next();
+    // `open NUMBER` opens a case; `open` alone is the queue of open cases.
+    if let ("open", Some(number)) = (cmd, arg) {
+        return vec![Effect::LoadCase(number.to_string())];
+    }
     if let Some(named) = NamedQueue::from_name(cmd) {
         app.queue.set_named(named);
         app.screen = Screen::Queue;
@@ -523,7 +527,6 @@ fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        ("open", Some(number)) => vec![Effect::LoadCase(number.to_string())],
         _ => {
             app.error(StatusText::Key(
                 "command-unknown",

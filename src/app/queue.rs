@@ -114,7 +114,7 @@ impl SortKey {
     }
 }
 
-/// Counts for the header line, over the open cases of the current view (before the filter).
+/// Counts for the header line, over the cases shown (named queue and filter).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub shown: usize,
@@ -285,22 +285,6 @@ impl Queue {
                 base.sort_by(|&a, &b| rows[a as usize].assignee.cmp(&rows[b as usize].assignee))
             }
         }
-        let mut counts = Counts::default();
-        for &i in &base {
-            let r = &rows[i as usize];
-            counts.shown += 1;
-            match r.urgency {
-                Urgency::Overdue => counts.overdue += 1,
-                Urgency::DueToday => counts.due_today += 1,
-                Urgency::DueWithinOneWorkingDay => counts.due_soon += 1,
-                _ => {}
-            }
-            if r.urgency != Urgency::Closed {
-                counts.extended += usize::from(r.badges.extended);
-                counts.notices += usize::from(r.badges.notice_owed);
-            }
-        }
-        self.counts = counts;
         self.base = base;
         let filter = std::mem::take(&mut self.filter);
         self.visible = self.base.clone();
@@ -315,7 +299,28 @@ impl Queue {
         }
     }
 
+    /// The header's counts, over what is shown (the named queue narrowed by the filter).
+    fn recount(&mut self) {
+        let mut counts = Counts::default();
+        for &i in &self.visible {
+            let r = &self.rows[i as usize];
+            counts.shown += 1;
+            match r.urgency {
+                Urgency::Overdue => counts.overdue += 1,
+                Urgency::DueToday => counts.due_today += 1,
+                Urgency::DueWithinOneWorkingDay => counts.due_soon += 1,
+                _ => {}
+            }
+            if r.urgency != Urgency::Closed {
+                counts.extended += usize::from(r.badges.extended);
+                counts.notices += usize::from(r.badges.notice_owed);
+            }
+        }
+        self.counts = counts;
+    }
+
     fn reselect(&mut self, keep: Option<String>) {
+        self.recount();
         if let Some(number) = keep
             && let Some(pos) = self
                 .visible
