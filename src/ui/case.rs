@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::queue::urgency_style;
+use super::queue::{open_remaining, urgency_style};
 use super::{Ctx, bottom_line, sanitize, text};
 use crate::app::Section;
 use crate::domain::calendar::{DayNote, EntryKind, Explanation, Uncertainty};
@@ -27,7 +27,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let due = row
         .due
         .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());
-    let remaining = row.remaining.map_or(String::new(), |r| format!(" ({r})"));
+    let remaining = open_remaining(row).map_or(String::new(), |r| format!(" ({r})"));
     let title = format!(
         "{} {} {} · {} · {} {}{}{}",
         v.case.number,
@@ -223,7 +223,7 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 &ctx.tr_args("working-days", &[("n", Arg::from(d.extended_days))]),
             );
         }
-        if let Some(r) = v.row.remaining {
+        if let Some(r) = open_remaining(&v.row) {
             let s = if r >= 0 {
                 ctx.tr_args("remaining-working-days", &[("n", Arg::from(r))])
             } else {

@@ -280,7 +280,7 @@ fn draw_row(
         .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());
     cell(&due, cols.due, false);
     cell(
-        &row.remaining.map_or(String::new(), |r| r.to_string()),
+        &open_remaining(row).map_or(String::new(), |r| r.to_string()),
         cols.remaining,
         true,
     );
@@ -331,5 +331,14 @@ fn badges(ctx: &Ctx, row: &QueueRow, wide: bool) -> String {
                 }
             })
             .collect()
+    }
+}
+
+/// Remaining working days, for a case that is still open: a closed case owes nothing.
+pub(super) fn open_remaining(row: &QueueRow) -> Option<i64> {
+    if row.urgency == Urgency::Closed {
+        None
+    } else {
+        row.remaining
     }
 }
