@@ -48,7 +48,7 @@ const CACHE_BYTES: u64 = 64 << 20;
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error(
-        "the database '{path}' is in use by another process (one process per database: run the console through 'merzim serve' to share it)"
+        "the database '{path}' is in use by another process (one process at a time may open it: close the other merzim, or wait until it ends)"
     )]
     Locked { path: PathBuf },
     #[error("cannot open the database '{path}': {source}")]
