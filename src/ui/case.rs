@@ -26,7 +26,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let status = ctx.tr(&format!("status-{}", v.case.status.as_str()));
     let due = row
         .due
-        .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());
+        .map_or_else(|| ctx.symbols.none.to_string(), |d| d.format("%Y-%m-%d").to_string());
     let remaining = open_remaining(row).map_or(String::new(), |r| format!(" ({r})"));
     let title = format!(
         "{} {} {} · {} · {} {}{}{}",
@@ -212,7 +212,7 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
     );
     out.blank();
     if let Some(d) = &v.deadlines {
-        let due = d.due.map_or_else(|| "—".to_string(), date);
+        let due = d.due.map_or_else(|| ctx.symbols.none.to_string(), date);
         out.labelled(&l("column-due"), &due);
         if let Some(orig) = d.original_due
             && d.due != Some(orig)
@@ -259,7 +259,7 @@ fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
         "{} · {state}",
         ctx.tr(&format!("obligation-{}", o.kind.as_str()))
     ));
-    let due = o.due.map_or_else(|| "—".to_string(), date);
+    let due = o.due.map_or_else(|| ctx.symbols.none.to_string(), date);
     let mut line = ctx.tr_args("obligation-due", &[("date", Arg::from(due))]);
     if let Some(f) = o.form {
         line.push_str(&format!(" · {}", ctx.tr(&format!("form-{}", f.as_str()))));

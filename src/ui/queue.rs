@@ -277,7 +277,7 @@ fn draw_row(
     cell(&registered, cols.registered, false);
     let due = row
         .due
-        .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());
+        .map_or_else(|| ctx.symbols.none.to_string(), |d| d.format("%Y-%m-%d").to_string());
     cell(&due, cols.due, false);
     cell(
         &open_remaining(row).map_or(String::new(), |r| r.to_string()),

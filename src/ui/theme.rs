@@ -113,6 +113,8 @@ pub struct Symbols {
     pub separator: &'static str,
     pub ellipsis: &'static str,
     pub rule: &'static str,
+    /// In place of a date that does not exist (no statutory term).
+    pub none: &'static str,
 }
 
 impl Symbols {
@@ -125,6 +127,7 @@ impl Symbols {
                 separator: "|",
                 ellipsis: "...",
                 rule: "-",
+                none: "-",
             }
         } else {
             Symbols {
@@ -133,6 +136,7 @@ impl Symbols {
                 separator: "│",
                 ellipsis: "…",
                 rule: "─",
+                none: "—",
             }
         }
     }
