@@ -141,7 +141,7 @@ struct Lines<'a, 'b> {
 impl Lines<'_, '_> {
     fn text(&mut self, s: &str, style: Style) {
         for l in sanitize::sanitize_text_with(s, self.width, self.ctx.glyphs()) {
-            self.lines.push((l, style));
+            self.lines.push((self.ctx.ascii_symbols(l), style));
         }
     }
 

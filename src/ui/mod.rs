@@ -83,7 +83,16 @@ impl Ctx<'_> {
 
     /// Untrusted or long text made safe and fitted to `width` columns.
     fn clean(&self, s: &str, width: usize) -> String {
-        sanitize::sanitize_line_with(s, width, self.glyphs()).into_owned()
+        self.ascii_symbols(sanitize::sanitize_line_with(s, width, self.glyphs()).into_owned())
+    }
+
+    /// In the ASCII profile, the few typographic symbols of the layout become ASCII too (text
+    /// itself stays as written: names are Kazakh and Russian).
+    fn ascii_symbols(&self, s: String) -> String {
+        if !self.app.profile.ascii || s.is_ascii() {
+            return s;
+        }
+        s.replace('·', "-").replace('…', "~").replace('—', "-").replace('≈', "~")
     }
 }
 
