@@ -197,3 +197,38 @@ fn sigterm_restores_the_terminal() {
     assert!(end.contains("EXITED 143"), "{end}");
     assert!(end.lines().any(|l| l.trim() == "icanon"), "{end}");
 }
+
+#[test]
+fn user_settings_and_a_bad_keymap_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "lang = \"ru\"\nlow_bandwidth = true\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("keymap.toml"),
+        "[queue]\nx = \"explode\"\nz = \"move-down\"\n",
+    )
+    .unwrap();
+    let cmd = format!(
+        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23; echo EXITED $?; echo DONE; sleep 60",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_merzim"),
+        db.display()
+    );
+    let t = Tmux::start(&cmd);
+    // Russian from config.toml, the bad line reported on the bottom line, the good one kept.
+    let first = t.wait_for("Открытые дела");
+    assert!(first.contains("explode"), "{first}");
+    t.keys(&["z"]);
+    t.keys(&["z"]);
+    // Low-bandwidth profile: the selection is a marker in the first column, now on the third row.
+    let s = t.wait_for("▶");
+    let marked: Vec<&str> = s.lines().filter(|l| l.starts_with('▶')).collect();
+    assert_eq!(marked.len(), 1, "{s}");
+    assert_eq!(s.lines().position(|l| l.starts_with('▶')), Some(4), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("DONE");
+}
