@@ -24,9 +24,10 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let v = &open.view;
     let row = &v.row;
     let status = ctx.tr(&format!("status-{}", v.case.status.as_str()));
-    let due = row
-        .due
-        .map_or_else(|| ctx.symbols.none.to_string(), |d| d.format("%Y-%m-%d").to_string());
+    let due = row.due.map_or_else(
+        || ctx.symbols.none.to_string(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
     let remaining = open_remaining(row).map_or(String::new(), |r| format!(" ({r})"));
     let title = format!(
         "{} {} {} · {} · {} {}{}{}",
@@ -71,16 +72,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     {
         buf.set_stringn(body.x, body.y + i as u16, line, w, *style);
     }
-    bottom_line(
-        ctx,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-        buf,
-        Mode::Case,
-    );
+    bottom_line(ctx, area, buf, Mode::Case);
 }
 
 fn tabs(ctx: &Ctx, active: Section, area: Rect, buf: &mut Buffer) {

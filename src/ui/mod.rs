@@ -92,7 +92,10 @@ impl Ctx<'_> {
         if !self.app.profile.ascii || s.is_ascii() {
             return s;
         }
-        s.replace('·', "-").replace('…', "~").replace('—', "-").replace('≈', "~")
+        s.replace('·', "-")
+            .replace('…', "~")
+            .replace('—', "-")
+            .replace('≈', "~")
     }
 }
 
@@ -149,8 +152,14 @@ fn too_small(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The bottom line: the input being typed, else the last message, else the key hints.
-fn bottom_line(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
+/// The bottom line of `screen`: the input being typed, else the last message, else the key
+/// hints.
+fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
+    let area = Rect {
+        y: screen.y + screen.height.saturating_sub(1),
+        height: 1,
+        ..screen
+    };
     let width = usize::from(area.width);
     if let Some(input) = &ctx.app.input {
         let prompt = match input.kind {

@@ -126,16 +126,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    bottom_line(
-        ctx,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-        buf,
-        Mode::Queue,
-    );
+    bottom_line(ctx, area, buf, Mode::Queue);
 }
 
 fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -275,9 +266,10 @@ fn draw_row(
         row.registered.format("%m-%d").to_string()
     };
     cell(&registered, cols.registered, false);
-    let due = row
-        .due
-        .map_or_else(|| ctx.symbols.none.to_string(), |d| d.format("%Y-%m-%d").to_string());
+    let due = row.due.map_or_else(
+        || ctx.symbols.none.to_string(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
     cell(&due, cols.due, false);
     cell(
         &open_remaining(row).map_or(String::new(), |r| r.to_string()),
