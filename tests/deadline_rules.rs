@@ -35,9 +35,18 @@ fn ext(date: &str, days: u32, ground: Ground) -> Extension {
     }
 }
 
+/// The complaint as its extensions would be recorded one by one (each checked against the law
+/// when it is recorded), then its deadlines on `today`.
 fn run(c: &ComplaintFacts, today: &str) -> Result<Deadlines, Refusal> {
     let r = reference();
-    complaint_deadlines(&r.calendar, &r.rules, c, d(today))
+    let mut facts = c.clone();
+    let mut extensions = std::mem::take(&mut facts.extensions);
+    extensions.sort_by_key(|e| e.date);
+    for ext in extensions {
+        check_new_extension(&r.calendar, &r.rules, &facts, &ext)?;
+        facts.extensions.push(ext);
+    }
+    complaint_deadlines(&r.calendar, &r.rules, &facts, d(today))
 }
 
 fn obligation(dl: &Deadlines, kind: ObligationKind) -> &Obligation {
@@ -500,4 +509,52 @@ fn editions_by_registration_date() {
     assert_eq!(r.rules.edition_for(d("2022-07-14")).unwrap().id, "2022");
     let c = complaint(Addressee::LocalBody, "2001-01-01");
     assert!(matches!(run(&c, "2001-01-02"), Err(Refusal::NoEdition(_))));
+}
+
+/// Recorded extensions are facts: a later correction of the calendar (here an office moving an
+/// estimated Kurban Ait by a day) must not make the case lose its due date. The extension was
+/// decided on the due date as it was then; it still counts, and the record is flagged.
+#[test]
+fn a_recorded_extension_survives_a_calendar_correction() {
+    let r = reference();
+    let mut c = complaint(Addressee::LocalBody, "2026-05-20");
+    // With Kurban Ait on Wed 27 May: 21, 22, 25, 26, 28 -> due Thu 28 May; extended that day.
+    let ext = Extension {
+        date: d("2026-05-28"),
+        days: 5,
+        ground: Ground::Verification,
+        reason: "x".into(),
+    };
+    assert_eq!(
+        complaint_deadlines(&r.calendar, &r.rules, &c, d("2026-05-21"))
+            .unwrap()
+            .due,
+        Some(d("2026-05-28"))
+    );
+    check_new_extension(&r.calendar, &r.rules, &c, &ext).unwrap();
+    c.extensions.push(ext);
+    // The office moves Kurban Ait to Thu 28 May: the original due date becomes Wed 27 May.
+    let mut files = vec![(
+        "kz".to_string(),
+        merzim::reference::SHIPPED_CALENDAR.to_string(),
+    )];
+    files.push((
+        "office".into(),
+        "[calendar]\nid = \"office\"\n[[cancel]]\ndate = 2026-05-27\nreason = \"moved\"\n[[day]]\ndate = 2026-05-28\nkind = \"religious-day-off\"\nname = { kk = \"Құрбан айт\", ru = \"Курбан айт\", en = \"Kurban Ait\" }\nsource = \"announcement\"\n".into(),
+    ));
+    let corrected = merzim::domain::calendar::data::load(&files).unwrap();
+    let dl = complaint_deadlines(&corrected, &r.rules, &c, d("2026-06-15")).unwrap();
+    assert_eq!(dl.original_due, Some(d("2026-05-27")));
+    assert_eq!(
+        dl.due,
+        Some(d("2026-06-04")),
+        "27 May + 5 working days: 29, 1, 2, 3, 4 (28 May off)"
+    );
+    assert_eq!(dl.extended_days, 5);
+    assert_eq!(dl.irregular.len(), 1, "{:?}", dl.irregular);
+    assert!(dl.irregular[0].contains("Art. 25.4"));
+    assert!(matches!(
+        dl.obligations[0].state,
+        ObligationState::Overdue { .. }
+    ));
 }

@@ -150,15 +150,22 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                     reason: String::new(),
                 });
             }
-            let facts = ComplaintFacts {
+            let mut facts = ComplaintFacts {
                 registered: a.registered,
                 addressee: a.addressee,
                 medium: a.medium,
                 set_due: a.set_due,
-                extensions,
+                extensions: Vec::new(),
                 notices: a.notices.clone(),
                 follow_ups: Vec::new(),
             };
+            // Each extension is checked as it would be recorded, in date order (Art. 25.4).
+            extensions.sort_by_key(|e| e.date);
+            for ext in extensions {
+                deadline::check_new_extension(&r.calendar, &r.rules, &facts, &ext)
+                    .map_err(Failure::input)?;
+                facts.extensions.push(ext);
+            }
             let d = deadline::complaint_deadlines(&r.calendar, &r.rules, &facts, today)
                 .map_err(Failure::input)?;
             if a.json {

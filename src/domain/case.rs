@@ -404,6 +404,16 @@ pub struct Case {
     pub events: Vec<Event>,
 }
 
+/// Which checks an event goes through (see [`Case::apply`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// A new event: every check of the law and of the case's state.
+    Recording,
+    /// An event of a recorded history: the state checks, not the law's checks that depend on
+    /// the calendar and rules in force now.
+    Replaying,
+}
+
 /// A change the case's state or the law does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CaseError {
@@ -667,8 +677,25 @@ impl Case {
         rules: &RuleBook,
         today: NaiveDate,
     ) -> Result<Event, CaseError> {
+        self.apply_as(what, by, at, cal, rules, today, Checks::Recording)
+    }
+
+    /// [`Case::apply`], with the law's checks of a new event (`Recording`) or without those that
+    /// depend on data that may since have changed (`Replaying` a recorded history: an extension
+    /// that was legal when recorded stays recorded after the calendar is corrected).
+    #[allow(clippy::too_many_arguments)]
+    fn apply_as(
+        &mut self,
+        what: EventKind,
+        by: Actor,
+        at: DateTime<Utc>,
+        cal: &Calendar,
+        rules: &RuleBook,
+        today: NaiveDate,
+        checks: Checks,
+    ) -> Result<Event, CaseError> {
         let mut next = self.clone();
-        next.change(&what, cal, rules, today)?;
+        next.change(&what, cal, rules, today, checks)?;
         next.version = self.version + 1;
         let event = Event {
             version: next.version,
@@ -690,6 +717,7 @@ impl Case {
         cal: &Calendar,
         rules: &RuleBook,
         today: NaiveDate,
+        checks: Checks,
     ) -> Result<(), CaseError> {
         match what {
             EventKind::Registered { .. } => {
@@ -729,14 +757,19 @@ impl Case {
                         "reason for the extension (Art. 25.4 ¶2: the complainant is told the reasons)",
                     ));
                 }
-                self.extensions.push(Extension {
+                let extension = Extension {
                     date: *date,
                     days: *days,
                     ground: *ground,
                     reason: reason.clone(),
-                });
+                };
                 // The engine checks the cap, the addressee, the ground and the date (Art. 25.4).
-                self.deadlines(cal, rules, today)?;
+                if checks == Checks::Recording
+                    && let Some(facts) = self.complaint_facts()
+                {
+                    deadline::check_new_extension(cal, rules, &facts, &extension)?;
+                }
+                self.extensions.push(extension);
                 self.status = Status::Extended;
             }
             EventKind::NoticeSent {
@@ -758,6 +791,7 @@ impl Case {
                             cal,
                             rules,
                             today,
+                            checks,
                         );
                     }
                     (CaseKind::Complaint, NoticeKind::ExtensionNotice) => {
@@ -992,7 +1026,15 @@ impl Case {
                 });
             }
             let applied = case
-                .apply(e.what.clone(), e.by.clone(), e.at, cal, rules, today)
+                .apply_as(
+                    e.what.clone(),
+                    e.by.clone(),
+                    e.at,
+                    cal,
+                    rules,
+                    today,
+                    Checks::Replaying,
+                )
                 .map_err(|error| ReplayError::Invalid {
                     version: e.version,
                     error,

@@ -199,6 +199,11 @@ pub struct Deadlines {
     pub provisional: bool,
     pub uncertain: Vec<Uncertainty>,
     pub obligations: Vec<Obligation>,
+    /// Recorded extensions that the rules and calendar in force now would refuse (e.g. after an
+    /// office corrected an estimated holiday). They happened and still count; this says why the
+    /// record looks irregular, so a person can look at it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub irregular: Vec<String>,
 }
 
 /// An action the law does not allow, naming the rule it breaks.
@@ -407,9 +412,15 @@ pub fn complaint_deadlines(
     let mut used = vec![false; facts.notices.len()];
     let mut obligations = Vec::new();
     let mut latest = original_due.unwrap_or(facts.registered);
+    let mut irregular = Vec::new();
     for ext in &extensions {
-        check_extension(edition, facts, due, extended, ext)?;
-        extended += ext.days;
+        // Recorded extensions are facts: they were checked when they were recorded
+        // (`check_new_extension`). Checked again here only to say so if they now look irregular;
+        // a correction of the calendar or the rules must never make a case lose its due date.
+        if let Err(r) = check_extension(edition, facts, due, extended, ext) {
+            irregular.push(r.to_string());
+        }
+        extended = extended.saturating_add(ext.days);
         // Art. 25.4: new due date = current due date + n working days. The rule list only lets
         // addressees with a term extend, so `due` is set here; a guard keeps it total anyway.
         if let Some(current) = due {
@@ -491,7 +502,23 @@ pub fn complaint_deadlines(
         provisional: !uncertain.is_empty(),
         uncertain,
         obligations,
+        irregular,
     })
+}
+
+/// Checks a new extension of a complaint against the law (Art. 25.4), given the extensions
+/// already recorded: who may extend, the ground, the 10-working-day cap, and that it is decided
+/// on or before the current due date. Call it before recording; recomputing recorded facts
+/// never refuses them (see [`complaint_deadlines`]).
+pub fn check_new_extension(
+    cal: &Calendar,
+    rules: &RuleBook,
+    facts: &ComplaintFacts,
+    ext: &Extension,
+) -> Result<(), Refusal> {
+    let edition = rules.edition_for(facts.registered)?;
+    let d = complaint_deadlines(cal, rules, facts, ext.date)?;
+    check_extension(edition, facts, d.due, d.extended_days, ext)
 }
 
 /// The due date of a service's term counted from `registered` (DESIGN 1.3).
@@ -550,6 +577,7 @@ pub fn application_deadlines(
             provisional: false,
             uncertain: Vec::new(),
             obligations: Vec::new(),
+            irregular: Vec::new(),
         });
     }
     let due = term_due(cal, facts.registered, facts.term)?;
@@ -614,5 +642,6 @@ pub fn application_deadlines(
         provisional: !uncertain.is_empty(),
         uncertain,
         obligations,
+        irregular: Vec::new(),
     })
 }

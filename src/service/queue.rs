@@ -187,7 +187,12 @@ pub fn row_of(
     let d = match computed {
         Ok(d) => d,
         Err(e) => {
+            // Fail safe: a case whose due date cannot be computed is shown first, as overdue,
+            // with the reason; never quietly as a case without a term.
             row.problem = Some(e.to_string());
+            if case.status.is_open() {
+                row.urgency = Urgency::Overdue;
+            }
             return (row, None);
         }
     };

@@ -225,6 +225,12 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
         }
         out.labelled(&l("label-basis"), &ctx.basis(&d.term_basis));
         uncertainties(ctx, &d.uncertain, out);
+        for irregular in &d.irregular {
+            out.text(&format!("! {irregular}"), ctx.theme.status_error);
+        }
+    }
+    if let Some(problem) = &v.row.problem {
+        out.text(&format!("! {problem}"), ctx.theme.status_error);
     }
     for link in &c.links {
         out.labelled(&l("label-linked"), &link.number);
