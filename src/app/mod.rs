@@ -216,7 +216,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.height = h;
             let page = app.page_rows();
             app.queue.set_page(page);
-            Vec::new()
+            // The terminal may have clipped or reflowed what it showed, even if the size ends
+            // where it began (a zoom in and out between two frames): draw everything again.
+            vec![Effect::Repaint]
         }
         Msg::Today(d) => {
             app.today = d;

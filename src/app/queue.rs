@@ -360,19 +360,27 @@ impl Queue {
         self.align_top();
     }
 
-    /// A page forward or back: the selection keeps its place on the page.
+    /// A page forward or back: the selection keeps its place on the page. The list never
+    /// scrolls past its end; where the page cannot move, the selection goes to the last (or
+    /// first) row.
     pub fn page_by(&mut self, pages: isize) {
         let page = self.page.max(1);
-        let last = self.visible.len().saturating_sub(1);
-        let offset = self.selected - self.top;
+        let len = self.visible.len();
+        let last = len.saturating_sub(1);
+        let max_top = len.saturating_sub(page);
+        let offset = self.selected.saturating_sub(self.top);
         let new_top = if pages >= 0 {
-            let t = self.top + page;
-            if t > last { self.top } else { t }
+            (self.top + page).min(max_top)
         } else {
             self.top.saturating_sub(page)
         };
-        self.top = new_top;
-        self.selected = (new_top + offset).min(last);
+        if new_top == self.top {
+            self.selected = if pages >= 0 { last } else { 0 };
+        } else {
+            self.top = new_top;
+            self.selected = (new_top + offset).min(last);
+        }
+        self.align_top();
     }
 
     /// The selected case, if any.
@@ -406,5 +414,88 @@ impl Queue {
     /// Header counts of the current named queue.
     pub fn counts(&self) -> Counts {
         self.counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::Status;
+    use crate::domain::vocabulary::{CaseKind, Medium};
+    use crate::service::Badges;
+    use chrono::NaiveDate;
+
+    fn rows(n: usize) -> Vec<QueueRow> {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        (0..n)
+            .map(|i| QueueRow {
+                number: format!("N-{i:03}"),
+                kind: CaseKind::Complaint,
+                addressee: None,
+                channel: None,
+                service: None,
+                medium: Medium::Paper,
+                registered: d,
+                due: Some(d),
+                remaining: Some(0),
+                next_due: None,
+                next_obligation: None,
+                urgency: Urgency::Ok,
+                badges: Badges::default(),
+                assignee: None,
+                subject: String::new(),
+                applicant: String::new(),
+                applicant_id: String::new(),
+                status: Status::InProgress,
+                version: 1,
+                problem: None,
+            })
+            .collect()
+    }
+
+    fn queue(n: usize, page: usize) -> Queue {
+        let mut q = Queue::default();
+        q.set_page(page);
+        q.load(rows(n), "me");
+        q
+    }
+
+    #[test]
+    fn page_down_never_scrolls_past_the_end() {
+        let mut q = queue(30, 21);
+        q.page_by(1);
+        assert_eq!((q.top(), q.selected()), (9, 9), "the last page is full");
+        q.move_by(-1);
+        assert_eq!(q.top(), 8, "one row up scrolls one row, no jump");
+        q.page_by(1);
+        q.page_by(1);
+        assert_eq!(
+            q.selected(),
+            29,
+            "at the end, page down goes to the last row"
+        );
+        q.page_by(-1);
+        q.page_by(-1);
+        q.page_by(-1);
+        assert_eq!((q.top(), q.selected()), (0, 0));
+    }
+
+    #[test]
+    fn moving_scrolls_by_one_row_and_stays_in_bounds() {
+        let mut q = queue(30, 21);
+        for _ in 0..25 {
+            q.move_by(1);
+        }
+        assert_eq!((q.top(), q.selected()), (5, 25));
+        q.move_to(usize::MAX);
+        assert_eq!((q.top(), q.selected()), (9, 29));
+        let mut short = queue(5, 21);
+        short.page_by(1);
+        assert_eq!((short.top(), short.selected()), (0, 4));
+        let mut empty = queue(0, 21);
+        empty.page_by(1);
+        empty.move_by(-1);
+        assert_eq!((empty.top(), empty.selected()), (0, 0));
+        assert!(empty.selected_row().is_none());
     }
 }

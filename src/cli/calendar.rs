@@ -101,7 +101,7 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Fai
             println!(
                 "{date} {} {word}: {what}{}",
                 date.weekday(),
-                mark(*date, *date)
+                mark(date.pred_opt().unwrap_or(*date), *date)
             );
         }
         CalendarCmd::Coverage => {

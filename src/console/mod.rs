@@ -177,8 +177,12 @@ pub fn run(opts: Options) -> Result<()> {
             effects.extend(app::update(&mut app, Msg::Idle));
         }
 
-        // Block until something happens; then take everything already waiting.
-        let mut event = Some(event::read()?);
+        // Block until something happens (or, with no fixed date, until midnight: one redraw then
+        // rolls the date over); then take everything already waiting.
+        let mut event = match until_midnight(&opts) {
+            Some(wait) if !event::poll(wait)? => None,
+            _ => Some(event::read()?),
+        };
         while let Some(ev) = event.take() {
             if let Some(msg) = to_msg(ev) {
                 effects.extend(app::update(&mut app, msg));
@@ -235,6 +239,20 @@ fn draw_scrolled(
         }
     }
     draw(screen, app, texts)
+}
+
+/// How long until the office's next midnight, when "today" is not fixed.
+fn until_midnight(opts: &Options) -> Option<Duration> {
+    if opts.today.is_some() {
+        return None;
+    }
+    let now = Utc::now().with_timezone(&opts.utc_offset);
+    let next = now.date_naive().succ_opt()?.and_hms_opt(0, 0, 1)?;
+    let wait = next
+        .signed_duration_since(now.naive_local())
+        .to_std()
+        .ok()?;
+    Some(wait)
 }
 
 fn to_msg(ev: Event) -> Option<Msg> {
