@@ -74,14 +74,19 @@ impl Tmux {
 
     /// Waits until the screen contains `needle` (10 s at most).
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |s| s.contains(needle))
+    }
+
+    /// Waits until `ok(screen)` holds (10 s at most); `what` names it in the failure.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(needle) {
+            if ok(&s) {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(10) {
-                panic!("'{needle}' never appeared; the screen:\n{s}");
+                panic!("'{what}' never appeared; the screen:\n{s}");
             }
             sleep(Duration::from_millis(50));
         }
@@ -225,10 +230,11 @@ fn user_settings_and_a_bad_keymap_line() {
     t.keys(&["z"]);
     t.keys(&["z"]);
     // Low-bandwidth profile: the selection is a marker in the first column, now on the third row.
-    let s = t.wait_for("▶");
+    let s = t.wait_until("the marker on the third case", |s| {
+        s.lines().position(|l| l.starts_with('▶')) == Some(4)
+    });
     let marked: Vec<&str> = s.lines().filter(|l| l.starts_with('▶')).collect();
     assert_eq!(marked.len(), 1, "{s}");
-    assert_eq!(s.lines().position(|l| l.starts_with('▶')), Some(4), "{s}");
     t.keys(&["q"]);
     t.wait_for("DONE");
 }
