@@ -558,3 +558,55 @@ fn a_recorded_extension_survives_a_calendar_correction() {
         ObligationState::Overdue { .. }
     ));
 }
+
+/// Art. 25.4 ¶2 with two extensions: a notice is taken for the most recent extension before it,
+/// so a late notice for the first extension is not shown as on time.
+#[test]
+fn art_25_4_notices_matched_to_extensions_never_hide_a_late_one() {
+    let mut c = complaint(Addressee::QualityAuthority, "2026-05-25");
+    c.extensions = vec![
+        ext("2026-06-01", 3, Ground::Verification),
+        ext("2026-06-03", 3, Ground::Information),
+    ];
+    let sent = |day: &str| NoticeSent {
+        kind: NoticeKind::ExtensionNotice,
+        sent: d(day),
+        form: Form::Written,
+        reference: String::new(),
+    };
+    c.notices = vec![sent("2026-06-03"), sent("2026-06-08")];
+    let dl = run(&c, "2026-06-10").unwrap();
+    let n: Vec<&Obligation> = dl
+        .obligations
+        .iter()
+        .filter(|o| o.kind == ObligationKind::ExtensionNotice)
+        .collect();
+    // Extension of 1 June: notice due 4 June, the notice of 8 June is late.
+    assert_eq!(n[0].due, Some(d("2026-06-04")));
+    assert_eq!(
+        n[0].state,
+        ObligationState::Done {
+            on: d("2026-06-08"),
+            late: true,
+            wrong_form: false
+        }
+    );
+    assert_eq!(
+        n[1].state,
+        ObligationState::Done {
+            on: d("2026-06-03"),
+            late: false,
+            wrong_form: false
+        }
+    );
+    // Only one notice: the earlier extension is the one shown as owed.
+    c.notices = vec![sent("2026-06-03")];
+    let dl = run(&c, "2026-06-10").unwrap();
+    let n: Vec<&Obligation> = dl
+        .obligations
+        .iter()
+        .filter(|o| o.kind == ObligationKind::ExtensionNotice)
+        .collect();
+    assert!(matches!(n[0].state, ObligationState::Overdue { .. }));
+    assert!(matches!(n[1].state, ObligationState::Done { .. }));
+}

@@ -336,6 +336,30 @@ fn state_of(
     }
 }
 
+/// Which sent extension notice answers which extension (indices into `notices`, one per
+/// extension, `extensions` in date order). A notice does not say which extension it was for, so
+/// each notice, in the order sent, goes to the latest extension decided on or before it that
+/// has none yet. Of the readings possible, this one never shows a late notice as on time: a
+/// notice is taken for the most recent extension, and an earlier one left without is shown as
+/// owed or late.
+fn match_extension_notices(extensions: &[Extension], notices: &[NoticeSent]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..notices.len())
+        .filter(|&i| notices[i].kind == NoticeKind::ExtensionNotice)
+        .collect();
+    order.sort_by_key(|&i| notices[i].sent);
+    let mut matched: Vec<Option<usize>> = vec![None; extensions.len()];
+    for n in order {
+        let sent = notices[n].sent;
+        if let Some(e) = (0..extensions.len())
+            .rev()
+            .find(|&e| matched[e].is_none() && extensions[e].date <= sent)
+        {
+            matched[e] = Some(n);
+        }
+    }
+    matched
+}
+
 /// The earliest notice of `kind` sent on or after `from`, not already used.
 fn take_notice<'a>(
     notices: &'a [NoticeSent],
@@ -413,7 +437,8 @@ pub fn complaint_deadlines(
     let mut obligations = Vec::new();
     let mut latest = original_due.unwrap_or(facts.registered);
     let mut irregular = Vec::new();
-    for ext in &extensions {
+    let notice_for = match_extension_notices(&extensions, &facts.notices);
+    for (i, ext) in extensions.iter().enumerate() {
         // Recorded extensions are facts: they were checked when they were recorded
         // (`check_new_extension`). Checked again here only to say so if they now look irregular;
         // a correction of the calendar or the rules must never make a case lose its due date.
@@ -433,12 +458,7 @@ pub fn complaint_deadlines(
         let notice_rule = &c.extension_notice;
         let notice_due = cal.add_working_days(ext.date, notice_rule.working_days)?;
         latest = latest.max(notice_due);
-        let done = take_notice(
-            &facts.notices,
-            &mut used,
-            NoticeKind::ExtensionNotice,
-            ext.date,
-        );
+        let done = notice_for[i].map(|n| &facts.notices[n]);
         obligations.push(Obligation {
             kind: ObligationKind::ExtensionNotice,
             due: Some(notice_due),
