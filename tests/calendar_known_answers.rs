@@ -295,7 +295,7 @@ fn explanation_names_every_skipped_day() {
             DayNote::Weekend => format!("{} weekend", x.date),
             DayNote::DayOff { name, .. } => format!("{} off {}", x.date, name.en),
             DayNote::WorkedByTransfer { .. } => format!("{} transfer {:?}", x.date, x.counted),
-            DayNote::CalendarEnd { .. } => format!("{} end", x.date),
+            DayNote::CalendarEnd => format!("{} end", x.date),
         })
         .collect();
     assert_eq!(notes[0], "2024-05-04 transfer Some(1)");

@@ -653,3 +653,28 @@ fn command_line_opens_a_case_and_switches_queues() {
     assert_eq!(app.screen, Screen::Queue);
     assert!(app.status.as_ref().is_some_and(|s| s.error));
 }
+
+#[test]
+fn ascii_profile_draws_no_typographic_symbols() {
+    let f = fixture();
+    let profile = Profile {
+        ascii: true,
+        marker_cursor: true,
+        ..Profile::default()
+    };
+    let mut app = app_on(&f, Lang::Ru, profile);
+    let mut screens = vec![text_of(&render(&app, 80, 24))];
+    send(&f, &mut app, code(KeyCode::Enter));
+    for _ in 0..5 {
+        screens.push(text_of(&render(&app, 80, 24)));
+        send(&f, &mut app, code(KeyCode::Tab));
+    }
+    send(&f, &mut app, key('?'));
+    screens.push(text_of(&render(&app, 80, 24)));
+    for s in &screens {
+        // (An em dash may be part of Russian text itself; the layout never draws one here.)
+        for sym in ['·', '…', '≈', '▶', '│', '␛'] {
+            assert!(!s.contains(sym), "'{sym}' in the ASCII profile:\n{s}");
+        }
+    }
+}

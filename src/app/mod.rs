@@ -158,8 +158,10 @@ pub enum Effect {
     Quit,
 }
 
-/// Rows of the queue screen that are not cases: the header, column titles, bottom line.
-pub const QUEUE_CHROME_ROWS: u16 = 3;
+/// Rows above the cases on the queue screen: the header and the column titles.
+pub const QUEUE_HEADER_ROWS: u16 = 2;
+/// Rows below the cases: the bottom line.
+pub const QUEUE_FOOTER_ROWS: u16 = 1;
 
 impl App {
     /// A console before anything is loaded.
@@ -185,7 +187,11 @@ impl App {
 
     /// How many case rows fit on the queue screen.
     pub fn page_rows(&self) -> usize {
-        usize::from(self.height.saturating_sub(QUEUE_CHROME_ROWS)).max(1)
+        usize::from(
+            self.height
+                .saturating_sub(QUEUE_HEADER_ROWS + QUEUE_FOOTER_ROWS),
+        )
+        .max(1)
     }
 
     fn mode(&self) -> Mode {

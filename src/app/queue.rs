@@ -117,7 +117,6 @@ impl SortKey {
 /// Counts for the header line, over the cases shown (named queue and filter).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub shown: usize,
     pub overdue: usize,
     pub due_today: usize,
     pub due_soon: usize,
@@ -304,7 +303,6 @@ impl Queue {
         let mut counts = Counts::default();
         for &i in &self.visible {
             let r = &self.rows[i as usize];
-            counts.shown += 1;
             match r.urgency {
                 Urgency::Overdue => counts.overdue += 1,
                 Urgency::DueToday => counts.due_today += 1,
@@ -404,11 +402,6 @@ impl Queue {
     /// How many rows pass the named queue and the filter.
     pub fn visible_len(&self) -> usize {
         self.visible.len()
-    }
-
-    /// How many rows are loaded.
-    pub fn total(&self) -> usize {
-        self.rows.len()
     }
 
     /// Header counts of the current named queue.

@@ -186,7 +186,7 @@ pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool) -> Strin
             DayNote::WorkedByTransfer { name, source } => {
                 format!("working day by transfer: {} ({source})", name.en)
             }
-            DayNote::CalendarEnd { .. } => {
+            DayNote::CalendarEnd => {
                 "term ends on a day off: moved to the next working day".to_string()
             }
         };

@@ -28,7 +28,8 @@ fn config_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("MERZIM_CONFIG_DIR") {
         return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("kz", "merzim", "merzim").map(|p| p.config_dir().to_path_buf())
+    // The same directory as the office's data files (`--data-dir`'s default).
+    crate::reference::default_data_dir()
 }
 
 impl Config {

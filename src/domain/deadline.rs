@@ -320,19 +320,35 @@ pub fn check_extension(
 fn state_of(
     due: Option<NaiveDate>,
     form: Option<Form>,
-    done: Option<&NoticeSent>,
+    done: Option<Done>,
     today: NaiveDate,
 ) -> ObligationState {
     match (done, due) {
-        (Some(n), due) => ObligationState::Done {
-            on: n.sent,
-            late: due.is_some_and(|d| n.sent > d),
-            wrong_form: form.is_some_and(|f| f != n.form),
+        (Some(d), due) => ObligationState::Done {
+            on: d.on,
+            late: due.is_some_and(|due| d.on > due),
+            wrong_form: matches!((form, d.form), (Some(want), Some(got)) if want != got),
         },
         (None, Some(due)) if today > due => ObligationState::Overdue {
             since: due.checked_add_days(Days::new(1)).unwrap_or(due),
         },
         (None, _) => ObligationState::Open,
+    }
+}
+
+/// When and in which form an obligation was fulfilled (the form where one is recorded).
+#[derive(Debug, Clone, Copy)]
+struct Done {
+    on: NaiveDate,
+    form: Option<Form>,
+}
+
+impl From<&NoticeSent> for Done {
+    fn from(n: &NoticeSent) -> Done {
+        Done {
+            on: n.sent,
+            form: Some(n.form),
+        }
     }
 }
 
@@ -464,7 +480,7 @@ pub fn complaint_deadlines(
             due: Some(notice_due),
             form: Some(form),
             basis: notice_rule.basis.clone(),
-            state: state_of(Some(notice_due), Some(form), done, today),
+            state: state_of(Some(notice_due), Some(form), done.map(Done::from), today),
             concerns: Some(format!(
                 "extension of {} by {} working days ({})",
                 ext.date, ext.days, ext.ground
@@ -486,25 +502,19 @@ pub fn complaint_deadlines(
             due,
             form: Some(form),
             basis: c.answer_basis.clone(),
-            state: state_of(due, Some(form), answer, today),
+            state: state_of(due, Some(form), answer.map(Done::from), today),
             concerns: None,
         },
     );
     // Art. 25.3: the quality authority's follow-ups, on the officer's dates.
     if c.follow_up.addressees.contains(&facts.addressee) {
         for f in &facts.follow_ups {
-            let done = f.done.map(|on| NoticeSent {
-                kind: NoticeKind::Answer,
-                sent: on,
-                form,
-                reference: String::new(),
-            });
             obligations.push(Obligation {
                 kind: ObligationKind::FollowUp,
                 due: f.due,
                 form: None,
                 basis: c.follow_up.basis.clone(),
-                state: state_of(f.due, None, done.as_ref(), today),
+                state: state_of(f.due, None, f.done.map(|on| Done { on, form: None }), today),
                 concerns: Some(f.what.clone()),
             });
         }
@@ -620,7 +630,7 @@ pub fn application_deadlines(
         due: Some(due),
         form: None,
         basis,
-        state: state_of(Some(due), None, done, today),
+        state: state_of(Some(due), None, done.map(Done::from), today),
         concerns: None,
     });
     // Art. 5.2.5: through the State Corporation, the result is with it a day before the term
@@ -646,7 +656,7 @@ pub fn application_deadlines(
             due: Some(handover),
             form: None,
             basis: h.basis.clone(),
-            state: state_of(Some(handover), None, done, today),
+            state: state_of(Some(handover), None, done.map(Done::from), today),
             concerns: None,
         });
     }

@@ -197,7 +197,11 @@ pub fn row_of(
         }
     };
     row.due = d.due;
-    row.remaining = d.due.map(|due| cal.remaining_working_days(today, due));
+    // A closed case owes nothing: no working days remain or are overdue.
+    row.remaining = d
+        .due
+        .filter(|_| case.status.is_open())
+        .map(|due| cal.remaining_working_days(today, due));
     row.badges.provisional = d.provisional;
     let owed =
         |s: &ObligationState| matches!(s, ObligationState::Open | ObligationState::Overdue { .. });

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::queue::{open_remaining, urgency_style};
+use super::queue::urgency_style;
 use super::{Ctx, bottom_line, sanitize, text};
 use crate::app::Section;
 use crate::domain::calendar::{DayNote, EntryKind, Explanation, Uncertainty};
@@ -16,6 +16,7 @@ use crate::keymap::Mode;
 use crate::service::CaseView;
 
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let dot = ctx.symbols.dot;
     let Some(open) = &ctx.app.case else {
         return;
     };
@@ -28,9 +29,9 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         || ctx.symbols.none.to_string(),
         |d| d.format("%Y-%m-%d").to_string(),
     );
-    let remaining = open_remaining(row).map_or(String::new(), |r| format!(" ({r})"));
+    let remaining = row.remaining.map_or(String::new(), |r| format!(" ({r})"));
     let title = format!(
-        "{} {} {} · {} · {} {}{}{}",
+        "{} {} {} {dot} {} {dot} {} {}{}{}",
         v.case.number,
         ctx.symbols.separator,
         ctx.tr(&format!("kind-{}", row.kind.as_str())),
@@ -133,7 +134,7 @@ struct Lines<'a, 'b> {
 impl Lines<'_, '_> {
     fn text(&mut self, s: &str, style: Style) {
         for l in sanitize::sanitize_text_with(s, self.width, self.ctx.glyphs()) {
-            self.lines.push((self.ctx.ascii_symbols(l), style));
+            self.lines.push((l, style));
         }
     }
 
@@ -215,7 +216,7 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 &ctx.tr_args("working-days", &[("n", Arg::from(d.extended_days))]),
             );
         }
-        if let Some(r) = open_remaining(&v.row) {
+        if let Some(r) = v.row.remaining {
             let s = if r >= 0 {
                 ctx.tr_args("remaining-working-days", &[("n", Arg::from(r))])
             } else {
@@ -238,6 +239,7 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
 }
 
 fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
+    let dot = ctx.symbols.dot;
     let state = match o.state {
         ObligationState::Open => ctx.tr("obligation-state-open"),
         ObligationState::Done { on, .. } => {
@@ -254,16 +256,19 @@ fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
         ObligationState::Open => ctx.theme.normal,
     };
     out.title(&format!(
-        "{} · {state}",
+        "{} {dot} {state}",
         ctx.tr(&format!("obligation-{}", o.kind.as_str()))
     ));
     let due = o.due.map_or_else(|| ctx.symbols.none.to_string(), date);
     let mut line = ctx.tr_args("obligation-due", &[("date", Arg::from(due))]);
     if let Some(f) = o.form {
-        line.push_str(&format!(" · {}", ctx.tr(&format!("form-{}", f.as_str()))));
+        line.push_str(&format!(
+            " {dot} {}",
+            ctx.tr(&format!("form-{}", f.as_str()))
+        ));
     }
     line.push_str(&format!(
-        " · {}",
+        " {dot} {}",
         ctx.tr_args(
             "obligation-basis",
             &[("article", Arg::from(ctx.basis(&o.basis)))]
@@ -277,10 +282,11 @@ fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
 }
 
 fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
+    let dot = ctx.symbols.dot;
     for e in &v.case.events {
         let when = e.at.format("%Y-%m-%d %H:%M UTC").to_string();
         out.title(&format!(
-            "{when} · {} ({})",
+            "{when} {dot} {} ({})",
             ctx.tr(&format!("event-{}", e.what.name())),
             e.by.name
         ));
@@ -293,7 +299,7 @@ fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 ground,
                 reason,
             } => format!(
-                "{} · {} · {} · {reason}",
+                "{} {dot} {} {dot} {} {dot} {reason}",
                 date(*d),
                 ctx.tr_args("working-days", &[("n", Arg::from(*days))]),
                 ctx.tr(&format!("ground-{}", ground.as_str()))
@@ -304,14 +310,14 @@ fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 form,
                 reference,
             } => format!(
-                "{} · {} · {} · {reference}",
+                "{} {dot} {} {dot} {} {dot} {reference}",
                 ctx.tr(&format!("notice-{}", kind.as_str())),
                 date(*sent),
                 ctx.tr(&format!("form-{}", form.as_str()))
             ),
             EventKind::AnswerSent { sent, form, .. } => {
                 format!(
-                    "{} · {}",
+                    "{} {dot} {}",
                     date(*sent),
                     ctx.tr(&format!("form-{}", form.as_str()))
                 )
@@ -322,15 +328,17 @@ fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 date: d,
                 ground,
             } => format!(
-                "{} · {} {}",
+                "{} {dot} {} {}",
                 date(*d),
                 ctx.tr(&format!("outcome-{}", outcome.as_str())),
                 ground.clone().unwrap_or_default()
             ),
             EventKind::Closed { date: d } => date(*d),
-            EventKind::Reopened { date: d, reason } => format!("{} · {reason}", date(*d)),
+            EventKind::Reopened { date: d, reason } => format!("{} {dot} {reason}", date(*d)),
             EventKind::DueSet { due } => date(*due),
-            EventKind::RefusedAtIntake { date: d, reason } => format!("{} · {reason}", date(*d)),
+            EventKind::RefusedAtIntake { date: d, reason } => {
+                format!("{} {dot} {reason}", date(*d))
+            }
             EventKind::Linked { number, .. } => number.clone(),
         };
         out.text(&detail, ctx.theme.normal);
@@ -417,7 +425,7 @@ fn explanation(ctx: &Ctx, v: &CaseView, e: &Explanation, out: &mut Lines) {
                     ctx.theme.closed,
                 )
             }
-            (DayNote::CalendarEnd { .. }, _) => (
+            (DayNote::CalendarEnd, _) => (
                 ctx.tr_args("why-moved", &[("date", Arg::from(d))]),
                 ctx.theme.normal,
             ),

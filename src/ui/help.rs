@@ -9,12 +9,13 @@ use crate::app::{Over, Screen};
 use crate::keymap::Mode;
 
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let dot = ctx.symbols.dot;
     let w = usize::from(area.width);
     let over = match ctx.app.screen {
         Screen::Help { over: Over::Case } => Mode::Case,
         _ => Mode::Queue,
     };
-    let title = format!("{} · {}", ctx.tr("help-title"), ctx.tr(over.i18n_key()));
+    let title = format!("{} {dot} {}", ctx.tr("help-title"), ctx.tr(over.i18n_key()));
     buf.set_stringn(
         area.x,
         area.y,
@@ -65,7 +66,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if ctx.app.help_filter.is_empty() {
         // Letters filter this list, so the hint names the keys that are not letters.
         let hint = format!(
-            "{} · {}",
+            "{} {dot} {}",
             ctx.tr_args("help-close", &[("key", crate::i18n::Arg::from("Esc, ?"))]),
             ctx.tr("help-type-to-filter")
         );

@@ -14,10 +14,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::app::{App, InputKind, Screen, StatusText};
+use crate::app::{self, App, InputKind, Screen, StatusText};
 use crate::i18n::{Arg, Texts};
 use crate::keymap::{Action, KeyStyle, Mode};
-use theme::{Profile, Symbols, Theme};
+use theme::{Symbols, Theme};
 
 /// The smallest size at which the screens are laid out; below it a short message is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -83,19 +83,7 @@ impl Ctx<'_> {
 
     /// Untrusted or long text made safe and fitted to `width` columns.
     fn clean(&self, s: &str, width: usize) -> String {
-        self.ascii_symbols(sanitize::sanitize_line_with(s, width, self.glyphs()).into_owned())
-    }
-
-    /// In the ASCII profile, the few typographic symbols of the layout become ASCII too (text
-    /// itself stays as written: names are Kazakh and Russian).
-    fn ascii_symbols(&self, s: String) -> String {
-        if !self.app.profile.ascii || s.is_ascii() {
-            return s;
-        }
-        s.replace('·', "-")
-            .replace('…', "~")
-            .replace('—', "-")
-            .replace('≈', "~")
+        sanitize::sanitize_line_with(s, width, self.glyphs()).into_owned()
     }
 }
 
@@ -108,7 +96,9 @@ pub fn draw(frame: &mut Frame, app: &App, texts: &Texts) {
 /// The rows of the queue screen that hold cases: everything but the header, the column titles
 /// and the bottom line. The console scrolls this band with the terminal's own scrolling.
 pub fn queue_list_rows(area: Rect) -> (u16, u16) {
-    (area.y + 2, area.y + area.height.saturating_sub(1))
+    let top = area.y + app::QUEUE_HEADER_ROWS;
+    let bottom = area.y + area.height.saturating_sub(app::QUEUE_FOOTER_ROWS);
+    (top, bottom.max(top))
 }
 
 /// Draws the whole console into a buffer.
@@ -230,9 +220,4 @@ fn hints(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
         );
         x = nx + 2;
     }
-}
-
-/// Profile-independent helpers for tests.
-pub fn profile_theme(p: Profile) -> Theme {
-    Theme::for_profile(p)
 }

@@ -91,9 +91,10 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         },
         buf,
     );
+    let (top, bottom) = super::queue_list_rows(area);
     let list = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(3),
+        y: top,
+        height: bottom - top,
         ..area
     };
     let q = &ctx.app.queue;
@@ -130,12 +131,17 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let dot = ctx.symbols.dot;
     let q = &ctx.app.queue;
     let c = q.counts();
     let title = if ctx.app.loading {
-        format!("{} · …", ctx.tr("app-title"))
+        format!("{} {dot} {}", ctx.tr("app-title"), ctx.symbols.ellipsis)
     } else {
-        let mut t = format!("{} · {}", ctx.tr("app-title"), ctx.tr(q.named().i18n_key()));
+        let mut t = format!(
+            "{} {dot} {}",
+            ctx.tr("app-title"),
+            ctx.tr(q.named().i18n_key())
+        );
         if !q.filter().is_empty() {
             t.push_str(&format!(" /{}", q.filter()));
         }
@@ -272,7 +278,7 @@ fn draw_row(
     );
     cell(&due, cols.due, false);
     cell(
-        &open_remaining(row).map_or(String::new(), |r| r.to_string()),
+        &row.remaining.map_or(String::new(), |r| r.to_string()),
         cols.remaining,
         true,
     );
@@ -323,14 +329,5 @@ fn badges(ctx: &Ctx, row: &QueueRow, wide: bool) -> String {
                 }
             })
             .collect()
-    }
-}
-
-/// Remaining working days, for a case that is still open: a closed case owes nothing.
-pub(super) fn open_remaining(row: &QueueRow) -> Option<i64> {
-    if row.urgency == Urgency::Closed {
-        None
-    } else {
-        row.remaining
     }
 }

@@ -111,8 +111,10 @@ pub struct Symbols {
     pub provisional: &'static str,
     pub marker: &'static str,
     pub separator: &'static str,
+    /// Between the parts of a title or a line.
+    pub dot: &'static str,
+    /// Something still to come (the queue while it loads).
     pub ellipsis: &'static str,
-    pub rule: &'static str,
     /// In place of a date that does not exist (no statutory term).
     pub none: &'static str,
 }
@@ -125,8 +127,8 @@ impl Symbols {
                 provisional: "~",
                 marker: ">",
                 separator: "|",
+                dot: "-",
                 ellipsis: "...",
-                rule: "-",
                 none: "-",
             }
         } else {
@@ -134,8 +136,8 @@ impl Symbols {
                 provisional: "≈",
                 marker: "▶",
                 separator: "│",
+                dot: "·",
                 ellipsis: "…",
-                rule: "─",
                 none: "—",
             }
         }

@@ -204,7 +204,7 @@ pub enum DayNote {
     /// A weekend day worked by a transfer order.
     WorkedByTransfer { name: Names, source: String },
     /// The day a calendar-day term ends on, when it is not a working day and the term moves on.
-    CalendarEnd { moved: bool },
+    CalendarEnd,
 }
 
 /// A computation shown day by day: "why this date".
@@ -503,7 +503,7 @@ impl Calendar {
             d = d.succ_opt().ok_or(CalendarError::OutOfRange)?;
             let status = self.day_status(d);
             let note = if d == end && !status.is_working() {
-                DayNote::CalendarEnd { moved: true }
+                DayNote::CalendarEnd
             } else {
                 DayNote::from_status(status)
             };
