@@ -89,7 +89,10 @@ fn lived(number: &str, text: &str, subject: &str, steps: u8, entity: bool) -> Ca
             form: Form::Written,
             reference: "№ 1".into(),
         },
-        EventKind::NoteAdded { text: text.into() },
+        // A note is never blank (the domain refuses one); the original text may be.
+        EventKind::NoteAdded {
+            text: format!("note: {text}"),
+        },
         EventKind::Decided {
             outcome: Outcome::Satisfied,
             date: d("2026-03-10"),
