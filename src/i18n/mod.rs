@@ -1,6 +1,8 @@
 //! All visible text, from the kk/ru/en fluent catalogues.
 //!
-//! The catalogues `i18n/{kk,ru,en}/merzim.ftl` are embedded at compile time, so the console
+//! The catalogues `i18n/{kk,ru,en}/*.ftl` (`merzim.ftl` for the screens and the domain,
+//! `console.ftl` for the console's own behaviour, `cli.ftl` for the command line) are embedded
+//! at compile time, so the console
 //! never depends on files next to the binary. A test checks that the three define the same
 //! messages and attributes, so a lookup only misses through a programming mistake; even then
 //! it never panics (see [`Texts::tr`]).
@@ -18,12 +20,25 @@ use fluent::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::{Lang, UnknownLang};
 
+/// The shipped catalogue of a language: its files, one Fluent source text.
+macro_rules! catalogue {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../../i18n/", $lang, "/merzim.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/console.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/cli.ftl")),
+        )
+    };
+}
+
 /// The shipped catalogue of a language (Fluent source text).
 pub const fn catalogue_source(lang: Lang) -> &'static str {
     match lang {
-        Lang::Kk => include_str!("../../i18n/kk/merzim.ftl"),
-        Lang::Ru => include_str!("../../i18n/ru/merzim.ftl"),
-        Lang::En => include_str!("../../i18n/en/merzim.ftl"),
+        Lang::Kk => catalogue!("kk"),
+        Lang::Ru => catalogue!("ru"),
+        Lang::En => catalogue!("en"),
     }
 }
 

@@ -1,0 +1,1 @@
+# The command line: errors and human-readable output.
