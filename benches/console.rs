@@ -48,6 +48,7 @@ fn rows(n: usize) -> Vec<QueueRow> {
             remaining: Some((i % 30) as i64 - 10),
             next_due: None,
             next_obligation: None,
+            answered: None,
             urgency: [
                 Urgency::Overdue,
                 Urgency::DueToday,
@@ -58,6 +59,7 @@ fn rows(n: usize) -> Vec<QueueRow> {
                 extended: i % 7 == 0,
                 notice_owed: i % 11 == 0,
                 provisional: false,
+                missed: false,
             },
             assignee: Some(format!("officer{}", i % 12)),
             subject: SUBJECTS[i % SUBJECTS.len()].to_string(),

@@ -69,6 +69,7 @@ fn cases(n: usize) -> Vec<Facts> {
                     extensions,
                     notices,
                     follow_ups: vec![],
+                    closed: None,
                 })
             } else {
                 Facts::Application(ApplicationFacts {
@@ -77,6 +78,7 @@ fn cases(n: usize) -> Vec<Facts> {
                     term: terms[i % terms.len()],
                     outcome: ApplicationOutcome::Pending,
                     notices: vec![],
+                    closed: None,
                 })
             }
         })

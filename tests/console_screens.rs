@@ -329,18 +329,35 @@ fn queue_is_sorted_by_urgency_and_styled_by_state() {
     assert_eq!(cell.fg, Color::Red);
     assert!(cell.modifier.contains(Modifier::BOLD | Modifier::REVERSED));
     // Due today (registered 16 Nov, central body): yellow bold, remaining 0.
-    let y = row_of(&b, "2026-11-23");
+    // The row shows what is due next (the header also shows today's date).
+    let y = row_of(&b, "ANS 11-23");
     assert_eq!(b[(3, y)].fg, Color::Yellow);
     assert!(b[(3, y)].modifier.contains(Modifier::BOLD));
     assert!(text.lines().nth(usize::from(y)).unwrap().starts_with(" *"));
     // Due within one working day (due Tue 24 Nov): yellow, not bold.
-    let y = row_of(&b, "2026-11-24");
+    let y = row_of(&b, "ANS 11-24");
     assert_eq!(b[(3, y)].fg, Color::Yellow);
     assert!(!b[(3, y)].modifier.contains(Modifier::BOLD));
     // Closed cases are hidden by default.
     assert!(!text.contains("Закрытое"), "{text}");
-    // The header counts in words.
-    assert!(text.lines().next().unwrap().contains("overdue"), "{text}");
+    // Every count stays in the header at 80 columns, with the row glyphs; the position, the
+    // date computed against, and who is working.
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("│ !1 *1 +2 E1 N1 │"), "{header}");
+    assert!(header.contains("row 1 of 7"), "{header}");
+    assert!(header.contains("2026-11-23 aigerim (officer)"), "{header}");
+    // On a wide screen, in words.
+    let wide = text_of(&render(&app, 200, 50));
+    let header = wide.lines().next().unwrap();
+    for words in [
+        "1 overdue",
+        "1 due today",
+        "2 due within 1 working day",
+        "1 extended",
+        "1 notice owed",
+    ] {
+        assert!(header.contains(words), "{words}: {header}");
+    }
 }
 
 #[test]
@@ -532,7 +549,8 @@ fn bytes_per_key() {
             first.len()
         );
         if profile.marker_cursor {
-            assert!(one < 30, "low-bandwidth one-row move: {one} B");
+            // Two markers and the header's "row N of M" (a digit or two).
+            assert!(one < 40, "low-bandwidth one-row move: {one} B");
         } else {
             // Two full rows rewritten (the minimum for a reversed row is 2 x 80 + 21 = 181).
             assert!(one <= 230, "one-row move: {one} B");

@@ -23,6 +23,7 @@ fn complaint(addressee: Addressee, registered: &str) -> ComplaintFacts {
         extensions: vec![],
         notices: vec![],
         follow_ups: vec![],
+        closed: None,
     }
 }
 
@@ -285,6 +286,8 @@ fn obligation_states() {
         ObligationState::Done {
             on: d("2026-03-31"),
             late: true,
+            // Due Mon 30 March (Nauryz 23-25 March skipped); Tue 31 is one working day after.
+            late_days: 1,
             wrong_form: true
         }
     );
@@ -308,6 +311,7 @@ fn obligation_states() {
         ObligationState::Done {
             on: d("2026-04-02"),
             late: false,
+            late_days: 0,
             wrong_form: false
         }
     );
@@ -350,6 +354,7 @@ fn application(channel: Channel, term: &str, registered: &str) -> ApplicationFac
         term: term.parse().unwrap(),
         outcome: ApplicationOutcome::Pending,
         notices: vec![],
+        closed: None,
     }
 }
 
@@ -552,7 +557,7 @@ fn a_recorded_extension_survives_a_calendar_correction() {
     );
     assert_eq!(dl.extended_days, 5);
     assert_eq!(dl.irregular.len(), 1, "{:?}", dl.irregular);
-    assert!(dl.irregular[0].contains("Art. 25.4"));
+    assert!(dl.irregular[0].to_string().contains("Art. 25.4"));
     assert!(matches!(
         dl.obligations[0].state,
         ObligationState::Overdue { .. }
@@ -588,6 +593,8 @@ fn art_25_4_notices_matched_to_extensions_never_hide_a_late_one() {
         ObligationState::Done {
             on: d("2026-06-08"),
             late: true,
+            // Due Thu 4 June; Fri 5 and Mon 8 June are the working days after it.
+            late_days: 2,
             wrong_form: false
         }
     );
@@ -596,6 +603,7 @@ fn art_25_4_notices_matched_to_extensions_never_hide_a_late_one() {
         ObligationState::Done {
             on: d("2026-06-03"),
             late: false,
+            late_days: 0,
             wrong_form: false
         }
     );

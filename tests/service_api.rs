@@ -10,6 +10,7 @@ use merzim::domain::case::{Applicant, Matter, NewCase, Outcome, PartyId, Status}
 use merzim::domain::deadline::{NoticeKind, ObligationKind};
 use merzim::domain::ids::Iin;
 use merzim::domain::vocabulary::{Addressee, CaseKind, Channel, Form, Ground, Medium};
+use merzim::domain::why::WhyStep;
 use merzim::reference::Reference;
 use merzim::service::{
     Caller, CaseCommand, QueueQuery, Role, Scope, Service, ServiceError, Sort, Urgency, User,
@@ -470,11 +471,14 @@ fn the_queue_sorts_by_urgency_and_badges_what_is_owed() {
     let ext = by(&extended);
     assert!(ext.badges.extended && ext.badges.notice_owed);
     assert_eq!(ext.next_obligation, Some(ObligationKind::ExtensionNotice));
+    // What is sorted on is what is shown: the row's remaining days are those of its next
+    // obligation (the notice, a working day overdue), not of the answer's due date ahead.
     assert_eq!(
         ext.remaining,
-        Some(cal.remaining_working_days(today(), ext.due.unwrap()))
+        Some(cal.remaining_working_days(today(), ext.next_due.unwrap()))
     );
-    assert!(ext.remaining.unwrap() > 0);
+    assert_eq!(ext.remaining, Some(-1));
+    assert!(cal.remaining_working_days(today(), ext.due.unwrap()) > 0);
     assert_eq!(by(&no_term).due, None);
 
     // Closed rows only on request; scopes and filters.
@@ -584,9 +588,32 @@ fn the_case_view_explains_its_date() {
     assert_eq!(v.case.events[2].by.login, "aliya");
     let dl = v.deadlines.unwrap();
     assert_eq!(dl.due_history.len(), 2);
-    let ex = v.explanation.unwrap();
-    assert_eq!(Some(ex.result), dl.due);
-    assert_eq!(ex.days.iter().filter(|x| x.counted.is_some()).count(), 8);
+    // "Why this date": the base term (5 working days, Art. 25.2), then the extension of 3
+    // working days added to the original due date (Art. 25.4), ending on the due date.
+    let why = v.why.unwrap();
+    assert_eq!(why.due, dl.due);
+    assert_eq!(why.steps.len(), 2);
+    let counted = |days: &[merzim::domain::calendar::ExplainedDay]| {
+        days.iter().filter(|x| x.counted.is_some()).count()
+    };
+    match &why.steps[..] {
+        [
+            WhyStep::Term { days, result, .. },
+            WhyStep::Extension {
+                days: ext_days,
+                from,
+                result: extended,
+                ..
+            },
+        ] => {
+            assert_eq!(counted(days), 5);
+            assert_eq!(Some(*result), dl.original_due);
+            assert_eq!(from, result);
+            assert_eq!(counted(ext_days), 3);
+            assert_eq!(Some(*extended), dl.due);
+        }
+        other => panic!("unexpected steps {other:?}"),
+    }
     assert!(!v.row.badges.notice_owed);
     let err = f.svc.case(&f.aliya, "KZ-1999-000001", today()).unwrap_err();
     assert_eq!(err.to_string(), "no case has the number 'KZ-1999-000001'");

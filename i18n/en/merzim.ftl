@@ -70,18 +70,25 @@ column-number = No.
     .long = Registration number
 column-type = Type
     .long = Complaint or application
+    .short = T
 column-addressee = Addressee
     .long = Body the case is addressed to
+    .short = To
 column-registered = Registered
     .long = Registration date
+    .short = Reg.
 column-due = Due
     .long = Last day of the term
+    .short = Due
 column-remaining = Left
-    .long = Working days left until the due date
+    .long = Working days left until the next obligation (negative: overdue)
+    .short = Left
 column-badges = Flags
     .long = Extended, notice owed, provisional date
+    .short = Flg
 column-assignee = Assignee
     .long = Officer in charge
+    .short = Officer
 column-subject = Subject
     .long = What the case is about
 
@@ -136,10 +143,20 @@ form-electronic = Electronically
 ## Obligations
 
 obligation-answer = Consider and answer
+    .short = ANS
+    .noun = answer
 obligation-extension-notice = Notify the complainant of the extension
+    .short = NTF
+    .noun = extension notice
 obligation-result = Inform of the result
+    .short = RES
+    .noun = result
 obligation-result-to-state-corporation = Hand the result over to the State Corporation
+    .short = SC
+    .noun = result to the State Corporation
 obligation-refusal-answer = Send a reasoned refusal
+    .short = REF
+    .noun = reasoned refusal
 obligation-state-open = open
 obligation-state-done = done on { $date }
 obligation-state-overdue = overdue since { $date }
@@ -230,7 +247,7 @@ why-skipped-weekend = { $date }: skipped, weekend
 why-skipped-holiday = { $date }: skipped, holiday: { $name }
 why-skipped-transfer = { $date }: skipped, day off by transfer order
 why-worked-transfer = { $date }: working day { $k }, worked by transfer order
-why-moved = { $date } is not a working day; the term moves to the next working day
+why-moved = { $date }: calendar day { $k }, not a working day; the term moves to the next working day
 why-extended =
     { $date }: extended by { NUMBER($n) ->
         [one] { $n } working day
@@ -341,3 +358,88 @@ weekday-7 = Sun
 help-type-to-filter = type to filter the list
 basis-article = Art. { $number }
 basis-service-act = the service's act
+
+## What is due next, and the state after an answer (DESIGN 1.5)
+
+column-next = Next
+    .long = What is due next and when (or when the answer went out)
+    .short = Next
+header-row-of = row { $row } of { $total }
+header-who = { $date } { $login } ({ $role })
+role-supervisor = supervisor
+role-officer = officer
+no-cases-at-all = This database has no cases yet. Fill it with demo cases: merzim --db PATH demo; or load cases: merzim --db PATH import FILE. The first person to open a new database becomes its supervisor.
+queue-answered = Answered
+obligation-follow-up = Follow-up of the quality authority
+    .short = FUP
+    .noun = follow-up
+answered-on-time-short = ok
+title-next = next: { $what } { $date }, { $left }
+answered-on-time = answered on { $date }, on time
+answered-late =
+    answered on { $date }, { NUMBER($n) ->
+        [one] { $n } working day late
+       *[other] { $n } working days late
+    }
+answered-late-day-off = answered on { $date }, late (on a day off after the due date)
+obligation-state-done-late =
+    done on { $date }, { NUMBER($n) ->
+        [one] { $n } working day late
+       *[other] { $n } working days late
+    }
+obligation-state-done-late-day-off = done on { $date }, late (on a day off after the due date)
+obligation-state-wrong-form = not in the required form
+obligation-state-missed-answered = missed: the answer went out on { $date } without it
+obligation-state-missed-closed = missed: the case was closed on { $date } without it
+concerns-extension =
+    for the extension of { $date } by { NUMBER($n) ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } ({ $ground })
+calendar-days =
+    { NUMBER($n) ->
+        [one] { $n } calendar day
+       *[other] { $n } calendar days
+    }
+hours =
+    { NUMBER($n) ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+label-term-hours = Term runs
+term-hours-from = from registration at { $at } to { $by }
+due-set-by = Due date { $date } set by { $who } on { $when }
+label-outgoing-reference = outgoing no. { $reference }
+why-term-hours =
+    Term: { NUMBER($n) ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    } ({ $basis }): the due date is the first working day on or after { $days } whole days from registration
+why-original-due = Original due date: { $date }
+why-extension =
+    Extension decided on { $date }: { NUMBER($n) ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } added to { $from } ({ $ground }; { $basis })
+why-extended-due = Due date after this extension: { $date }
+why-set-by-officer = This law sets no term for a superior body ({ $basis }); the body set the due date itself, so it is not computed and not provisional
+why-reason-weekend = weekend
+why-reason-transfer = day off by transfer order
+why-reason-worked-transfer = worked by transfer order
+why-calendar-day = { $date }: calendar day { $k }
+why-skipped = { $date }: skipped, { $reason }
+
+## Refusals by law and calendar errors (facts of the domain, in words)
+
+list-or = { $init } or { $last }
+refusal-may-not-extend = { $basis }: a complaint to '{ $addressee }' cannot be extended; only { $allowed } may extend
+refusal-ground-not-allowed = { $basis }: '{ $ground }' is not a ground for extension; the grounds are { $allowed }
+refusal-over-cap = { $basis }: extensions would total { $total } working days, over the cap of { $cap }
+refusal-zero-days = { $basis }: an extension must add at least one working day
+refusal-after-due = { $basis }: the extension of { $date } comes after the due date { $due }; it must be decided on or before it
+refusal-before-registration = the extension of { $date } is before the registration date { $registered }
+refusal-term-set-by-law = { $basis }: the term of a complaint to '{ $addressee }' is set by law; a due date cannot be set by hand
+refusal-no-edition = no edition of the rules is in force on { $date }: the earliest takes effect on { $earliest }
+refusal-calendar = the due date cannot be computed: { $reason }
+calendar-out-of-range = the result would be outside the dates this program can represent
+calendar-too-long-to-explain = a term of { $days } days is too long to explain day by day (at most { $max })

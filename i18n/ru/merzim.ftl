@@ -70,18 +70,25 @@ column-number = №
     .long = Регистрационный номер
 column-type = Вид
     .long = Жалоба или заявление
+    .short = В
 column-addressee = Адресат
     .long = Орган, которому адресовано обращение
+    .short = Адресат
 column-registered = Зарег.
     .long = Дата регистрации
+    .short = Рег.
 column-due = Срок
     .long = Последний день срока
+    .short = Срок
 column-remaining = Ост.
-    .long = Осталось рабочих дней до окончания срока
+    .long = Рабочих дней до следующей обязанности (минус — просрочено)
+    .short = Ост.
 column-badges = Отметки
     .long = Продлено, нужно уведомление, предварительная дата
+    .short = Отм
 column-assignee = Исполнитель
     .long = Ответственный сотрудник
+    .short = Исполн.
 column-subject = Суть
     .long = Краткое содержание обращения
 
@@ -136,10 +143,20 @@ form-electronic = В электронной форме
 ## Обязанности
 
 obligation-answer = Рассмотреть и дать ответ
+    .short = ОТВ
+    .noun = ответ
 obligation-extension-notice = Уведомить заявителя о продлении срока
+    .short = УВД
+    .noun = уведомление о продлении
 obligation-result = Сообщить о результате
+    .short = РЕЗ
+    .noun = результат
 obligation-result-to-state-corporation = Передать результат в Государственную корпорацию
+    .short = ГК
+    .noun = передача результата в Госкорпорацию
 obligation-refusal-answer = Направить мотивированный отказ
+    .short = ОТК
+    .noun = мотивированный отказ
 obligation-state-open = не исполнено
 obligation-state-done = исполнено { $date }
 obligation-state-overdue = просрочено с { $date }
@@ -257,7 +274,7 @@ why-skipped-weekend = { $date }: пропущен, выходной день
 why-skipped-holiday = { $date }: пропущен, праздник: { $name }
 why-skipped-transfer = { $date }: пропущен, выходной по переносу
 why-worked-transfer = { $date }: { $k }-й рабочий день, рабочий по переносу
-why-moved = { $date } — нерабочий день; срок переносится на следующий рабочий день
+why-moved = { $date }: { $k }-й календарный день, нерабочий; срок переносится на следующий рабочий день
 why-extended =
     { $date }: продлено на { NUMBER($n) ->
         [one] { $n } рабочий день
@@ -369,3 +386,95 @@ weekday-7 = Вс
 help-type-to-filter = набор текста фильтрует список
 basis-article = ст. { $number }
 basis-service-act = акт об услуге
+
+## Что дальше по сроку и состояние после ответа (DESIGN 1.5)
+
+column-next = Далее
+    .long = Что следующее по сроку и когда (или когда направлен ответ)
+    .short = Далее
+header-row-of = строка { $row } из { $total }
+header-who = { $date } { $login } ({ $role })
+role-supervisor = руководитель
+role-officer = исполнитель
+no-cases-at-all = В этой базе ещё нет дел. Заполнить её демонстрационными делами: merzim --db ПУТЬ demo; загрузить дела: merzim --db ПУТЬ import ФАЙЛ. Первый, кто открывает новую базу, становится её руководителем.
+queue-answered = С ответом
+obligation-follow-up = Контрольное мероприятие уполномоченного органа
+    .short = КОН
+    .noun = контрольное мероприятие
+answered-on-time-short = ок
+title-next = далее: { $what } { $date }, { $left }
+answered-on-time = ответ направлен { $date }, в срок
+answered-late =
+    ответ направлен { $date }, с опозданием на { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    }
+answered-late-day-off = ответ направлен { $date }, с опозданием (в выходной после срока)
+obligation-state-done-late =
+    исполнено { $date }, с опозданием на { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    }
+obligation-state-done-late-day-off = исполнено { $date }, с опозданием (в выходной после срока)
+obligation-state-wrong-form = не в требуемой форме
+obligation-state-missed-answered = упущено: ответ направлен { $date } без этого
+obligation-state-missed-closed = упущено: дело закрыто { $date } без этого
+concerns-extension =
+    о продлении от { $date } на { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    } ({ $ground })
+calendar-days =
+    { NUMBER($n) ->
+        [one] { $n } календарный день
+        [few] { $n } календарных дня
+       *[many] { $n } календарных дней
+    }
+hours =
+    { NUMBER($n) ->
+        [one] { $n } час
+        [few] { $n } часа
+       *[many] { $n } часов
+    }
+label-term-hours = Срок течёт
+term-hours-from = с регистрации в { $at } до { $by }
+due-set-by = Срок { $date } установил(а) { $who } { $when }
+label-outgoing-reference = исх. № { $reference }
+why-term-hours =
+    Срок: { NUMBER($n) ->
+        [one] { $n } час
+        [few] { $n } часа
+       *[many] { $n } часов
+    } ({ $basis }): последний день — первый рабочий день не ранее чем через { $days } полных суток после регистрации
+why-original-due = Первоначальный срок: { $date }
+why-extension =
+    Продление от { $date }: { NUMBER($n) ->
+        [one] { $n } рабочий день
+        [few] { $n } рабочих дня
+       *[many] { $n } рабочих дней
+    } к сроку { $from } ({ $ground }; { $basis })
+why-extended-due = Срок после этого продления: { $date }
+why-set-by-officer = Этот закон не устанавливает срок для вышестоящего органа ({ $basis }); срок установил сам орган, поэтому он не вычисляется и не предварительный
+why-reason-weekend = выходной день
+why-reason-transfer = выходной по переносу
+why-reason-worked-transfer = рабочий по переносу
+why-calendar-day = { $date }: { $k }-й календарный день
+why-skipped = { $date }: пропущен, { $reason }
+
+## Отказы по закону и ошибки календаря
+
+list-or = { $init } или { $last }
+refusal-may-not-extend = { $basis }: срок жалобы в '{ $addressee }' продлить нельзя; продлевать может только { $allowed }
+refusal-ground-not-allowed = { $basis }: '{ $ground }' — не основание для продления; основания: { $allowed }
+refusal-over-cap = { $basis }: продления составили бы { $total } рабочих дней при пределе { $cap }
+refusal-zero-days = { $basis }: продление должно добавлять хотя бы один рабочий день
+refusal-after-due = { $basis }: продление от { $date } позже срока { $due }; решение принимается не позднее срока
+refusal-before-registration = продление от { $date } раньше даты регистрации { $registered }
+refusal-term-set-by-law = { $basis }: срок жалобы в '{ $addressee }' установлен законом; задать его вручную нельзя
+refusal-no-edition = на { $date } не действует ни одна редакция правил: самая ранняя действует с { $earliest }
+refusal-calendar = срок нельзя вычислить: { $reason }
+calendar-out-of-range = результат вне диапазона дат, с которыми работает программа
+calendar-too-long-to-explain = срок в { $days } дней слишком длинный для подневного расчёта (не более { $max })

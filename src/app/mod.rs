@@ -118,6 +118,10 @@ pub struct App {
     pub today: NaiveDate,
     /// The officer's login, for the "mine" queue.
     pub me: String,
+    /// Whether the officer is a supervisor (shown in the header).
+    pub supervisor: bool,
+    /// The office's time zone, for the times of history.
+    pub utc_offset: chrono::FixedOffset,
     pub keymap: Keymap,
     pub profile: Profile,
     pub screen: Screen,
@@ -170,6 +174,10 @@ impl App {
             lang,
             today,
             me,
+            supervisor: false,
+            // Kazakhstan has one zone, UTC+5, since 1 March 2024 (DESIGN 1.1).
+            utc_offset: chrono::FixedOffset::east_opt(5 * 3600)
+                .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
             keymap,
             profile,
             screen: Screen::Queue,
@@ -192,6 +200,15 @@ impl App {
                 .saturating_sub(QUEUE_HEADER_ROWS + QUEUE_FOOTER_ROWS),
         )
         .max(1)
+    }
+
+    /// The catalogue key of the officer's role.
+    pub fn role_key(&self) -> &'static str {
+        if self.supervisor {
+            "role-supervisor"
+        } else {
+            "role-officer"
+        }
     }
 
     fn mode(&self) -> Mode {

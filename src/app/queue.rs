@@ -18,6 +18,8 @@ pub enum NamedQueue {
     DueToday,
     Extended,
     Notices,
+    /// Answered or given their result, with nothing dated owed: waiting to be decided or closed.
+    Answered,
     Closed,
     /// Open and closed.
     All,
@@ -25,13 +27,14 @@ pub enum NamedQueue {
 
 impl NamedQueue {
     /// Every named queue reachable from the command line.
-    pub const ALL: [NamedQueue; 8] = [
+    pub const ALL: [NamedQueue; 9] = [
         NamedQueue::Mine,
         NamedQueue::Unassigned,
         NamedQueue::Overdue,
         NamedQueue::DueToday,
         NamedQueue::Extended,
         NamedQueue::Notices,
+        NamedQueue::Answered,
         NamedQueue::Closed,
         NamedQueue::All,
     ];
@@ -46,6 +49,7 @@ impl NamedQueue {
             NamedQueue::DueToday => "due-today",
             NamedQueue::Extended => "extended",
             NamedQueue::Notices => "notices",
+            NamedQueue::Answered => "answered",
             NamedQueue::Closed => "closed",
             NamedQueue::All => "all",
         }
@@ -68,6 +72,7 @@ impl NamedQueue {
             NamedQueue::DueToday => "queue-due-today",
             NamedQueue::Extended => "queue-extended",
             NamedQueue::Notices => "queue-notices",
+            NamedQueue::Answered => "queue-answered",
             NamedQueue::Closed => "queue-closed",
             NamedQueue::All => "queue-all",
         }
@@ -83,6 +88,7 @@ impl NamedQueue {
             NamedQueue::DueToday => row.urgency == Urgency::DueToday,
             NamedQueue::Extended => !closed && row.badges.extended,
             NamedQueue::Notices => !closed && row.badges.notice_owed,
+            NamedQueue::Answered => row.urgency == Urgency::Answered,
             NamedQueue::Closed => closed,
             NamedQueue::All => true,
         }
@@ -400,6 +406,11 @@ impl Queue {
     }
 
     /// How many rows pass the named queue and the filter.
+    /// How many cases were loaded, whatever the named queue and filter admit.
+    pub fn total_len(&self) -> usize {
+        self.rows.len()
+    }
+
     pub fn visible_len(&self) -> usize {
         self.visible.len()
     }
@@ -432,6 +443,7 @@ mod tests {
                 due: Some(d),
                 remaining: Some(0),
                 next_due: None,
+                answered: None,
                 next_obligation: None,
                 urgency: Urgency::Ok,
                 badges: Badges::default(),

@@ -134,12 +134,7 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                     let rule = &edition.complaint.extension;
                     Failure::input(Refusal::GroundNotAllowed {
                         ground: ground.clone(),
-                        allowed: rule
-                            .grounds
-                            .iter()
-                            .map(|g| format!("'{g}'"))
-                            .collect::<Vec<_>>()
-                            .join(" or "),
+                        allowed: rule.grounds.clone(),
                         basis: rule.basis.clone(),
                     })
                 })?;
@@ -158,6 +153,7 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                 extensions: Vec::new(),
                 notices: a.notices.clone(),
                 follow_ups: Vec::new(),
+                closed: None,
             };
             // Each extension is checked as it would be recorded, in date order (Art. 25.4).
             extensions.sort_by_key(|e| e.date);
@@ -211,6 +207,7 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                 term,
                 outcome: a.outcome,
                 notices: a.notices.clone(),
+                closed: None,
             };
             let d = deadline::application_deadlines(&r.calendar, &r.rules, &facts, today)
                 .map_err(Failure::input)?;
@@ -247,12 +244,19 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
                 ObligationState::Done {
                     on,
                     late,
+                    late_days,
                     wrong_form,
                 } => {
                     v["state"] = json!("done");
                     v["done_on"] = json!(on);
                     v["late"] = json!(late);
+                    v["late_working_days"] = json!(late_days);
                     v["wrong_form"] = json!(wrong_form);
+                }
+                ObligationState::Missed { on, by } => {
+                    v["state"] = json!("missed");
+                    v["missed_on"] = json!(on);
+                    v["missed_by"] = json!(by);
                 }
                 ObligationState::Overdue { since } => {
                     v["state"] = json!("overdue");
@@ -260,7 +264,7 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
                 }
             }
             if let Some(c) = &o.concerns {
-                v["concerns"] = json!(c);
+                v["concerns"] = json!(c.to_string());
             }
             v
         })
@@ -314,11 +318,12 @@ fn summary(kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -
             ObligationState::Done {
                 on,
                 late,
+                late_days,
                 wrong_form,
             } => {
                 let mut s = format!("done on {on}");
                 if late {
-                    s.push_str(", late");
+                    s.push_str(&format!(", {late_days} working days late"));
                 }
                 if wrong_form {
                     s.push_str(", not in the required form");
@@ -326,6 +331,9 @@ fn summary(kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -
                 s
             }
             ObligationState::Overdue { since } => format!("OVERDUE since {since}"),
+            ObligationState::Missed { on, .. } => {
+                format!("MISSED: the case was answered or closed on {on} without it")
+            }
         };
         let concerns = o
             .concerns

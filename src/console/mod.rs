@@ -126,6 +126,8 @@ pub fn run(opts: Options) -> Result<()> {
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
     let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile);
+    app.supervisor = caller.is_supervisor();
+    app.utc_offset = opts.utc_offset;
     if let Some(first) = problems.first() {
         // Before the loop starts: the console opens showing what was wrong with the user's files.
         app.status = Some(Status {

@@ -570,6 +570,7 @@ impl Case {
                 extensions: self.extensions.clone(),
                 notices: self.notices.clone(),
                 follow_ups: Vec::new(),
+                closed: self.closed,
             }),
             Matter::Application { .. } => None,
         }
@@ -584,6 +585,7 @@ impl Case {
                 term: *term,
                 outcome: self.application_outcome(),
                 notices: self.notices.clone(),
+                closed: self.closed,
             }),
             Matter::Complaint { .. } => None,
         }
@@ -617,6 +619,18 @@ impl Case {
             Err(Refusal::Calendar(
                 super::calendar::CalendarError::OutOfRange,
             ))
+        }
+    }
+
+    /// "Why this date": the steps of its current due date (see [`super::why`]).
+    pub fn why(&self, cal: &Calendar, rules: &RuleBook) -> Result<super::why::Why, Refusal> {
+        match (self.complaint_facts(), self.application_facts()) {
+            (Some(f), _) => super::why::why_complaint(cal, rules, &f),
+            (_, Some(f)) => super::why::why_application(cal, rules, &f),
+            // Every matter is a complaint or an application.
+            (None, None) => Err(Refusal::Calendar(
+                super::calendar::CalendarError::OutOfRange,
+            )),
         }
     }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::calendar::{Calendar, CalendarError, Uncertainty};
+use super::message::{Localize, Message, Value};
 use super::rules::{Edition, NoEdition, RuleBook};
 use super::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term, TermUnit};
 
@@ -90,6 +91,8 @@ pub struct ComplaintFacts {
     pub extensions: Vec<Extension>,
     pub notices: Vec<NoticeSent>,
     pub follow_ups: Vec<FollowUp>,
+    /// The day the case was closed, if it was: what is still owed then is missed.
+    pub closed: Option<NaiveDate>,
 }
 
 /// How an application was decided.
@@ -114,6 +117,8 @@ pub struct ApplicationFacts {
     pub term: Term,
     pub outcome: ApplicationOutcome,
     pub notices: Vec<NoticeSent>,
+    /// The day the case was closed, if it was: what is still owed then is missed.
+    pub closed: Option<NaiveDate>,
 }
 
 /// What an obligation is.
@@ -154,14 +159,41 @@ impl ObligationKind {
 pub enum ObligationState {
     /// Not done, not yet overdue.
     Open,
-    /// Done on a date; `late` when after the due date, `wrong_form` when not in the required form.
+    /// Done on a date; `late` when after the due date, with `late_days` the working days in
+    /// (due, on] (0 when done late on a day off right after the due date); `wrong_form` when not
+    /// in the required form.
     Done {
         on: NaiveDate,
         late: bool,
+        late_days: u32,
         wrong_form: bool,
     },
     /// Not done, and the due date has passed: overdue since the day after it.
     Overdue { since: NaiveDate },
+    /// Never done, and it can no longer be: the case was answered (or closed) on `on` without
+    /// it. A recorded breach for the case view and reports, never owed, never urgent (DESIGN
+    /// 1.5).
+    Missed { on: NaiveDate, by: Settled },
+}
+
+/// What ended a case's obligations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Settled {
+    /// The answer (complaint) or the result (application) was given.
+    Answered,
+    /// The case was closed.
+    Closed,
+}
+
+impl ObligationState {
+    /// Still owed: open or overdue. Done and missed obligations are facts, not work.
+    pub fn is_owed(&self) -> bool {
+        matches!(
+            self,
+            ObligationState::Open | ObligationState::Overdue { .. }
+        )
+    }
 }
 
 /// Something the body owes, with its due date and legal basis.
@@ -176,7 +208,32 @@ pub struct Obligation {
     pub state: ObligationState,
     /// What it refers to, e.g. the extension of a given date.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub concerns: Option<String>,
+    pub concerns: Option<Concerns>,
+}
+
+/// What an obligation refers to: data, put into words where it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "concerns", rename_all = "kebab-case")]
+pub enum Concerns {
+    /// An extension notice is about the extension decided on `date` (Art. 25.4 ¶2).
+    Extension {
+        date: NaiveDate,
+        days: u32,
+        ground: Ground,
+    },
+    /// A follow-up task, as the officer wrote it (Art. 25.3).
+    FollowUp { what: String },
+}
+
+impl std::fmt::Display for Concerns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Concerns::Extension { date, days, ground } => {
+                write!(f, "extension of {date} by {days} working days ({ground})")
+            }
+            Concerns::FollowUp { what } => f.write_str(what),
+        }
+    }
 }
 
 /// Everything the engine derives for a case.
@@ -202,23 +259,87 @@ pub struct Deadlines {
     /// Recorded extensions that the rules and calendar in force now would refuse (e.g. after an
     /// office corrected an estimated holiday). They happened and still count; this says why the
     /// record looks irregular, so a person can look at it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub irregular: Vec<String>,
+    #[serde(skip)]
+    pub irregular: Vec<Refusal>,
+}
+
+impl Deadlines {
+    /// The obligation to answer (complaint), or to give the result or the reasoned refusal
+    /// (application): the one whose fulfilment settles the case.
+    pub fn main(&self) -> Option<&Obligation> {
+        self.obligations.iter().find(|o| {
+            matches!(
+                o.kind,
+                ObligationKind::Answer | ObligationKind::Result | ObligationKind::RefusalAnswer
+            )
+        })
+    }
+
+    /// When the answer or result was given, if it was, and how many working days late (0: on
+    /// time; `None` when late on a day off right after the due date).
+    pub fn answered(&self) -> Option<Answered> {
+        match self.main()?.state {
+            ObligationState::Done {
+                on,
+                late,
+                late_days,
+                ..
+            } => Some(Answered {
+                on,
+                late,
+                late_days,
+            }),
+            _ => None,
+        }
+    }
+
+    /// What is due next: the owed obligation with the earliest due date (the first listed on a
+    /// tie). The queue sorts on its date and shows it (DESIGN 1.5: what is sorted on is what
+    /// is shown).
+    pub fn next(&self) -> Option<&Obligation> {
+        let mut best: Option<&Obligation> = None;
+        for o in &self.obligations {
+            if !o.state.is_owed() || o.due.is_none() {
+                continue;
+            }
+            if best.is_none_or(|b| o.due < b.due) {
+                best = Some(o);
+            }
+        }
+        best
+    }
+}
+
+/// When a case's answer or result went out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answered {
+    pub on: NaiveDate,
+    /// After the due date.
+    pub late: bool,
+    /// Working days after the due date (0 when on time, or late on a day off just after it).
+    pub late_days: u32,
 }
 
 /// An action the law does not allow, naming the rule it breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Refusal {
-    #[error("{basis}: a complaint to a {addressee} cannot be extended; only {allowed} may extend")]
+    #[error(
+        "{basis}: a complaint to a {addressee} cannot be extended; only {} may extend",
+        or_list(allowed)
+    )]
     MayNotExtend {
         addressee: Addressee,
-        allowed: String,
+        allowed: Vec<Addressee>,
         basis: String,
     },
-    #[error("{basis}: '{ground}' is not a ground for extension; the grounds are {allowed}")]
+    #[error(
+        "{basis}: '{ground}' is not a ground for extension; the grounds are {}",
+        or_list(allowed)
+    )]
     GroundNotAllowed {
+        /// As given (it may not be a ground at all).
         ground: String,
-        allowed: String,
+        allowed: Vec<Ground>,
         basis: String,
     },
     #[error("{basis}: extensions would total {total} working days, over the cap of {cap}")]
@@ -248,7 +369,61 @@ pub enum Refusal {
     Calendar(#[from] CalendarError),
 }
 
-/// One `Refusal` per human-readable list: "the quality-authority, central-body or local-body".
+impl Localize for Refusal {
+    fn message(&self) -> Message {
+        let words = |prefix: &str, list: Vec<&str>| {
+            Value::Words(list.iter().map(|w| format!("{prefix}-{w}")).collect())
+        };
+        match self {
+            Refusal::MayNotExtend {
+                addressee,
+                allowed,
+                basis,
+            } => Message::new("refusal-may-not-extend")
+                .basis("basis", basis)
+                .word("addressee", format!("addressee-{}", addressee.as_str()))
+                .with(
+                    "allowed",
+                    words("addressee", allowed.iter().map(|a| a.as_str()).collect()),
+                ),
+            Refusal::GroundNotAllowed {
+                ground,
+                allowed,
+                basis,
+            } => Message::new("refusal-ground-not-allowed")
+                .basis("basis", basis)
+                .text("ground", ground)
+                .with(
+                    "allowed",
+                    words("ground", allowed.iter().map(|g| g.as_str()).collect()),
+                ),
+            Refusal::OverCap { total, cap, basis } => Message::new("refusal-over-cap")
+                .basis("basis", basis)
+                .number("total", *total)
+                .number("cap", *cap),
+            Refusal::ZeroDays { basis } => Message::new("refusal-zero-days").basis("basis", basis),
+            Refusal::AfterDue { date, due, basis } => Message::new("refusal-after-due")
+                .basis("basis", basis)
+                .date("date", *date)
+                .date("due", *due),
+            Refusal::BeforeRegistration { date, registered } => {
+                Message::new("refusal-before-registration")
+                    .date("date", *date)
+                    .date("registered", *registered)
+            }
+            Refusal::TermSetByLaw { addressee, basis } => Message::new("refusal-term-set-by-law")
+                .basis("basis", basis)
+                .word("addressee", format!("addressee-{}", addressee.as_str())),
+            Refusal::NoEdition(e) => Message::new("refusal-no-edition")
+                .date("date", e.date)
+                .date("earliest", e.earliest),
+            Refusal::Calendar(e) => Message::new("refusal-calendar")
+                .with("reason", Value::Message(Box::new(e.message()))),
+        }
+    }
+}
+
+/// A list of alternatives in English: "'quality-authority', 'central-body' or 'local-body'".
 fn or_list<T: std::fmt::Display>(items: &[T]) -> String {
     let names: Vec<String> = items.iter().map(|i| format!("'{i}'")).collect();
     match names.as_slice() {
@@ -273,7 +448,7 @@ pub fn check_extension(
     if !rule.may_extend.contains(&facts.addressee) {
         return Err(Refusal::MayNotExtend {
             addressee: facts.addressee,
-            allowed: or_list(&rule.may_extend),
+            allowed: rule.may_extend.clone(),
             basis,
         });
     }
@@ -281,7 +456,7 @@ pub fn check_extension(
     if !rule.grounds.contains(&ext.ground) {
         return Err(Refusal::GroundNotAllowed {
             ground: ext.ground.to_string(),
-            allowed: or_list(&rule.grounds),
+            allowed: rule.grounds.clone(),
             basis,
         });
     }
@@ -317,22 +492,62 @@ pub fn check_extension(
 }
 
 /// Where an obligation due on `due` in form `form` stands, given the notice that fulfils it.
+/// Not done: open, or overdue once `today` is past the due date (without `settled`, see
+/// [`settle`]).
 fn state_of(
+    cal: &Calendar,
     due: Option<NaiveDate>,
     form: Option<Form>,
     done: Option<Done>,
     today: NaiveDate,
 ) -> ObligationState {
     match (done, due) {
-        (Some(d), due) => ObligationState::Done {
-            on: d.on,
-            late: due.is_some_and(|due| d.on > due),
-            wrong_form: matches!((form, d.form), (Some(want), Some(got)) if want != got),
-        },
+        (Some(d), due) => {
+            let late = due.is_some_and(|due| d.on > due);
+            let late_days = match due {
+                Some(due) if late => {
+                    u32::try_from(cal.working_days_between(due, d.on)).unwrap_or(u32::MAX)
+                }
+                _ => 0,
+            };
+            ObligationState::Done {
+                on: d.on,
+                late,
+                late_days,
+                wrong_form: matches!((form, d.form), (Some(want), Some(got)) if want != got),
+            }
+        }
         (None, Some(due)) if today > due => ObligationState::Overdue {
             since: due.checked_add_days(Days::new(1)).unwrap_or(due),
         },
         (None, _) => ObligationState::Open,
+    }
+}
+
+/// DESIGN 1.5: once the answer (complaint) or result (application) is given, or the case is
+/// closed, nothing is owed any more: an obligation not done by then is missed, a recorded
+/// breach. A follow-up of the quality authority (Art. 25.3) comes after the answer by its
+/// nature and stays owed until the case is closed.
+fn settle(obligations: &mut [Obligation], closed: Option<NaiveDate>) {
+    let answered = obligations.iter().find_map(|o| match (o.kind, o.state) {
+        (
+            ObligationKind::Answer | ObligationKind::Result | ObligationKind::RefusalAnswer,
+            ObligationState::Done { on, .. },
+        ) => Some(on),
+        _ => None,
+    });
+    for o in obligations.iter_mut() {
+        if !o.state.is_owed() {
+            continue;
+        }
+        let by = match (answered, closed) {
+            (Some(on), _) if o.kind != ObligationKind::FollowUp => Some((on, Settled::Answered)),
+            (_, Some(on)) => Some((on, Settled::Closed)),
+            _ => None,
+        };
+        if let Some((on, by)) = by {
+            o.state = ObligationState::Missed { on, by };
+        }
     }
 }
 
@@ -410,7 +625,7 @@ fn take_notice<'a>(
 ///     registered: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), // a Friday
 ///     addressee: Addressee::LocalBody,
 ///     medium: Medium::Paper,
-///     set_due: None, extensions: vec![], notices: vec![], follow_ups: vec![],
+///     set_due: None, extensions: vec![], notices: vec![], follow_ups: vec![], closed: None,
 /// };
 /// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 /// let d = complaint_deadlines(&cal, &rules, &facts, today).unwrap();
@@ -451,7 +666,12 @@ pub fn complaint_deadlines(
     let mut extended = 0u32;
     let mut used = vec![false; facts.notices.len()];
     let mut obligations = Vec::new();
-    let mut latest = original_due.unwrap_or(facts.registered);
+    // The dates the calendar decides: a due date set by the superior body (Art. 25.1) is the
+    // officer's, not computed, so it is never provisional.
+    let mut latest = match term {
+        Some(_) => original_due.unwrap_or(facts.registered),
+        None => facts.registered,
+    };
     let mut irregular = Vec::new();
     let notice_for = match_extension_notices(&extensions, &facts.notices);
     for (i, ext) in extensions.iter().enumerate() {
@@ -459,7 +679,7 @@ pub fn complaint_deadlines(
         // (`check_new_extension`). Checked again here only to say so if they now look irregular;
         // a correction of the calendar or the rules must never make a case lose its due date.
         if let Err(r) = check_extension(edition, facts, due, extended, ext) {
-            irregular.push(r.to_string());
+            irregular.push(r);
         }
         extended = extended.saturating_add(ext.days);
         // Art. 25.4: new due date = current due date + n working days. The rule list only lets
@@ -480,11 +700,18 @@ pub fn complaint_deadlines(
             due: Some(notice_due),
             form: Some(form),
             basis: notice_rule.basis.clone(),
-            state: state_of(Some(notice_due), Some(form), done.map(Done::from), today),
-            concerns: Some(format!(
-                "extension of {} by {} working days ({})",
-                ext.date, ext.days, ext.ground
-            )),
+            state: state_of(
+                cal,
+                Some(notice_due),
+                Some(form),
+                done.map(Done::from),
+                today,
+            ),
+            concerns: Some(Concerns::Extension {
+                date: ext.date,
+                days: ext.days,
+                ground: ext.ground,
+            }),
         });
     }
 
@@ -502,7 +729,7 @@ pub fn complaint_deadlines(
             due,
             form: Some(form),
             basis: c.answer_basis.clone(),
-            state: state_of(due, Some(form), answer.map(Done::from), today),
+            state: state_of(cal, due, Some(form), answer.map(Done::from), today),
             concerns: None,
         },
     );
@@ -514,12 +741,21 @@ pub fn complaint_deadlines(
                 due: f.due,
                 form: None,
                 basis: c.follow_up.basis.clone(),
-                state: state_of(f.due, None, f.done.map(|on| Done { on, form: None }), today),
-                concerns: Some(f.what.clone()),
+                state: state_of(
+                    cal,
+                    f.due,
+                    None,
+                    f.done.map(|on| Done { on, form: None }),
+                    today,
+                ),
+                concerns: Some(Concerns::FollowUp {
+                    what: f.what.clone(),
+                }),
             });
         }
     }
 
+    settle(&mut obligations, facts.closed);
     let uncertain = cal.uncertainty(facts.registered, latest);
     Ok(Deadlines {
         due,
@@ -630,7 +866,7 @@ pub fn application_deadlines(
         due: Some(due),
         form: None,
         basis,
-        state: state_of(Some(due), None, done.map(Done::from), today),
+        state: state_of(cal, Some(due), None, done.map(Done::from), today),
         concerns: None,
     });
     // Art. 5.2.5: through the State Corporation, the result is with it a day before the term
@@ -656,10 +892,11 @@ pub fn application_deadlines(
             due: Some(handover),
             form: None,
             basis: h.basis.clone(),
-            state: state_of(Some(handover), None, done.map(Done::from), today),
+            state: state_of(cal, Some(handover), None, done.map(Done::from), today),
             concerns: None,
         });
     }
+    settle(&mut obligations, facts.closed);
     let uncertain = cal.uncertainty(facts.registered, due);
     Ok(Deadlines {
         due: Some(due),

@@ -4,6 +4,8 @@ pub mod calendar;
 pub mod case;
 pub mod deadline;
 pub mod ids;
+pub mod message;
 pub mod rules;
 pub mod services;
 pub mod vocabulary;
+pub mod why;

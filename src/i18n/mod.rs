@@ -20,6 +20,8 @@ use fluent::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::{Lang, UnknownLang};
 
+use crate::domain::message::{Message, Value};
+
 /// The shipped catalogue of a language: its files, one Fluent source text.
 macro_rules! catalogue {
     ($lang:literal) => {
@@ -183,6 +185,67 @@ impl Texts {
 
     /// The attribute `attribute` of message `key` (e.g. an action's `.hint`); falls back like
     /// [`Texts::tr`], to `key.attribute` when missing everywhere.
+    /// A fact or error of the layers below, in `lang` (see [`crate::domain::message`]).
+    pub fn message(&self, lang: Lang, m: &Message) -> String {
+        let values: Vec<(&str, Arg)> = m
+            .args
+            .iter()
+            .map(|(name, v)| (*name, self.value(lang, v)))
+            .collect();
+        self.tr_args(lang, m.key, &values)
+    }
+
+    fn value(&self, lang: Lang, v: &Value) -> Arg<'static> {
+        match v {
+            Value::Text(t) => Arg::from(t.clone()),
+            Value::Number(n) => Arg::from(*n),
+            Value::Date(d) => Arg::from(d.format("%Y-%m-%d").to_string()),
+            Value::Word(key) => Arg::from(self.tr(lang, key)),
+            Value::Words(keys) => {
+                let words: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("'{}'", self.tr(lang, k)))
+                    .collect();
+                Arg::from(match words.as_slice() {
+                    [] => String::new(),
+                    [one] => one.clone(),
+                    [init @ .., last] => self.tr_args(
+                        lang,
+                        "list-or",
+                        &[
+                            ("init", Arg::from(init.join(", "))),
+                            ("last", Arg::from(last.as_str())),
+                        ],
+                    ),
+                })
+            }
+            Value::Basis(b) => Arg::from(self.basis(lang, b)),
+            Value::Message(inner) => Arg::from(self.message(lang, inner)),
+        }
+    }
+
+    /// A legal basis from the rules data ("Art. 25.4 ¶2; Art. 5.2.7") in `lang`.
+    pub fn basis(&self, lang: Lang, basis: &str) -> String {
+        basis
+            .split("; ")
+            .map(|part| match part.strip_prefix("Art. ") {
+                Some(rest) => {
+                    let (number, tail) = rest.split_once(' ').map_or((rest, ""), |(n, t)| (n, t));
+                    let cited =
+                        self.tr_args(lang, "basis-article", &[("number", Arg::from(number))]);
+                    if tail.is_empty() {
+                        cited
+                    } else {
+                        format!("{cited} {tail}")
+                    }
+                }
+                None if part == "the service's act" => self.tr(lang, "basis-service-act"),
+                None => part.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn tr_attr(&self, lang: Lang, key: &str, attribute: &str) -> String {
         self.format(lang, key, Some(attribute), &[])
     }

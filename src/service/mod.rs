@@ -17,10 +17,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::calendar::{CalendarError, Explanation};
+use crate::domain::calendar::Names;
 use crate::domain::case::{Actor, Case, CaseError, Matter};
 use crate::domain::deadline::{Deadlines, Refusal};
-use crate::domain::vocabulary::TermUnit;
+use crate::domain::why::Why;
 use crate::reference::Reference;
 use crate::store::{Store, StoreError, Tx};
 
@@ -159,8 +159,11 @@ pub struct CaseView {
     pub row: QueueRow,
     /// Due dates and obligations, `None` if they cannot be computed (then `row.problem` says why).
     pub deadlines: Option<Deadlines>,
-    /// "Why this date": the main due date day by day, where it is counted from registration.
-    pub explanation: Option<Explanation>,
+    /// "Why this date": the steps of the current due date, each with its days and its article;
+    /// `None` if the dates cannot be computed (then `row.problem` says why).
+    pub why: Option<Why>,
+    /// The service's name in the register (applications with a service code).
+    pub service_name: Option<Names>,
 }
 
 /// How many times a change not pinned to a version is retried when another write wins the race.
@@ -362,48 +365,23 @@ impl Service {
             &self.reference.rules,
             today,
         );
-        let explanation = deadlines
-            .as_ref()
-            .and_then(|d| self.explain(&case, d).ok().flatten());
+        let why = case
+            .why(&self.reference.calendar, &self.reference.rules)
+            .ok();
+        let service_name = match &case.matter {
+            Matter::Application {
+                service: Some(code),
+                ..
+            } => self.reference.services.get(code).map(|s| s.name.clone()),
+            _ => None,
+        };
         Ok(CaseView {
             case,
             row,
             deadlines,
-            explanation,
+            why,
+            service_name,
         })
-    }
-
-    /// The main due date counted day by day from registration, where the law counts it so.
-    fn explain(&self, case: &Case, d: &Deadlines) -> Result<Option<Explanation>, CalendarError> {
-        let cal = &self.reference.calendar;
-        if d.due.is_none() {
-            return Ok(None);
-        }
-        match &case.matter {
-            Matter::Complaint { addressee, .. } => {
-                let Ok(edition) = self.reference.rules.edition_for(case.registered) else {
-                    return Ok(None);
-                };
-                // A statutory term (Art. 25.2) plus extensions (Art. 25.4): adding n working days
-                // to a working day continues the same count, so one count from registration gives
-                // the current due date.
-                match edition.complaint.term_for(*addressee) {
-                    Some(t) => cal
-                        .explain_working_days(case.registered, t.working_days + d.extended_days)
-                        .map(Some),
-                    None => Ok(None),
-                }
-            }
-            Matter::Application { term, .. } => match term.unit {
-                TermUnit::WorkingDays => cal
-                    .explain_working_days(case.registered, term.value)
-                    .map(Some),
-                TermUnit::CalendarDays => cal
-                    .explain_calendar_days(case.registered, term.value)
-                    .map(Some),
-                TermUnit::Hours => Ok(None),
-            },
-        }
     }
 
     /// Executes one command on the case `number` (none for `Register`). With `expected_version`

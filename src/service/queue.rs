@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Calendar;
 use crate::domain::case::{Case, Matter, PartyId, Status};
-use crate::domain::deadline::{Deadlines, ObligationKind, ObligationState};
+use crate::domain::deadline::{Answered, Deadlines, ObligationKind, ObligationState};
 use crate::domain::rules::RuleBook;
 use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Medium};
 
@@ -26,6 +26,9 @@ pub enum Urgency {
     Ok,
     /// Open, but no term applies (a superior body without a set date, Art. 25.1).
     NoTerm,
+    /// The answer (complaint) or the result (application) was given and nothing dated is owed:
+    /// waiting to be decided or closed (DESIGN 1.5: never "left" or "overdue" any more).
+    Answered,
     /// Closed or refused at intake: nothing owed.
     Closed,
 }
@@ -38,6 +41,7 @@ impl Urgency {
             Urgency::DueWithinOneWorkingDay => "due-within-one-working-day",
             Urgency::Ok => "ok",
             Urgency::NoTerm => "no-term",
+            Urgency::Answered => "answered",
             Urgency::Closed => "closed",
         }
     }
@@ -52,6 +56,9 @@ pub struct Badges {
     pub notice_owed: bool,
     /// A date depends on calendar data that is not final.
     pub provisional: bool,
+    /// An obligation was missed: the case was answered or closed without it (a recorded breach).
+    #[serde(default)]
+    pub missed: bool,
 }
 
 /// Whose cases a queue shows.
@@ -119,12 +126,17 @@ pub struct QueueRow {
     pub registered: NaiveDate,
     /// The current due date of the case (answer or result); `None` where no term applies.
     pub due: Option<NaiveDate>,
-    /// Signed working days from today to `due` (0: due today; negative: overdue).
-    pub remaining: Option<i64>,
-    /// The earliest due date among the obligations still owed: what drives `urgency`.
+    /// The earliest due date among the obligations still owed: what drives `urgency` and the
+    /// order, and what the row shows as "next".
     pub next_due: Option<NaiveDate>,
     /// What that earliest obligation is.
     pub next_obligation: Option<ObligationKind>,
+    /// Signed working days from today to `next_due` (0: due today; negative: overdue); `None`
+    /// when nothing dated is owed (answered, closed, no term).
+    pub remaining: Option<i64>,
+    /// When the answer or result was given, and how late.
+    #[serde(default)]
+    pub answered: Option<Answered>,
     pub urgency: Urgency,
     pub badges: Badges,
     pub assignee: Option<String>,
@@ -161,9 +173,10 @@ pub fn row_of(
         medium: case.medium,
         registered: case.registered,
         due: None,
-        remaining: None,
         next_due: None,
         next_obligation: None,
+        remaining: None,
+        answered: None,
         urgency: if case.status.is_open() {
             Urgency::NoTerm
         } else {
@@ -197,45 +210,37 @@ pub fn row_of(
         }
     };
     row.due = d.due;
-    // A closed case owes nothing: no working days remain or are overdue.
-    row.remaining = d
-        .due
-        .filter(|_| case.status.is_open())
-        .map(|due| cal.remaining_working_days(today, due));
     row.badges.provisional = d.provisional;
-    let owed =
-        |s: &ObligationState| matches!(s, ObligationState::Open | ObligationState::Overdue { .. });
     row.badges.notice_owed = d
         .obligations
         .iter()
-        .any(|o| o.kind == ObligationKind::ExtensionNotice && owed(&o.state));
-    let next = d
+        .any(|o| o.kind == ObligationKind::ExtensionNotice && o.state.is_owed());
+    row.badges.missed = d
         .obligations
         .iter()
-        .filter(|o| owed(&o.state))
-        .filter_map(|o| o.due.map(|due| (due, o.kind)))
-        .min_by_key(|(due, _)| *due);
-    row.next_due = next.map(|(d, _)| d);
-    row.next_obligation = next.map(|(_, k)| k);
-    if case.status.is_open() {
-        let overdue = d
-            .obligations
-            .iter()
-            .any(|o| matches!(o.state, ObligationState::Overdue { .. }));
-        row.urgency = if overdue {
-            Urgency::Overdue
-        } else {
-            match row.next_due.map(|n| cal.remaining_working_days(today, n)) {
-                Some(r) if r < 0 => Urgency::Overdue,
-                Some(0) => Urgency::DueToday,
-                Some(1) => Urgency::DueWithinOneWorkingDay,
-                Some(_) => Urgency::Ok,
-                // Nothing owed with a date: answered and waiting to be closed, or no term.
-                None if d.due.is_some() => Urgency::Ok,
-                None => Urgency::NoTerm,
-            }
-        };
+        .any(|o| matches!(o.state, ObligationState::Missed { .. }));
+    row.answered = d.answered();
+    if !case.status.is_open() {
+        // A closed case owes nothing: no working days remain or are overdue.
+        return (row, Some(d));
     }
+    // DESIGN 1.5: urgency is the earliest owed obligation, and the row shows that obligation:
+    // what is sorted on is what is shown. Any overdue obligation is due before today, so the
+    // earliest owed one is overdue too.
+    if let Some(next) = d.next() {
+        let due = next.due;
+        row.next_due = due;
+        row.next_obligation = Some(next.kind);
+        row.remaining = due.map(|n| cal.remaining_working_days(today, n));
+    }
+    row.urgency = match row.remaining {
+        Some(r) if r < 0 => Urgency::Overdue,
+        Some(0) => Urgency::DueToday,
+        Some(1) => Urgency::DueWithinOneWorkingDay,
+        Some(_) => Urgency::Ok,
+        None if row.answered.is_some() => Urgency::Answered,
+        None => Urgency::NoTerm,
+    };
     (row, Some(d))
 }
 

@@ -8,15 +8,17 @@ use ratatui::style::Style;
 use super::queue::urgency_style;
 use super::{Ctx, bottom_line, sanitize, text};
 use crate::app::Section;
-use crate::domain::calendar::{DayNote, EntryKind, Explanation, Uncertainty};
+use crate::domain::calendar::{DayNote, EntryKind, ExplainedDay, Names, Uncertainty};
 use crate::domain::case::{EventKind, Matter};
-use crate::domain::deadline::{Obligation, ObligationState};
+use crate::domain::deadline::{Concerns, Obligation, ObligationState, Settled};
+use crate::domain::message::Localize;
+use crate::domain::vocabulary::{Term, TermUnit};
+use crate::domain::why::WhyStep;
 use crate::i18n::{Arg, Lang};
 use crate::keymap::Mode;
 use crate::service::CaseView;
 
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let dot = ctx.symbols.dot;
     let Some(open) = &ctx.app.case else {
         return;
     };
@@ -24,27 +26,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     tabs(ctx, open.section, Rect { height: 1, ..area }, buf);
     let v = &open.view;
     let row = &v.row;
-    let status = ctx.tr(&format!("status-{}", v.case.status.as_str()));
-    let due = row.due.map_or_else(
-        || ctx.symbols.none.to_string(),
-        |d| d.format("%Y-%m-%d").to_string(),
-    );
-    let remaining = row.remaining.map_or(String::new(), |r| format!(" ({r})"));
-    let title = format!(
-        "{} {} {} {dot} {} {dot} {} {}{}{}",
-        v.case.number,
-        ctx.symbols.separator,
-        ctx.tr(&format!("kind-{}", row.kind.as_str())),
-        status,
-        ctx.tr("column-due"),
-        if row.badges.provisional {
-            ctx.symbols.provisional
-        } else {
-            ""
-        },
-        due,
-        remaining,
-    );
+    let title = title_line(ctx, v);
     buf.set_stringn(
         area.x,
         area.y + 1,
@@ -74,6 +56,79 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(body.x, body.y + i as u16, line, w, *style);
     }
     bottom_line(ctx, area, buf, Mode::Case);
+}
+
+/// The case's title: number, kind, status, due date, and what is due next or when the answer
+/// went out; the same obligation and date the queue row sorts on and shows.
+fn title_line(ctx: &Ctx, v: &CaseView) -> String {
+    let dot = ctx.symbols.dot;
+    let row = &v.row;
+    let due = row.due.map_or_else(|| ctx.symbols.none.to_string(), date);
+    let mut title = format!(
+        "{} {} {} {dot} {}",
+        v.case.number,
+        ctx.symbols.separator,
+        ctx.tr(&format!("kind-{}", row.kind.as_str())),
+        ctx.tr(&format!("status-{}", v.case.status.as_str())),
+    );
+    // What is due next says the most; the due date itself is on the Parties tab.
+    match next_line(ctx, row) {
+        Some(next) => title.push_str(&format!(" {dot} {next}")),
+        None => title.push_str(&format!(
+            " {dot} {} {}{due}",
+            ctx.tr("column-due"),
+            if row.badges.provisional {
+                ctx.symbols.provisional
+            } else {
+                ""
+            },
+        )),
+    }
+    title
+}
+
+/// What is due next, in words: "next: extension notice 2026-11-23, 2 working days left"; or,
+/// when nothing dated is owed after the answer, "answered on D, on time / N working days late".
+fn next_line(ctx: &Ctx, row: &crate::service::QueueRow) -> Option<String> {
+    if let (Some(kind), Some(due), Some(r)) = (row.next_obligation, row.next_due, row.remaining) {
+        return Some(ctx.tr_args(
+            "title-next",
+            &[
+                (
+                    "what",
+                    Arg::from(ctx.tr_attr(&format!("obligation-{}", kind.as_str()), "noun")),
+                ),
+                ("date", Arg::from(date(due))),
+                ("left", Arg::from(remaining_words(ctx, r))),
+            ],
+        ));
+    }
+    let a = row.answered?;
+    Some(answered_words(ctx, a))
+}
+
+fn remaining_words(ctx: &Ctx, r: i64) -> String {
+    if r >= 0 {
+        ctx.tr_args("remaining-working-days", &[("n", Arg::from(r))])
+    } else {
+        ctx.tr_args("overdue-working-days", &[("n", Arg::from(-r))])
+    }
+}
+
+fn answered_words(ctx: &Ctx, a: crate::domain::deadline::Answered) -> String {
+    if !a.late {
+        ctx.tr_args("answered-on-time", &[("date", Arg::from(date(a.on)))])
+    } else if a.late_days == 0 {
+        ctx.tr_args("answered-late-day-off", &[("date", Arg::from(date(a.on)))])
+    } else {
+        ctx.tr_args(
+            "answered-late",
+            &[
+                ("date", Arg::from(date(a.on))),
+                ("n", Arg::from(a.late_days)),
+            ],
+        )
+    }
 }
 
 fn tabs(ctx: &Ctx, active: Section, area: Rect, buf: &mut Buffer) {
@@ -156,6 +211,7 @@ fn date(d: chrono::NaiveDate) -> String {
 }
 
 fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
+    let dot = ctx.symbols.dot;
     let c = &v.case;
     let l = |k: &str| ctx.tr(k);
     out.labelled(
@@ -184,9 +240,31 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 &l(&format!("channel-{}", channel.as_str())),
             );
             if let Some(code) = service {
-                out.labelled(&l("label-service"), code);
+                let name = v
+                    .service_name
+                    .as_ref()
+                    .map(|n| format!("{code} {dot} {}", names(ctx, n)))
+                    .unwrap_or_else(|| code.clone());
+                out.labelled(&l("label-service"), &name);
             }
-            out.labelled(&l("label-term"), &term.to_string());
+            out.labelled(&l("label-term"), &term_words(ctx, *term));
+            if term.unit == TermUnit::Hours
+                && let Some(at) = v.case.events.first().map(|e| e.at)
+            {
+                // The term runs from the moment of registration; its day is the due date.
+                let local = at.with_timezone(&ctx.app.utc_offset);
+                let by = local + chrono::Duration::hours(i64::from(term.value));
+                out.labelled(
+                    &l("label-term-hours"),
+                    &ctx.tr_args(
+                        "term-hours-from",
+                        &[
+                            ("at", Arg::from(local.format("%Y-%m-%d %H:%M").to_string())),
+                            ("by", Arg::from(by.format("%Y-%m-%d %H:%M").to_string())),
+                        ],
+                    ),
+                );
+            }
         }
     }
     out.labelled(
@@ -216,18 +294,24 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 &ctx.tr_args("working-days", &[("n", Arg::from(d.extended_days))]),
             );
         }
-        if let Some(r) = v.row.remaining {
-            let s = if r >= 0 {
-                ctx.tr_args("remaining-working-days", &[("n", Arg::from(r))])
-            } else {
-                ctx.tr_args("overdue-working-days", &[("n", Arg::from(-r))])
-            };
-            out.text(&s, urgency_style(ctx, v.row.urgency));
+        if let Some(set) = due_set_by(ctx, v) {
+            out.text(&set, ctx.theme.normal);
+        }
+        if let Some(next) = next_line(ctx, &v.row) {
+            out.text(&next, urgency_style(ctx, v.row.urgency));
+        }
+        if let Some(a) = v.row.answered
+            && v.row.next_obligation.is_some()
+        {
+            out.text(&answered_words(ctx, a), ctx.theme.normal);
         }
         out.labelled(&l("label-basis"), &ctx.basis(&d.term_basis));
         uncertainties(ctx, &d.uncertain, out);
         for irregular in &d.irregular {
-            out.text(&format!("! {irregular}"), ctx.theme.status_error);
+            out.text(
+                &format!("! {}", ctx.message(&irregular.message())),
+                ctx.theme.status_error,
+            );
         }
     }
     if let Some(problem) = &v.row.problem {
@@ -238,20 +322,101 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
     }
 }
 
+/// A name in the reader's language.
+fn names(ctx: &Ctx, n: &Names) -> String {
+    match ctx.app.lang {
+        Lang::Kk => n.kk.clone(),
+        Lang::Ru => n.ru.clone(),
+        Lang::En => n.en.clone(),
+    }
+}
+
+/// A term in words: "10 working days", "30 calendar days", "4 hours".
+fn term_words(ctx: &Ctx, term: Term) -> String {
+    let key = match term.unit {
+        TermUnit::WorkingDays => "working-days",
+        TermUnit::CalendarDays => "calendar-days",
+        TermUnit::Hours => "hours",
+    };
+    ctx.tr_args(key, &[("n", Arg::from(term.value))])
+}
+
+/// Art. 25.1: who set the due date of a superior body's case, and when (from its history).
+fn due_set_by(ctx: &Ctx, v: &CaseView) -> Option<String> {
+    let e = v
+        .case
+        .events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.what, EventKind::DueSet { .. }))?;
+    let EventKind::DueSet { due } = e.what else {
+        return None;
+    };
+    Some(ctx.tr_args(
+        "due-set-by",
+        &[
+            ("date", Arg::from(date(due))),
+            ("who", Arg::from(e.by.name.as_str())),
+            ("when", Arg::from(local_time(ctx, e.at))),
+        ],
+    ))
+}
+
+/// A moment of history in the office's time zone.
+fn local_time(ctx: &Ctx, at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&ctx.app.utc_offset)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
 fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
     let dot = ctx.symbols.dot;
     let state = match o.state {
         ObligationState::Open => ctx.tr("obligation-state-open"),
-        ObligationState::Done { on, .. } => {
-            ctx.tr_args("obligation-state-done", &[("date", Arg::from(date(on)))])
+        ObligationState::Done {
+            on,
+            late,
+            late_days,
+            wrong_form,
+        } => {
+            let mut s = if !late {
+                ctx.tr_args("obligation-state-done", &[("date", Arg::from(date(on)))])
+            } else if late_days == 0 {
+                ctx.tr_args(
+                    "obligation-state-done-late-day-off",
+                    &[("date", Arg::from(date(on)))],
+                )
+            } else {
+                ctx.tr_args(
+                    "obligation-state-done-late",
+                    &[("date", Arg::from(date(on))), ("n", Arg::from(late_days))],
+                )
+            };
+            if wrong_form {
+                s.push_str(&format!(" {dot} {}", ctx.tr("obligation-state-wrong-form")));
+            }
+            s
         }
         ObligationState::Overdue { since } => ctx.tr_args(
             "obligation-state-overdue",
             &[("date", Arg::from(date(since)))],
         ),
+        ObligationState::Missed { on, by } => ctx.tr_args(
+            match by {
+                Settled::Answered => "obligation-state-missed-answered",
+                Settled::Closed => "obligation-state-missed-closed",
+            },
+            &[("date", Arg::from(date(on)))],
+        ),
     };
     let style = match o.state {
-        ObligationState::Overdue { .. } => ctx.theme.overdue,
+        ObligationState::Overdue { .. } | ObligationState::Missed { .. } => ctx.theme.overdue,
+        ObligationState::Done {
+            late: true | false,
+            wrong_form: true,
+            ..
+        }
+        | ObligationState::Done { late: true, .. } => ctx.theme.due_today,
         ObligationState::Done { .. } => ctx.theme.closed,
         ObligationState::Open => ctx.theme.normal,
     };
@@ -275,8 +440,27 @@ fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
         )
     ));
     out.text(&line, style);
-    if let Some(c) = &o.concerns {
-        out.text(c, ctx.theme.normal);
+    match &o.concerns {
+        Some(Concerns::Extension {
+            date: d,
+            days,
+            ground,
+        }) => out.text(
+            &ctx.tr_args(
+                "concerns-extension",
+                &[
+                    ("date", Arg::from(date(*d))),
+                    ("n", Arg::from(*days)),
+                    (
+                        "ground",
+                        Arg::from(ctx.tr(&format!("ground-{}", ground.as_str()))),
+                    ),
+                ],
+            ),
+            ctx.theme.normal,
+        ),
+        Some(Concerns::FollowUp { what }) => out.text(what, ctx.theme.normal),
+        None => {}
     }
     out.blank();
 }
@@ -284,7 +468,7 @@ fn obligation(ctx: &Ctx, o: &Obligation, out: &mut Lines) {
 fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
     let dot = ctx.symbols.dot;
     for e in &v.case.events {
-        let when = e.at.format("%Y-%m-%d %H:%M UTC").to_string();
+        let when = local_time(ctx, e.at);
         out.title(&format!(
             "{when} {dot} {} ({})",
             ctx.tr(&format!("event-{}", e.what.name())),
@@ -315,12 +499,26 @@ fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 date(*sent),
                 ctx.tr(&format!("form-{}", form.as_str()))
             ),
-            EventKind::AnswerSent { sent, form, .. } => {
-                format!(
+            EventKind::AnswerSent {
+                sent,
+                form,
+                reference,
+            } => {
+                let mut s = format!(
                     "{} {dot} {}",
                     date(*sent),
                     ctx.tr(&format!("form-{}", form.as_str()))
-                )
+                );
+                if !reference.is_empty() {
+                    s.push_str(&format!(
+                        " {dot} {}",
+                        ctx.tr_args(
+                            "label-outgoing-reference",
+                            &[("reference", Arg::from(reference.as_str()))]
+                        )
+                    ));
+                }
+                s
             }
             EventKind::NoteAdded { text } => text.clone(),
             EventKind::Decided {
@@ -346,116 +544,165 @@ fn history(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
 }
 
 fn why(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
-    let Some(e) = &v.explanation else {
-        let basis = v
-            .deadlines
-            .as_ref()
-            .map(|d| ctx.basis(&d.term_basis))
-            .unwrap_or_default();
+    let Some(w) = &v.why else {
         out.text(
-            &ctx.tr_args("why-none", &[("basis", Arg::from(basis))]),
-            ctx.theme.normal,
+            v.row.problem.as_deref().unwrap_or_default(),
+            ctx.theme.status_error,
         );
         return;
     };
-    explanation(ctx, v, e, out);
-}
-
-fn explanation(ctx: &Ctx, v: &CaseView, e: &Explanation, out: &mut Lines) {
     out.text(
-        &ctx.tr_args("why-registered", &[("date", Arg::from(date(e.from)))]),
+        &ctx.tr_args("why-registered", &[("date", Arg::from(date(w.registered)))]),
         ctx.theme.normal,
     );
-    if let Some(d) = &v.deadlines {
-        let counted = e.days.iter().filter(|d| d.counted.is_some()).count();
-        out.text(
-            &ctx.tr_args(
-                "why-term-working-days",
-                &[
-                    ("n", Arg::from(counted)),
-                    ("basis", Arg::from(ctx.basis(&d.term_basis))),
-                ],
+    let last = w.steps.len().saturating_sub(1);
+    for (i, step) in w.steps.iter().enumerate() {
+        match step {
+            WhyStep::Term {
+                term,
+                basis,
+                days,
+                result,
+                ..
+            } => {
+                let key = match term.unit {
+                    TermUnit::WorkingDays => "why-term-working-days",
+                    TermUnit::CalendarDays => "why-term-calendar-days",
+                    TermUnit::Hours => "why-term-hours",
+                };
+                out.title(&ctx.tr_args(
+                    key,
+                    &[
+                        ("n", Arg::from(term.value)),
+                        ("days", Arg::from(term.value / 24)),
+                        ("basis", Arg::from(ctx.basis(basis))),
+                    ],
+                ));
+                explained_days(ctx, term.unit, days, out);
+                if i != last {
+                    out.text(
+                        &ctx.tr_args("why-original-due", &[("date", Arg::from(date(*result)))]),
+                        ctx.theme.section_title,
+                    );
+                }
+            }
+            WhyStep::Extension {
+                date: decided,
+                added,
+                ground,
+                basis,
+                from,
+                days,
+                result,
+            } => {
+                out.blank();
+                out.title(&ctx.tr_args(
+                    "why-extension",
+                    &[
+                        ("date", Arg::from(date(*decided))),
+                        ("n", Arg::from(*added)),
+                        (
+                            "ground",
+                            Arg::from(ctx.tr(&format!("ground-{}", ground.as_str()))),
+                        ),
+                        ("basis", Arg::from(ctx.basis(basis))),
+                        ("from", Arg::from(date(*from))),
+                    ],
+                ));
+                explained_days(ctx, TermUnit::WorkingDays, days, out);
+                if i != last {
+                    out.text(
+                        &ctx.tr_args("why-extended-due", &[("date", Arg::from(date(*result)))]),
+                        ctx.theme.section_title,
+                    );
+                }
+            }
+            WhyStep::SetByOfficer { basis, .. } => {
+                out.text(
+                    &ctx.tr_args(
+                        "why-set-by-officer",
+                        &[("basis", Arg::from(ctx.basis(basis)))],
+                    ),
+                    ctx.theme.normal,
+                );
+                if let Some(set) = due_set_by(ctx, v) {
+                    out.text(&set, ctx.theme.normal);
+                }
+            }
+            WhyStep::NoTerm { basis } => out.text(
+                &ctx.tr_args("why-none", &[("basis", Arg::from(ctx.basis(basis)))]),
+                ctx.theme.normal,
             ),
-            ctx.theme.normal,
+        }
+    }
+    if let Some(due) = w.due {
+        out.blank();
+        out.text(
+            &ctx.tr_args("why-due", &[("date", Arg::from(date(due)))]),
+            ctx.theme.section_title,
         );
     }
+    uncertainties(ctx, &w.uncertain, out);
+}
+
+/// The days of one step. In a working-day count every working day is numbered and every other
+/// day says why it is skipped; in a calendar-day count (or the whole days of an hours term)
+/// every day is numbered, and the days the end moves over to reach a working day say why.
+fn explained_days(ctx: &Ctx, unit: TermUnit, days: &[ExplainedDay], out: &mut Lines) {
     let lang = ctx.app.lang;
-    for day in &e.days {
+    for day in days {
         let d = format!("{} {}", date(day.date), weekday(ctx, day.date));
-        let (line, style) = match (&day.note, day.counted) {
-            (DayNote::Working, Some(k)) => (
-                ctx.tr_args(
-                    "why-counted",
-                    &[("date", Arg::from(d)), ("k", Arg::from(k))],
-                ),
-                ctx.theme.normal,
-            ),
-            (DayNote::WorkedByTransfer { .. }, Some(k)) => (
-                ctx.tr_args(
-                    "why-worked-transfer",
-                    &[("date", Arg::from(d)), ("k", Arg::from(k))],
-                ),
-                ctx.theme.normal,
-            ),
-            (DayNote::Weekend, _) => (
-                ctx.tr_args("why-skipped-weekend", &[("date", Arg::from(d))]),
-                ctx.theme.closed,
-            ),
-            (
-                DayNote::DayOff {
-                    entry_kind: EntryKind::TransferredDayOff,
-                    ..
-                },
-                _,
-            ) => (
-                ctx.tr_args("why-skipped-transfer", &[("date", Arg::from(d))]),
-                ctx.theme.closed,
-            ),
-            (DayNote::DayOff { name, .. }, _) => {
-                let name = match lang {
-                    Lang::Kk => &name.kk,
-                    Lang::Ru => &name.ru,
-                    Lang::En => &name.en,
+        let reason = match &day.note {
+            DayNote::Working | DayNote::CalendarEnd => None,
+            DayNote::Weekend => Some(ctx.tr("why-reason-weekend")),
+            DayNote::DayOff {
+                entry_kind: EntryKind::TransferredDayOff,
+                ..
+            } => Some(ctx.tr("why-reason-transfer")),
+            DayNote::DayOff { name, .. } => Some(match lang {
+                Lang::Kk => name.kk.clone(),
+                Lang::Ru => name.ru.clone(),
+                Lang::En => name.en.clone(),
+            }),
+            DayNote::WorkedByTransfer { .. } => Some(ctx.tr("why-reason-worked-transfer")),
+        };
+        let (line, style) = match (unit, day.counted) {
+            (TermUnit::WorkingDays, Some(k)) => {
+                let key = if matches!(day.note, DayNote::WorkedByTransfer { .. }) {
+                    "why-worked-transfer"
+                } else {
+                    "why-counted"
                 };
                 (
-                    ctx.tr_args(
-                        "why-skipped-holiday",
-                        &[("date", Arg::from(d)), ("name", Arg::from(name.as_str()))],
-                    ),
-                    ctx.theme.closed,
+                    ctx.tr_args(key, &[("date", Arg::from(d)), ("k", Arg::from(k))]),
+                    ctx.theme.normal,
                 )
             }
-            (DayNote::CalendarEnd, _) => (
-                ctx.tr_args("why-moved", &[("date", Arg::from(d))]),
-                ctx.theme.normal,
-            ),
-            (_, k) => (
-                format!("{d} {}", k.map(|k| k.to_string()).unwrap_or_default()),
-                ctx.theme.normal,
+            (_, Some(k)) => {
+                let mut line = ctx.tr_args(
+                    "why-calendar-day",
+                    &[("date", Arg::from(d.clone())), ("k", Arg::from(k))],
+                );
+                if matches!(day.note, DayNote::CalendarEnd) {
+                    line = ctx.tr_args("why-moved", &[("date", Arg::from(d)), ("k", Arg::from(k))]);
+                } else if let Some(r) = &reason {
+                    line.push_str(&format!(" ({r})"));
+                }
+                (line, ctx.theme.normal)
+            }
+            (_, None) => (
+                ctx.tr_args(
+                    "why-skipped",
+                    &[
+                        ("date", Arg::from(d)),
+                        ("reason", Arg::from(reason.unwrap_or_default())),
+                    ],
+                ),
+                ctx.theme.closed,
             ),
         };
         out.text(&line, style);
     }
-    // Art. 25.4: each extension adds its working days to the due date of the time.
-    for x in &v.case.extensions {
-        let line = ctx.tr_args(
-            "why-extended",
-            &[
-                ("date", Arg::from(date(x.date))),
-                ("n", Arg::from(x.days)),
-                (
-                    "ground",
-                    Arg::from(ctx.tr(&format!("ground-{}", x.ground.as_str()))),
-                ),
-            ],
-        );
-        out.text(&line, ctx.theme.normal);
-    }
-    out.text(
-        &ctx.tr_args("why-due", &[("date", Arg::from(date(e.result)))]),
-        ctx.theme.section_title,
-    );
-    uncertainties(ctx, &e.uncertain, out);
 }
 
 fn uncertainties(ctx: &Ctx, list: &[Uncertainty], out: &mut Lines) {

@@ -46,23 +46,12 @@ impl Ctx<'_> {
 
     /// A legal basis from the rules data ("Art. 25.4 ¶2; Art. 5.2.7") in the reader's language.
     fn basis(&self, basis: &str) -> String {
-        basis
-            .split("; ")
-            .map(|part| match part.strip_prefix("Art. ") {
-                Some(rest) => {
-                    let (number, tail) = rest.split_once(' ').map_or((rest, ""), |(n, t)| (n, t));
-                    let cited = self.tr_args("basis-article", &[("number", Arg::from(number))]);
-                    if tail.is_empty() {
-                        cited
-                    } else {
-                        format!("{cited} {tail}")
-                    }
-                }
-                None if part == "the service's act" => self.tr("basis-service-act"),
-                None => part.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.texts.basis(self.app.lang, basis)
+    }
+
+    /// A fact or error of the layers below, in the reader's language.
+    fn message(&self, m: &crate::domain::message::Message) -> String {
+        self.texts.message(self.app.lang, m)
     }
 
     fn key_style(&self) -> KeyStyle {

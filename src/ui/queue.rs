@@ -19,28 +19,43 @@ struct Columns {
     party: usize,
     registered: usize,
     due: usize,
+    /// What is due next: its kind and date (or when the answer went out).
+    next: usize,
+    /// Working days left until the next obligation (or how late the answer was).
     remaining: usize,
     badges: usize,
     assignee: usize,
     subject: usize,
-    /// Full registration date and badge words on wide screens.
+    /// Full registration date, obligation words and badge words on wide screens.
     wide: bool,
+    /// The beginning every shown number shares (`KZ-2026-`), left out of the rows on narrow
+    /// screens and shown once in the column title.
+    prefix: usize,
 }
 
 impl Columns {
-    fn for_width(w: usize) -> Columns {
-        let wide = w >= 110;
+    fn for_width(w: usize, prefix: usize) -> Columns {
+        let wide = w >= 120;
+        // The number column keeps the distinct tail; the shared prefix goes to the title.
+        // The title shows the prefix, so the column stays at least as wide as it.
+        let number = if wide {
+            14
+        } else {
+            (14 - prefix.min(8)).max(prefix.min(8))
+        };
         let mut c = Columns {
-            number: 14,
+            number,
             kind: 1,
             party: if wide { 12 } else { 8 },
             registered: if wide { 10 } else { 5 },
             due: 10,
-            remaining: 5,
+            next: if wide { 16 } else { 9 },
+            remaining: 4,
             badges: if wide { 11 } else { 3 },
-            assignee: if wide { 10 } else { 8 },
+            assignee: if wide { 12 } else { 8 },
             subject: 0,
             wide,
+            prefix: if wide { 0 } else { prefix.min(8) },
         };
         // Two leading columns (marker, state glyph), then one space before each column.
         let fixed = |c: &Columns| {
@@ -50,6 +65,7 @@ impl Columns {
                 c.party,
                 c.registered,
                 c.due,
+                c.next,
                 c.remaining,
                 c.badges,
                 c.assignee,
@@ -60,12 +76,13 @@ impl Columns {
             .sum::<usize>()
         };
         // On narrow screens give up the least needed columns first; the subject keeps 8.
-        for drop in [3usize, 2, 1, 4, 0] {
+        for drop in [3usize, 5, 2, 1, 4, 0] {
             if fixed(&c) + 1 + 8 <= w {
                 break;
             }
             match drop {
                 3 => c.registered = 0,
+                5 => c.due = 0,
                 2 => c.party = 0,
                 1 => c.kind = 0,
                 4 => c.assignee = 0,
@@ -77,13 +94,41 @@ impl Columns {
     }
 }
 
+/// The length of the beginning (up to a `-`) that every shown number shares.
+fn shared_prefix<'a>(mut numbers: impl Iterator<Item = &'a str>) -> usize {
+    let Some(first) = numbers.next() else {
+        return 0;
+    };
+    let mut len = first.len();
+    for n in numbers {
+        len = first
+            .bytes()
+            .zip(n.bytes())
+            .take(len)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    // Cut after a dash, so that the tail is a whole part of the number; all ASCII up to there.
+    first[..len]
+        .rfind('-')
+        .filter(|&i| first[..=i].is_ascii())
+        .map_or(0, |i| i + 1)
+}
+
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
-    let cols = Columns::for_width(w);
+    let q = &ctx.app.queue;
+    let prefix = shared_prefix(q.page_rows().map(|(_, r)| r.number.as_str()));
+    let cols = Columns::for_width(w, prefix);
     header(ctx, Rect { height: 1, ..area }, buf);
+    let number_prefix = q
+        .page_rows()
+        .next()
+        .map_or("", |(_, r)| &r.number[..cols.prefix]);
     titles(
         ctx,
         &cols,
+        number_prefix,
         Rect {
             y: area.y + 1,
             height: 1,
@@ -97,20 +142,25 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         height: bottom - top,
         ..area
     };
-    let q = &ctx.app.queue;
     if q.visible_len() == 0 && !ctx.app.loading {
-        let msg = if q.filter().is_empty() {
-            ctx.tr("no-cases")
-        } else {
+        let msg = if !q.filter().is_empty() {
             ctx.tr_args("no-cases-match", &[("filter", Arg::from(q.filter()))])
+        } else if q.total_len() == 0 {
+            // A new database: say how to start, not just that it is empty.
+            ctx.tr("no-cases-at-all")
+        } else {
+            ctx.tr("no-cases")
         };
-        buf.set_stringn(
-            list.x + 2,
-            list.y,
-            ctx.clean(&msg, w.saturating_sub(2)),
-            w.saturating_sub(2),
-            ctx.theme.normal,
-        );
+        let lines = super::sanitize::sanitize_text_with(&msg, w.saturating_sub(2), ctx.glyphs());
+        for (i, line) in lines.iter().take(usize::from(list.height)).enumerate() {
+            buf.set_stringn(
+                list.x + 2,
+                list.y + i as u16,
+                line,
+                w.saturating_sub(2),
+                ctx.theme.normal,
+            );
+        }
     }
     for (line, (index, row)) in q.page_rows().enumerate().take(usize::from(list.height)) {
         let y = list.y + line as u16;
@@ -130,53 +180,126 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     bottom_line(ctx, area, buf, Mode::Queue);
 }
 
+/// The header: the queue's name and filter, its counts, which row is selected, the date the
+/// console computes against, and who is working. Words where they fit; on narrow screens the
+/// counts take the row glyphs (`!12 *5 +3 E40 N7`) so that every count stays visible.
 fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let dot = ctx.symbols.dot;
-    let q = &ctx.app.queue;
-    let c = q.counts();
-    let title = if ctx.app.loading {
+    let app = ctx.app;
+    let q = &app.queue;
+    let w = usize::from(area.width);
+    let title = if app.loading {
         format!("{} {dot} {}", ctx.tr("app-title"), ctx.symbols.ellipsis)
     } else {
-        let mut t = format!(
-            "{} {dot} {}",
-            ctx.tr("app-title"),
-            ctx.tr(q.named().i18n_key())
-        );
+        let mut t = ctx.tr(q.named().i18n_key());
         if !q.filter().is_empty() {
             t.push_str(&format!(" /{}", q.filter()));
         }
         t
     };
-    let mut parts = vec![title];
+    let c = q.counts();
     let n = |k: &str, v: usize| ctx.tr_args(k, &[("n", Arg::from(v))]);
-    if !ctx.app.loading {
-        parts.push(n("header-cases", q.visible_len()));
-        parts.push(n("header-overdue", c.overdue));
-        parts.push(n("header-due-today", c.due_today));
-        parts.push(n("header-due-soon", c.due_soon));
-        parts.push(n("header-extended", c.extended));
-        parts.push(n("header-notices", c.notices));
-    }
-    let sep = format!(" {} ", ctx.symbols.separator);
-    let line = parts.join(&sep);
-    let w = usize::from(area.width);
-    buf.set_stringn(
-        area.x,
-        area.y,
-        text::fit(&ctx.clean(&line, w), w),
-        w,
-        ctx.theme.header,
+    let words = [
+        n("header-overdue", c.overdue),
+        n("header-due-today", c.due_today),
+        n("header-due-soon", c.due_soon),
+        n("header-extended", c.extended),
+        n("header-notices", c.notices),
+    ];
+    let badge = |key: &str| {
+        let word = if ctx.app.profile.ascii {
+            ctx.tr_attr(key, "ascii")
+        } else {
+            ctx.tr(key)
+        };
+        word.chars().next().unwrap_or(' ')
+    };
+    let compact = format!(
+        "{}{} {}{} {}{} {}{} {}{}",
+        state_glyph(ctx, Urgency::Overdue),
+        c.overdue,
+        state_glyph(ctx, Urgency::DueToday),
+        c.due_today,
+        state_glyph(ctx, Urgency::DueWithinOneWorkingDay),
+        c.due_soon,
+        badge("badge-extended"),
+        c.extended,
+        badge("badge-notice"),
+        c.notices,
     );
+    let position = if q.visible_len() == 0 {
+        String::new()
+    } else {
+        ctx.tr_args(
+            "header-row-of",
+            &[
+                ("row", Arg::from(q.selected() + 1)),
+                ("total", Arg::from(q.visible_len())),
+            ],
+        )
+    };
+    let who = ctx.tr_args(
+        "header-who",
+        &[
+            ("date", Arg::from(app.today.format("%Y-%m-%d").to_string())),
+            ("login", Arg::from(app.me.as_str())),
+            ("role", Arg::from(ctx.tr(app.role_key()))),
+        ],
+    );
+    let sep = format!(" {} ", ctx.symbols.separator);
+    // From the most to the least said, the first that fits.
+    let mut candidates: Vec<String> = Vec::new();
+    if app.loading {
+        candidates.push(format!("{title}{sep}{who}"));
+        candidates.push(title.clone());
+    } else {
+        let full: Vec<String> = std::iter::once(title.clone())
+            .chain(words.iter().cloned())
+            .chain([position.clone(), who.clone()])
+            .filter(|p| !p.is_empty())
+            .collect();
+        candidates.push(full.join(&sep));
+        let short_position = if q.visible_len() == 0 {
+            String::new()
+        } else {
+            format!("{}/{}", q.selected() + 1, q.visible_len())
+        };
+        let date = app.today.format("%Y-%m-%d").to_string();
+        for tail in [
+            vec![position.clone(), who.clone()],
+            vec![short_position.clone(), who.clone()],
+            vec![short_position.clone(), format!("{date} {}", app.me)],
+            vec![short_position.clone(), date.clone()],
+            vec![short_position.clone()],
+            vec![],
+        ] {
+            let parts: Vec<String> = [title.clone(), compact.clone()]
+                .into_iter()
+                .chain(tail)
+                .filter(|p| !p.is_empty())
+                .collect();
+            candidates.push(parts.join(&sep));
+        }
+    }
+    let line = candidates
+        .iter()
+        .map(|c| ctx.clean(c, usize::MAX))
+        .find(|c| text::width(c) <= w)
+        .unwrap_or_else(|| ctx.clean(candidates.last().map_or("", String::as_str), w));
+    buf.set_stringn(area.x, area.y, text::fit(&line, w), w, ctx.theme.header);
 }
 
-fn titles(ctx: &Ctx, cols: &Columns, area: Rect, buf: &mut Buffer) {
+fn titles(ctx: &Ctx, cols: &Columns, number_prefix: &str, area: Rect, buf: &mut Buffer) {
     let mut s = String::from("  ");
-    let mut push = |key: &str, width: usize, right: bool| {
+    // A title too long for its column takes its short form (`.short`), then is cut.
+    let mut push = |title: String, short: Option<String>, width: usize, right: bool| {
         if width == 0 {
             return;
         }
-        let t = ctx.tr(key);
-        // A title too long for its column keeps its beginning, whatever the alignment.
+        let t = match short {
+            Some(short) if text::width(&title) > width => short,
+            _ => title,
+        };
         let right = right && text::width(&t) < width;
         s.push_str(&if right {
             text::fit_right(&t, width)
@@ -185,27 +308,62 @@ fn titles(ctx: &Ctx, cols: &Columns, area: Rect, buf: &mut Buffer) {
         });
         s.push(' ');
     };
-    push("column-number", cols.number, false);
-    push("column-type", cols.kind, false);
-    push("column-addressee", cols.party, false);
-    push("column-registered", cols.registered, false);
-    push("column-due", cols.due, false);
-    push("column-remaining", cols.remaining, true);
-    push("column-badges", cols.badges, false);
-    push("column-assignee", cols.assignee, false);
-    push("column-subject", cols.subject, false);
+    let title = |key: &str| ctx.tr(key);
+    let short = |key: &str| Some(ctx.tr_attr(key, "short"));
+    let number = if number_prefix.is_empty() {
+        title("column-number")
+    } else {
+        ctx.clean(number_prefix, usize::MAX)
+    };
+    push(number, None, cols.number, false);
+    push(title("column-type"), short("column-type"), cols.kind, false);
+    push(
+        title("column-addressee"),
+        short("column-addressee"),
+        cols.party,
+        false,
+    );
+    push(
+        title("column-registered"),
+        short("column-registered"),
+        cols.registered,
+        false,
+    );
+    push(title("column-due"), short("column-due"), cols.due, false);
+    push(title("column-next"), short("column-next"), cols.next, false);
+    push(
+        title("column-remaining"),
+        short("column-remaining"),
+        cols.remaining,
+        true,
+    );
+    push(
+        title("column-badges"),
+        short("column-badges"),
+        cols.badges,
+        false,
+    );
+    push(
+        title("column-assignee"),
+        short("column-assignee"),
+        cols.assignee,
+        false,
+    );
+    push(title("column-subject"), None, cols.subject, false);
     let w = usize::from(area.width);
     buf.set_stringn(area.x, area.y, text::fit(&s, w), w, ctx.theme.column_titles);
 }
 
 /// The glyph that says a row's state without colour.
-fn state_glyph(u: Urgency) -> char {
+pub(super) fn state_glyph(ctx: &Ctx, u: Urgency) -> char {
     match u {
         Urgency::Overdue => '!',
         Urgency::DueToday => '*',
         Urgency::DueWithinOneWorkingDay => '+',
         Urgency::Ok => ' ',
         Urgency::NoTerm => '?',
+        Urgency::Answered if ctx.app.profile.ascii => '=',
+        Urgency::Answered => '✓',
         Urgency::Closed => '-',
     }
 }
@@ -218,7 +376,44 @@ pub(super) fn urgency_style(ctx: &Ctx, u: Urgency) -> Style {
         Urgency::DueWithinOneWorkingDay => t.due_soon,
         Urgency::Ok => t.ok,
         Urgency::NoTerm => t.no_term,
+        Urgency::Answered => t.ok,
         Urgency::Closed => t.closed,
+    }
+}
+
+/// The "next" cell: what is due next (`NTF 11-23`), or when the answer went out (`✓ 10-29`).
+fn next_cell(ctx: &Ctx, row: &QueueRow, wide: bool) -> String {
+    let date = |d: chrono::NaiveDate| {
+        if wide {
+            d.format("%Y-%m-%d").to_string()
+        } else {
+            d.format("%m-%d").to_string()
+        }
+    };
+    match (row.next_obligation, row.next_due, row.answered) {
+        (Some(kind), Some(due), _) => format!(
+            "{} {}",
+            ctx.tr_attr(&format!("obligation-{}", kind.as_str()), "short"),
+            date(due)
+        ),
+        (_, _, Some(a)) => format!("{} {}", state_glyph(ctx, Urgency::Answered), date(a.on)),
+        _ => String::new(),
+    }
+}
+
+/// The "left" cell: working days to the next obligation; for an answered case with nothing
+/// owed, how late the answer went out (`+3`), or `ok` when on time.
+fn remaining_cell(ctx: &Ctx, row: &QueueRow) -> String {
+    match (row.remaining, row.answered) {
+        (Some(r), _) => r.to_string(),
+        (None, Some(a)) if row.urgency == Urgency::Answered => {
+            if a.late {
+                format!("+{}", a.late_days.max(1))
+            } else {
+                ctx.tr("answered-on-time-short")
+            }
+        }
+        _ => String::new(),
     }
 }
 
@@ -237,7 +432,7 @@ fn draw_row(
     } else {
         " "
     });
-    s.push(state_glyph(row.urgency));
+    s.push(state_glyph(ctx, row.urgency));
     let mut cell = |value: &str, width: usize, right: bool| {
         if width == 0 {
             return;
@@ -253,7 +448,11 @@ fn draw_row(
             text::fit(&clean, width)
         });
     };
-    cell(&row.number, cols.number, false);
+    cell(
+        row.number.get(cols.prefix..).unwrap_or(&row.number),
+        cols.number,
+        false,
+    );
     let kind = ctx.tr(&format!("kind-{}", row.kind.as_str()));
     cell(
         &kind.chars().next().map(String::from).unwrap_or_default(),
@@ -277,11 +476,8 @@ fn draw_row(
         |d| d.format("%Y-%m-%d").to_string(),
     );
     cell(&due, cols.due, false);
-    cell(
-        &row.remaining.map_or(String::new(), |r| r.to_string()),
-        cols.remaining,
-        true,
-    );
+    cell(&next_cell(ctx, row, cols.wide), cols.next, false);
+    cell(&remaining_cell(ctx, row), cols.remaining, true);
     cell(&badges(ctx, row, cols.wide), cols.badges, false);
     let unassigned = ctx.tr("unassigned");
     cell(

@@ -176,6 +176,20 @@ pub enum CalendarError {
     TooLongToExplain { days: u64, max: u32 },
 }
 
+impl crate::domain::message::Localize for CalendarError {
+    fn message(&self) -> crate::domain::message::Message {
+        use crate::domain::message::Message;
+        match self {
+            CalendarError::OutOfRange => Message::new("calendar-out-of-range"),
+            CalendarError::TooLongToExplain { days, max } => {
+                Message::new("calendar-too-long-to-explain")
+                    .number("days", i64::try_from(*days).unwrap_or(i64::MAX))
+                    .number("max", *max)
+            }
+        }
+    }
+}
+
 /// One day of an explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExplainedDay {
