@@ -108,7 +108,9 @@ fn next_line(ctx: &Ctx, row: &crate::service::QueueRow) -> Option<String> {
 }
 
 fn remaining_words(ctx: &Ctx, r: i64) -> String {
-    if r >= 0 {
+    if r == 0 {
+        ctx.tr("urgency-due-today")
+    } else if r > 0 {
         ctx.tr_args("remaining-working-days", &[("n", Arg::from(r))])
     } else {
         ctx.tr_args("overdue-working-days", &[("n", Arg::from(-r))])
