@@ -140,6 +140,16 @@ pub enum ObligationKind {
 }
 
 impl ObligationKind {
+    /// Every kind.
+    pub const ALL: [ObligationKind; 6] = [
+        ObligationKind::Answer,
+        ObligationKind::ExtensionNotice,
+        ObligationKind::Result,
+        ObligationKind::RefusalAnswer,
+        ObligationKind::ResultToStateCorporation,
+        ObligationKind::FollowUp,
+    ];
+
     /// The one spelling of this kind.
     pub fn as_str(self) -> &'static str {
         match self {
