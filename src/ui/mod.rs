@@ -102,7 +102,12 @@ pub fn queue_list_rows(area: Rect) -> (u16, u16) {
 }
 
 /// Draws the whole console into a buffer.
+///
+/// `area` is cut to the buffer first: the screens lay themselves out inside the area they are
+/// given and write nowhere else, so no size, however it was obtained (a terminal resized between
+/// two reads of its size), can make a screen write outside the buffer.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
+    let area = area.intersection(buf.area);
     let ctx = Ctx {
         app,
         texts,
