@@ -1,5 +1,7 @@
 //! The console end to end in a real pseudo-terminal (tmux at 80x24): start on a demo database,
 //! navigate, filter, open a case, quit; the terminal is restored, after `q` and after SIGTERM.
+//! Keys typed ahead act on the screen they were typed for; a resize storm does not kill it; a
+//! signal ends it even when the terminal stopped reading.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -62,6 +64,40 @@ impl Tmux {
                 .unwrap()
                 .success()
         );
+    }
+
+    /// Any tmux command on this server.
+    fn tmux(&self, args: &[&str]) {
+        let mut all = vec!["-L", self.socket.as_str()];
+        all.extend_from_slice(args);
+        assert!(Command::new("tmux").args(&all).status().unwrap().success());
+    }
+
+    /// The console's pid: the child of the pane's shell.
+    fn console_pid(&self) -> String {
+        let pane = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "list-panes",
+                "-t",
+                &self.target,
+                "-F",
+                "#{pane_pid}",
+            ])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8(pane.stdout).unwrap().trim().to_string();
+        let child = Command::new("pgrep")
+            .args(["-P", &shell, "-x", "merzim"])
+            .output()
+            .unwrap();
+        let pid = String::from_utf8(child.stdout).unwrap().trim().to_string();
+        assert!(
+            !pid.is_empty(),
+            "no console process under the pane's shell {shell}"
+        );
+        pid
     }
 
     fn screen(&self) -> String {
@@ -168,29 +204,7 @@ fn sigterm_restores_the_terminal() {
     let db = demo_db(dir.path());
     let t = Tmux::start(&console_cmd(&db, dir.path()));
     t.wait_for("Open cases");
-    // The console is the child of the pane's shell.
-    let pane = Command::new("tmux")
-        .args([
-            "-L",
-            &t.socket,
-            "list-panes",
-            "-t",
-            &t.target,
-            "-F",
-            "#{pane_pid}",
-        ])
-        .output()
-        .unwrap();
-    let shell = String::from_utf8(pane.stdout).unwrap().trim().to_string();
-    let child = Command::new("pgrep")
-        .args(["-P", &shell, "-x", "merzim"])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8(child.stdout).unwrap().trim().to_string();
-    assert!(
-        !pid.is_empty(),
-        "no console process under the pane's shell {shell}"
-    );
+    let pid = t.console_pid();
     assert!(
         Command::new("kill")
             .args(["-TERM", &pid])
@@ -237,4 +251,116 @@ fn user_settings_and_a_bad_keymap_line() {
     assert_eq!(marked.len(), 1, "{s}");
     t.keys(&["q"]);
     t.wait_for("DONE");
+}
+
+/// Sends `keys` in one `send-keys` (one write to the terminal, so the console reads them all at
+/// once), then `?` on its own: when the help is up, every key before it was handled.
+fn typed_ahead(t: &Tmux, keys: &[&str]) -> String {
+    t.keys(keys);
+    t.keys(&["?"]);
+    let s = t.wait_for("Keys ·");
+    assert!(!s.contains("EXITED"), "the console quit:\n{s}");
+    t.keys(&["Escape"]);
+    s
+}
+
+#[test]
+fn keys_typed_ahead_act_on_the_screen_they_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let t = Tmux::start(&console_cmd(&db, dir.path()));
+    t.wait_for("Open cases");
+
+    // `q` right after Enter closes the case Enter opened; on the queue it would quit.
+    let s = typed_ahead(&t, &["Enter", "q"]);
+    assert!(s.contains("Keys · Queue"), "back on the queue:\n{s}");
+    t.wait_for("Open cases");
+
+    // `w` right after the Enter that opens the filtered case shows why its date is what it is.
+    t.keys(&["/", "000156", "Enter", "Enter", "w"]);
+    let s = t.wait_for("Registered on");
+    assert!(s.contains("KZ-2026-000156 │"), "{s}");
+    let s = typed_ahead(&t, &[]);
+    assert!(s.contains("Keys · Case"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("Open cases");
+
+    // Tab right after `:open NUMBER Enter` goes to the second section of that case.
+    t.keys(&[":", "open KZ-2026-000094", "Enter", "Tab"]);
+    let s = t.wait_for("Subject:");
+    assert!(s.contains("KZ-2026-000094 │"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("Open cases");
+    t.keys(&["q"]);
+    let end = t.wait_for("DONE");
+    assert!(end.contains("EXITED 0"), "{end}");
+}
+
+/// About a thousand resizes a second for two seconds, to sizes from 1x1 to 150x50, while keys
+/// are typed: the console lives through it and then draws the right screen at the final size.
+#[test]
+fn a_resize_storm_while_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let t = Tmux::start(&console_cmd(&db, dir.path()));
+    t.wait_for("Open cases");
+    let pid = t.console_pid();
+    let keys = ["j", "k", "Enter", "Tab", "G", "j", "q", "g"];
+    let start = Instant::now();
+    let mut resizes = 0usize;
+    let mut round = 0usize;
+    while start.elapsed() < Duration::from_secs(2) {
+        let mut args: Vec<String> = Vec::new();
+        for i in 0..50 {
+            let n = round * 50 + i;
+            let (w, h) = ((n * 37) % 150 + 1, (n * 13) % 50 + 1);
+            args.extend(
+                [
+                    "resize-window",
+                    "-t",
+                    "t",
+                    "-x",
+                    &w.to_string(),
+                    "-y",
+                    &h.to_string(),
+                    ";",
+                ]
+                .map(String::from),
+            );
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        t.tmux(&args);
+        resizes += 50;
+        t.keys(&[keys[round % keys.len()]]);
+        round += 1;
+    }
+    assert!(resizes >= 500, "only {resizes} resizes");
+    t.tmux(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
+    assert!(
+        Command::new("kill")
+            .args(["-0", &pid])
+            .status()
+            .unwrap()
+            .success(),
+        "the console died in the storm:\n{}",
+        t.screen()
+    );
+    // Back to the top of the queue, whatever screen the storm's keys left open.
+    t.keys(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    t.keys(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    t.keys(&["g"]);
+    let s = t.wait_until("the queue at 100x30, from its first case", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.len() == 30
+            && lines[0].contains("Open cases")
+            && lines[2].contains("KZ-2026-000094")
+            && lines[3..29].iter().all(|l| l.contains("KZ-2026-"))
+            && lines[29].contains("quit")
+    });
+    assert!(s.lines().all(|l| l.chars().count() <= 100), "{s}");
+    t.keys(&["q"]);
+    let end = t.wait_for("DONE");
+    assert!(end.contains("EXITED 0"), "{end}");
 }
