@@ -364,3 +364,144 @@ fn a_resize_storm_while_typing() {
     let end = t.wait_for("DONE");
     assert!(end.contains("EXITED 0"), "{end}");
 }
+
+/// A pseudo-terminal whose output nobody reads: the console's writes block once the kernel's
+/// buffer is full, as on a frozen SSH link.
+struct DeafPty {
+    master: std::os::fd::OwnedFd,
+    child: std::process::Child,
+}
+
+impl DeafPty {
+    fn start(db: &Path, config: &Path) -> DeafPty {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two descriptors; the size is a valid winsize.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned here.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_merzim"));
+        cmd.args(["--today", "2026-11-23", "--lang", "en", "--db"])
+            .arg(db)
+            .env("MERZIM_CONFIG_DIR", config)
+            .env("TERM", "xterm-256color")
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave);
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                // Its own session with the pty as its terminal, as a login shell would have.
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        DeafPty { master, child }
+    }
+
+    /// Resizes the terminal: the console repaints everything (at 200x60, 10-20 KB).
+    fn provoke(&self, cols: u16) {
+        use std::os::fd::AsRawFd;
+        let size = libc::winsize {
+            ws_row: 60,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: a valid descriptor and winsize.
+        unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    }
+
+    /// Whether the console's main thread is waiting in `write(2)` (its `/proc` entry says which
+    /// system call it is in).
+    fn blocked_in_write(&self) -> bool {
+        let pid = self.child.id();
+        std::fs::read_to_string(format!("/proc/{pid}/syscall"))
+            .ok()
+            .and_then(|s| s.split_whitespace().next().map(str::to_string))
+            == Some(libc::SYS_write.to_string())
+    }
+}
+
+impl Drop for DeafPty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A signal ends the console within a second or two even though its terminal reads nothing.
+fn signal_ends_a_console_whose_terminal_reads_nothing(signal: i32, name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut pty = DeafPty::start(&db, dir.path());
+    // Full repaints until the kernel's buffer is full (it holds about 64 KB) and the console's
+    // write waits.
+    let start = Instant::now();
+    let mut blocked_for = 0;
+    let mut round = 0u16;
+    while blocked_for < 10 {
+        round += 1;
+        pty.provoke(199 + round % 2);
+        sleep(Duration::from_millis(10));
+        assert!(
+            pty.child.try_wait().unwrap().is_none(),
+            "the console ended early"
+        );
+        blocked_for = if pty.blocked_in_write() {
+            blocked_for + 1
+        } else {
+            0
+        };
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the console never blocked in write(2): {:?}",
+            std::fs::read_to_string(format!("/proc/{}/syscall", pty.child.id()))
+        );
+    }
+    let pid = pty.child.id() as i32;
+    // SAFETY: a signal to our own child.
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    let sent = Instant::now();
+    let status = loop {
+        if let Some(status) = pty.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            sent.elapsed() < Duration::from_secs(2),
+            "the console ignored {name} for 2 s while its terminal read nothing"
+        );
+        sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(128 + signal), "{name}: {status:?}");
+}
+
+#[test]
+fn sigterm_ends_a_console_whose_terminal_reads_nothing() {
+    signal_ends_a_console_whose_terminal_reads_nothing(libc::SIGTERM, "SIGTERM");
+}
+
+#[test]
+fn sighup_ends_a_console_whose_terminal_reads_nothing() {
+    signal_ends_a_console_whose_terminal_reads_nothing(libc::SIGHUP, "SIGHUP");
+}
