@@ -418,10 +418,13 @@ fn a_resize_storm_while_typing() {
     assert!(end.contains("EXITED 0"), "{end}");
 }
 
-/// A pseudo-terminal whose output nobody reads: the console's writes block once the kernel's
-/// buffer is full, as on a frozen SSH link.
+/// A pseudo-terminal that stops taking output once the console is up: its output is suspended
+/// (as by Ctrl-S on a terminal that honours it) and nobody reads it, so the console's writes
+/// block, as on a frozen SSH link.
 struct DeafPty {
     master: std::os::fd::OwnedFd,
+    /// Kept to suspend the output.
+    slave: std::os::fd::OwnedFd,
     child: std::process::Child,
 }
 
@@ -457,7 +460,7 @@ impl DeafPty {
             .env("TERM", "xterm-256color")
             .stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
-            .stderr(slave);
+            .stderr(slave.try_clone().unwrap());
         // SAFETY: only async-signal-safe calls between fork and exec.
         unsafe {
             cmd.pre_exec(|| {
@@ -469,7 +472,48 @@ impl DeafPty {
             });
         }
         let child = cmd.spawn().unwrap();
-        DeafPty { master, child }
+        DeafPty {
+            master,
+            slave,
+            child,
+        }
+    }
+
+    /// Reads what the console writes until `needle` has come (20 s at most).
+    fn read_until(&self, needle: &str) {
+        use std::os::fd::AsRawFd;
+        let start = Instant::now();
+        let mut seen = Vec::new();
+        while !String::from_utf8_lossy(&seen).contains(needle) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "'{needle}' never came: {}",
+                String::from_utf8_lossy(&seen)
+            );
+            let mut poll = libc::pollfd {
+                fd: self.master.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let mut chunk = [0u8; 4096];
+            // SAFETY: one valid pollfd; a read into a buffer of its length.
+            unsafe {
+                if libc::poll(&mut poll, 1, 100) > 0 {
+                    let n = libc::read(self.master.as_raw_fd(), chunk.as_mut_ptr().cast(), 4096);
+                    if n > 0 {
+                        seen.extend_from_slice(&chunk[..n as usize]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The terminal takes no more output: every write to it waits.
+    fn stop_output(&self) {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a valid terminal descriptor.
+        let rc = unsafe { libc::tcflow(self.slave.as_raw_fd(), libc::TCOOFF) };
+        assert_eq!(rc, 0, "tcflow: {}", std::io::Error::last_os_error());
     }
 
     /// Resizes the terminal: the console repaints everything (at 200x60, 10-20 KB).
@@ -508,8 +552,9 @@ fn signal_ends_a_console_whose_terminal_reads_nothing(signal: i32, name: &str) {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let mut pty = DeafPty::start(&db, dir.path());
-    // Full repaints until the kernel's buffer is full (it holds about 64 KB) and the console's
-    // write waits.
+    pty.read_until("KZ-2026-");
+    pty.stop_output();
+    // Repaints (a resize each) until the console is seen waiting in write(2) ten times running.
     let start = Instant::now();
     let mut blocked_for = 0;
     let mut round = 0u16;
