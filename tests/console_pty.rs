@@ -224,7 +224,7 @@ fn user_settings_and_a_bad_keymap_line() {
     let db = demo_db(dir.path());
     std::fs::write(
         dir.path().join("config.toml"),
-        "lang = \"ru\"\nlow_bandwidth = true\n",
+        "lang = \"ru\"\ncolour = \"red\"\nlow_bandwidth = true\n",
     )
     .unwrap();
     std::fs::write(
@@ -239,9 +239,14 @@ fn user_settings_and_a_bad_keymap_line() {
         db.display()
     );
     let t = Tmux::start(&cmd);
-    // Russian from config.toml, the bad line reported on the bottom line, the good one kept.
+    // Russian from config.toml, its bad line reported on the bottom line, the good ones kept;
+    // the bad keymap line after it.
     let first = t.wait_for("Открытые дела");
-    assert!(first.contains("explode"), "{first}");
+    let last = |s: &str| s.lines().last().unwrap_or("").to_string();
+    assert!(
+        last(&first).starts_with("[1/2, Esc — скрыть] config.toml:2: настройки 'colour' нет"),
+        "{first}"
+    );
     t.keys(&["z"]);
     t.keys(&["z"]);
     // Low-bandwidth profile: the selection is a marker in the first column, now on the third row.
@@ -250,6 +255,14 @@ fn user_settings_and_a_bad_keymap_line() {
     });
     let marked: Vec<&str> = s.lines().filter(|l| l.starts_with('▶')).collect();
     assert_eq!(marked.len(), 1, "{s}");
+    // Keys that move leave the problem in place; Esc dismisses it, and the next one shows.
+    assert!(last(&s).contains("'colour'"), "{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_for("[1/1");
+    assert!(last(&s).contains("explode"), "{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_until("the key hints", |s| last(s).contains("выход"));
+    assert!(!s.contains("explode"), "{s}");
     t.keys(&["q"]);
     t.wait_for("DONE");
 }

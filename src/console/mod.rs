@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 use chrono::{FixedOffset, NaiveDate, Utc};
 use crossterm::event::{self, Event};
 
-use crate::app::{self, App, Effect, Msg, Status, StatusText};
+use crate::app::{self, App, Effect, Msg, StatusText};
 use crate::i18n::{Lang, Texts};
 use crate::keymap::{Keymap, ShippedKeymap};
 use crate::reference::Reference;
@@ -77,7 +77,7 @@ fn language(opts: &Options, config: &Config) -> Lang {
     if let Some(l) = opts.lang {
         return l;
     }
-    if let Some(l) = config.lang.as_deref().and_then(|c| c.parse().ok()) {
+    if let Some(l) = config.lang {
         return l;
     }
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -102,8 +102,8 @@ pub fn run(opts: Options) -> Result<()> {
         .unwrap_or_else(|| "default".into());
     let shipped = match ShippedKeymap::from_name(&keymap_name) {
         Ok(s) => s,
-        Err(e) => {
-            problems.push(e.to_string());
+        Err(_) => {
+            problems.push(config::unknown_keymap(&keymap_name));
             ShippedKeymap::Default
         }
     };
@@ -116,7 +116,12 @@ pub fn run(opts: Options) -> Result<()> {
     let lang = language(&opts, &config);
     if let Some((path, _)) = &user_keys {
         for w in &warnings {
-            problems.push(format!("{}: {}", path.display(), w.localized(&texts, lang)));
+            // Translated here, in the language the console starts in.
+            problems.push(StatusText::Literal(format!(
+                "{}: {}",
+                path.display(),
+                w.localized(&texts, lang)
+            )));
         }
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -126,13 +131,8 @@ pub fn run(opts: Options) -> Result<()> {
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
     let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile);
-    if let Some(first) = problems.first() {
-        // Before the loop starts: the console opens showing what was wrong with the user's files.
-        app.status = Some(Status {
-            text: StatusText::Literal(first.clone()),
-            error: true,
-        });
-    }
+    // The console opens showing what was wrong with the officer's files, until dismissed.
+    let _ = app::update(&mut app, Msg::Problems(problems));
     let query = QueueQuery {
         scope: if caller.is_supervisor() {
             Scope::All
