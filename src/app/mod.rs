@@ -137,6 +137,9 @@ pub struct App {
     pub height: u16,
     /// Waiting for the queue to load.
     pub loading: bool,
+    /// Problems in the officer's settings files, shown on the bottom line one at a time until
+    /// dismissed with Back (Esc): unlike a message, a key does not clear them.
+    pub problems: Vec<StatusText>,
 }
 
 /// What happened.
@@ -150,6 +153,8 @@ pub enum Msg {
     CaseLoaded(Box<Result<CaseView, String>>),
     /// Nothing is waiting: time for work that shows nothing (the filter's index).
     Idle,
+    /// What was wrong with the officer's settings files.
+    Problems(Vec<StatusText>),
 }
 
 /// What `update` asks the loop to do.
@@ -190,6 +195,7 @@ impl App {
             width: 80,
             height: 24,
             loading: true,
+            problems: Vec::new(),
         }
     }
 
@@ -285,6 +291,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.queue.build_index();
             Vec::new()
         }
+        Msg::Problems(problems) => {
+            app.problems = problems;
+            Vec::new()
+        }
     }
 }
 
@@ -301,6 +311,15 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(action) = app.keymap.action(app.mode(), key) else {
         return Vec::new();
     };
+    // Back dismisses the settings problem the bottom line shows (no message or input above it).
+    if action == Action::Back
+        && app.status.is_none()
+        && !app.problems.is_empty()
+        && !matches!(app.screen, Screen::Help { .. })
+    {
+        app.problems.remove(0);
+        return Vec::new();
+    }
     // A key clears the last message: it has been seen.
     app.status = None;
     match (app.screen, action) {

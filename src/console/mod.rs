@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 use chrono::{FixedOffset, NaiveDate, Utc};
 use crossterm::event::{self, Event};
 
-use crate::app::{self, App, Effect, Msg, Status, StatusText};
+use crate::app::{self, App, Effect, Msg, StatusText};
 use crate::i18n::{Lang, Texts};
 use crate::keymap::{Keymap, ShippedKeymap};
 use crate::reference::Reference;
@@ -77,7 +77,7 @@ fn language(opts: &Options, config: &Config) -> Lang {
     if let Some(l) = opts.lang {
         return l;
     }
-    if let Some(l) = config.lang.as_deref().and_then(|c| c.parse().ok()) {
+    if let Some(l) = config.lang {
         return l;
     }
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -102,8 +102,8 @@ pub fn run(opts: Options) -> Result<()> {
         .unwrap_or_else(|| "default".into());
     let shipped = match ShippedKeymap::from_name(&keymap_name) {
         Ok(s) => s,
-        Err(e) => {
-            problems.push(e.to_string());
+        Err(_) => {
+            problems.push(config::unknown_keymap(&keymap_name));
             ShippedKeymap::Default
         }
     };
@@ -116,7 +116,12 @@ pub fn run(opts: Options) -> Result<()> {
     let lang = language(&opts, &config);
     if let Some((path, _)) = &user_keys {
         for w in &warnings {
-            problems.push(format!("{}: {}", path.display(), w.localized(&texts, lang)));
+            // Translated here, in the language the console starts in.
+            problems.push(StatusText::Literal(format!(
+                "{}: {}",
+                path.display(),
+                w.localized(&texts, lang)
+            )));
         }
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -128,13 +133,8 @@ pub fn run(opts: Options) -> Result<()> {
     let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile);
     app.supervisor = caller.is_supervisor();
     app.utc_offset = opts.utc_offset;
-    if let Some(first) = problems.first() {
-        // Before the loop starts: the console opens showing what was wrong with the user's files.
-        app.status = Some(Status {
-            text: StatusText::Literal(first.clone()),
-            error: true,
-        });
-    }
+    // The console opens showing what was wrong with the officer's files, until dismissed.
+    let _ = app::update(&mut app, Msg::Problems(problems));
     let query = QueueQuery {
         scope: if caller.is_supervisor() {
             Scope::All
@@ -146,51 +146,53 @@ pub fn run(opts: Options) -> Result<()> {
     };
 
     let (mut screen, _guard) = terminal::enter()?;
+    let mut fx = Effects {
+        service: &service,
+        caller: &caller,
+        query: &query,
+        repaint: false,
+    };
+    // The state learns its size before the first frame (which checks it again).
     let area = screen.area()?;
-    app::update(&mut app, Msg::Resize(area.width, area.height));
+    let effects = app::update(&mut app, Msg::Resize(area.width, area.height));
+    if let Flow::Quit = fx.run(&mut app, effects) {
+        return Ok(());
+    }
     // First paint before anything is loaded: the frame and the header.
-    let mut shown = draw(&mut screen, &app, &texts)?;
-
-    let mut effects: VecDeque<Effect> = VecDeque::from([Effect::LoadQueue]);
+    let Some(mut shown) = frame(&mut screen, &mut app, &texts, None, &mut fx)? else {
+        return Ok(());
+    };
+    if let Flow::Quit = fx.run(&mut app, vec![Effect::LoadQueue]) {
+        return Ok(());
+    }
     loop {
-        while let Some(effect) = effects.pop_front() {
-            let msg = match effect {
-                Effect::Quit => return Ok(()),
-                Effect::Repaint => {
-                    screen.clear()?;
-                    continue;
-                }
-                Effect::LoadQueue => Msg::QueueLoaded(
-                    service
-                        .queue(&caller, app.today, &query)
-                        .map_err(|e| e.to_string()),
-                ),
-                Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
-                    service
-                        .case(&caller, &number, app.today)
-                        .map_err(|e| e.to_string()),
-                )),
-            };
-            effects.extend(app::update(&mut app, msg));
+        match frame(&mut screen, &mut app, &texts, Some(shown), &mut fx)? {
+            Some(s) => shown = s,
+            None => return Ok(()),
         }
-        shown = draw_scrolled(&mut screen, &app, &texts, shown)?;
         // After the frame is out, before waiting for keys: work that shows nothing.
         if app.queue.needs_index() && !event::poll(Duration::ZERO)? {
-            effects.extend(app::update(&mut app, Msg::Idle));
+            let effects = app::update(&mut app, Msg::Idle);
+            if let Flow::Quit = fx.run(&mut app, effects) {
+                return Ok(());
+            }
         }
 
         // Block until something happens (or, with no fixed date, until midnight: one redraw then
-        // rolls the date over); then take everything already waiting.
+        // rolls the date over); then take everything already waiting, one frame for them all.
+        // Each key's effects are carried out, and their answers applied, before the next key is
+        // handled: `Enter q` typed ahead opens the case and then closes it, as it would have
+        // done typed slowly, instead of `q` quitting the queue behind a case still loading.
         let mut event = match until_midnight(&opts) {
             Some(wait) if !event::poll(wait)? => None,
             _ => Some(event::read()?),
         };
         while let Some(ev) = event.take() {
             if let Some(msg) = to_msg(ev) {
-                effects.extend(app::update(&mut app, msg));
-            }
-            if effects.contains(&Effect::Quit) {
-                break;
+                let effects = app::update(&mut app, msg);
+                if let Flow::Quit = fx.run(&mut app, effects) {
+                    return Ok(());
+                }
             }
             if event::poll(Duration::ZERO)? {
                 event = Some(event::read()?);
@@ -199,8 +201,55 @@ pub fn run(opts: Options) -> Result<()> {
         // Midnight: the next frame uses the new date (and reloads the queue with it).
         let now = today(&opts);
         if now != app.today {
-            effects.extend(app::update(&mut app, Msg::Today(now)));
+            let effects = app::update(&mut app, Msg::Today(now));
+            if let Flow::Quit = fx.run(&mut app, effects) {
+                return Ok(());
+            }
         }
+    }
+}
+
+/// Whether the console goes on after some effects were carried out.
+enum Flow {
+    Go,
+    Quit,
+}
+
+/// Carries out what `update` asks for, through the service.
+struct Effects<'a> {
+    service: &'a Service,
+    caller: &'a Caller,
+    query: &'a QueueQuery,
+    /// A repaint was asked for: the next frame forgets what the terminal shows.
+    repaint: bool,
+}
+
+impl Effects<'_> {
+    /// Carries out `effects` in order, and whatever their answers ask for, until nothing is
+    /// left: the state is then what the key that asked for them leads to.
+    fn run(&mut self, app: &mut App, effects: Vec<Effect>) -> Flow {
+        let mut waiting = VecDeque::from(effects);
+        while let Some(effect) = waiting.pop_front() {
+            let msg = match effect {
+                Effect::Quit => return Flow::Quit,
+                Effect::Repaint => {
+                    self.repaint = true;
+                    continue;
+                }
+                Effect::LoadQueue => Msg::QueueLoaded(
+                    self.service
+                        .queue(self.caller, app.today, self.query)
+                        .map_err(|e| e.to_string()),
+                ),
+                Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
+                    self.service
+                        .case(self.caller, &number, app.today)
+                        .map_err(|e| e.to_string()),
+                )),
+            };
+            waiting.extend(app::update(app, msg));
+        }
+        Flow::Go
     }
 }
 
@@ -211,36 +260,48 @@ struct Shown {
     area: ratatui::layout::Rect,
 }
 
-fn draw(screen: &mut terminal::Screen, app: &App, texts: &Texts) -> Result<Shown> {
-    let area = screen.area()?;
-    screen.draw(|buf| ui::render(buf, area, app, texts))?;
-    Ok(Shown {
-        queue_top: (app.screen == app::Screen::Queue).then(|| app.queue.top()),
-        area,
-    })
-}
-
-/// Draws the next frame; when the queue list scrolled by less than a screen, the terminal
-/// moves the rows it already shows and only the new rows are sent.
-fn draw_scrolled(
+/// Draws the next frame. The terminal's size is read once, here: the state is told about it
+/// (if it changed since the last resize event) and the same size lays out the screens and sizes
+/// the buffer, so a resize in the middle of a frame cannot make them disagree. When the queue
+/// list scrolled by less than a screen, the terminal moves the rows it already shows and only
+/// the new rows are sent. `None`: the console is to quit.
+fn frame(
     screen: &mut terminal::Screen,
-    app: &App,
+    app: &mut App,
     texts: &Texts,
-    before: Shown,
-) -> Result<Shown> {
+    before: Option<Shown>,
+    fx: &mut Effects,
+) -> Result<Option<Shown>> {
     let area = screen.area()?;
-    if let (Some(old), true, true) = (
-        before.queue_top,
-        app.screen == app::Screen::Queue,
-        area == before.area,
-    ) {
+    if (area.width, area.height) != (app.width, app.height) {
+        let effects = app::update(app, Msg::Resize(area.width, area.height));
+        if let Flow::Quit = fx.run(app, effects) {
+            return Ok(None);
+        }
+    }
+    let mut before = before;
+    if std::mem::take(&mut fx.repaint) {
+        screen.clear()?;
+        before = None;
+    }
+    if let Some(Shown {
+        queue_top: Some(old),
+        area: old_area,
+    }) = before
+        && app.screen == app::Screen::Queue
+        && area == old_area
+    {
         let (top, bottom) = ui::queue_list_rows(area);
         let by = app.queue.top() as i64 - old as i64;
         if by != 0 && by.unsigned_abs() < u64::from(bottom.saturating_sub(top)) {
             screen.scroll(top, bottom, by as i32)?;
         }
     }
-    draw(screen, app, texts)
+    screen.draw(area, |buf| ui::render(buf, area, app, texts))?;
+    Ok(Some(Shown {
+        queue_top: (app.screen == app::Screen::Queue).then(|| app.queue.top()),
+        area,
+    }))
 }
 
 /// How long until the office's next midnight, when "today" is not fixed.

@@ -43,7 +43,8 @@ impl<W: Write> Screen<W> {
         &mut self.backend
     }
 
-    /// The area of the current terminal size.
+    /// The area of the current terminal size. It changes at any moment while the terminal is
+    /// resized: read it once per frame and use that value for the layout and the buffer alike.
     pub fn area(&self) -> io::Result<Rect> {
         let size = self.backend.size()?;
         Ok(Rect::new(0, 0, size.width, size.height))
@@ -57,9 +58,9 @@ impl<W: Write> Screen<W> {
         self.backend.flush()
     }
 
-    /// Draws a frame: `render` fills a fresh buffer, and only the difference is sent.
-    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) -> io::Result<()> {
-        let area = self.area()?;
+    /// Draws a frame of `area` (the size read once for this frame, see [`Screen::area`]):
+    /// `render` fills a fresh buffer of exactly that area, and only the difference is sent.
+    pub fn draw(&mut self, area: Rect, render: impl FnOnce(&mut Buffer)) -> io::Result<()> {
         if area != self.shown.area {
             self.shown = Buffer::empty(area);
             self.backend.invalidate();
@@ -175,10 +176,10 @@ mod tests {
                 }
             }
         };
-        s.draw(rows(0)).unwrap();
+        s.draw(Rect::new(0, 0, 10, 6), rows(0)).unwrap();
         s.backend_mut().writer_mut().clear();
         s.scroll(1, 5, 1).unwrap();
-        s.draw(rows(1)).unwrap();
+        s.draw(Rect::new(0, 0, 10, 6), rows(1)).unwrap();
         let out = String::from_utf8(s.backend().writer().clone()).unwrap();
         assert!(out.contains("04"), "{out:?}");
         assert!(

@@ -91,7 +91,12 @@ pub fn queue_list_rows(area: Rect) -> (u16, u16) {
 }
 
 /// Draws the whole console into a buffer.
+///
+/// `area` is cut to the buffer first: the screens lay themselves out inside the area they are
+/// given and write nowhere else, so no size, however it was obtained (a terminal resized between
+/// two reads of its size), can make a screen write outside the buffer.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
+    let area = area.intersection(buf.area);
     let ctx = Ctx {
         app,
         texts,
@@ -158,16 +163,7 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         return;
     }
     if let Some(status) = &ctx.app.status {
-        let msg = match &status.text {
-            StatusText::Key(key, args) => {
-                let args: Vec<(&str, Arg)> = args
-                    .iter()
-                    .map(|(k, v)| (*k, Arg::from(v.as_str())))
-                    .collect();
-                ctx.tr_args(key, &args)
-            }
-            StatusText::Literal(s) => s.clone(),
-        };
+        let msg = status_text(ctx, &status.text);
         let style = if status.error {
             ctx.theme.status_error
         } else {
@@ -176,7 +172,50 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         buf.set_stringn(area.x, area.y, ctx.clean(&msg, width), width, style);
         return;
     }
+    if let Some(problem) = ctx.app.problems.first() {
+        // Which one of how many, and the key that dismisses it, first: the message may be cut.
+        let n = [
+            ("n", Arg::from(1usize)),
+            ("total", Arg::from(ctx.app.problems.len())),
+        ];
+        let counter = match back_key(ctx, mode) {
+            Some(key) => {
+                let mut args = n.to_vec();
+                args.push(("key", Arg::from(key)));
+                ctx.tr_args("problem-counter", &args)
+            }
+            None => ctx.tr_args("problem-counter-no-key", &n),
+        };
+        let msg = format!("{counter} {}", status_text(ctx, problem));
+        let style = ctx.theme.status_error;
+        buf.set_stringn(area.x, area.y, ctx.clean(&msg, width), width, style);
+        return;
+    }
     hints(ctx, area, buf, mode);
+}
+
+/// A status text in the reader's language.
+fn status_text(ctx: &Ctx, text: &StatusText) -> String {
+    match text {
+        StatusText::Key(key, args) => {
+            let args: Vec<(&str, Arg)> = args
+                .iter()
+                .map(|(k, v)| (*k, Arg::from(v.as_str())))
+                .collect();
+            ctx.tr_args(key, &args)
+        }
+        StatusText::Literal(s) => s.clone(),
+    }
+}
+
+/// The first key of the live keymap that goes back (dismisses) on this screen.
+fn back_key(ctx: &Ctx, mode: Mode) -> Option<String> {
+    ctx.app
+        .keymap
+        .bindings(mode, ctx.key_style())
+        .into_iter()
+        .find(|(action, _)| *action == Action::Back)
+        .and_then(|(_, keys)| keys.into_iter().next())
 }
 
 /// The hint bar, generated from the live keymap: as many hints as fit.
