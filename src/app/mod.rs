@@ -4,6 +4,7 @@
 //! `update` does no I/O either: it asks for data with [`Effect`]s, which the console's loop
 //! carries out through the service and answers with a [`Msg`].
 
+mod profile;
 mod queue;
 
 use chrono::NaiveDate;
@@ -12,8 +13,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::service::{CaseView, QueueRow};
-use crate::ui::theme::Profile;
 
+pub use profile::Profile;
 pub use queue::{Counts, NamedQueue, Queue, SortKey, fold as fold_text};
 
 /// Which screen is in front.
