@@ -1,1 +1,29 @@
 # The console's own behaviour: prompts, feedback, confirmations.
+
+action-reverse-sort = Reverse the order of the queue
+    .hint = reverse
+quit-confirm = Quit? Press { $key } again to quit; any other key stays
+reloaded = Cases reloaded: { $n }
+closed-shown = Closed cases are shown; in view: { $n }
+closed-hidden = Closed cases are hidden; in view: { $n }
+sorted = Sorted by { $key }, { $order }; :sort reverses it
+sort-order-asc = ascending
+sort-order-desc = descending
+sort-key-urgency = urgency
+sort-key-due = due
+sort-key-registered = registered
+sort-key-number = number
+sort-key-assignee = assignee
+sort-unknown = '{ $key }' is not an order; use { $keys } and { $orders }
+lang-unknown = '{ $code }' is not a language of merzim; use { $codes }
+command-unknown-list = '{ $command }' is not a command; commands: { $commands } (Tab completes)
+open-ambiguous = '{ $number }' fits { $count } cases: { $numbers }; type more of the number
+open-not-found = No case '{ $number }' in the queue; check the number
+queue-with-closed = + closed
+help-commands = Commands (type : first)
+command-help-queue = show a named queue
+command-help-sort = order the queue (asc: ascending, desc: descending)
+command-help-sort-reverse = reverse the order
+command-help-open = open a case by its number or the digits at its end
+command-help-lang = switch the language
+command-help-quit = quit

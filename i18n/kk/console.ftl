@@ -1,1 +1,29 @@
 # The console's own behaviour: prompts, feedback, confirmations.
+
+action-reverse-sort = Кезек ретін керісінше ауыстыру
+    .hint = кері
+quit-confirm = Шығасыз ба? Шығу үшін { $key } пернесін қайта басыңыз, қалу үшін кез келген басқа пернені басыңыз
+reloaded = Істер қайта жүктелді: { $n }
+closed-shown = Жабылған істер көрсетілді; тізімде: { $n }
+closed-hidden = Жабылған істер жасырылды; тізімде: { $n }
+sorted = Сұрыптау: { $key }, { $order }; :sort ретті керісінше ауыстырады
+sort-order-asc = өсу ретімен
+sort-order-desc = кему ретімен
+sort-key-urgency = шұғылдық
+sort-key-due = мерзім
+sort-key-registered = тіркелу
+sort-key-number = нөмір
+sort-key-assignee = орындаушы
+sort-unknown = '{ $key }' — белгісіз сұрыптау; болатындары: { $keys } және { $orders }
+lang-unknown = '{ $code }' — мұндай тіл жоқ; бар тілдер: { $codes }
+command-unknown-list = '{ $command }' — белгісіз пәрмен; пәрмендер: { $commands } (Tab толықтырады)
+open-ambiguous = '{ $number }' бірнеше іске сәйкес келеді ({ $count }): { $numbers }; нөмірді толығырақ теріңіз
+open-not-found = Кезекте '{ $number }' ісі жоқ; нөмірді тексеріңіз
+queue-with-closed = + жабылғандар
+help-commands = Пәрмендер (алдымен : теріңіз)
+command-help-queue = аталған кезекті көрсету
+command-help-sort = кезекті сұрыптау (asc — өсу ретімен, desc — кему ретімен)
+command-help-sort-reverse = ретті керісінше ауыстыру
+command-help-open = істі нөмірі немесе соңғы цифрлары бойынша ашу
+command-help-lang = тілді ауыстыру
+command-help-quit = шығу

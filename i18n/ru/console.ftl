@@ -1,1 +1,29 @@
 # The console's own behaviour: prompts, feedback, confirmations.
+
+action-reverse-sort = Обратить порядок очереди
+    .hint = обратно
+quit-confirm = Выйти? Нажмите { $key } ещё раз для выхода, любую другую клавишу — чтобы остаться
+reloaded = Дела перезагружены: { $n }
+closed-shown = Закрытые дела показаны; в списке: { $n }
+closed-hidden = Закрытые дела скрыты; в списке: { $n }
+sorted = Сортировка: { $key }, { $order }; :sort обращает порядок
+sort-order-asc = по возрастанию
+sort-order-desc = по убыванию
+sort-key-urgency = срочность
+sort-key-due = срок
+sort-key-registered = регистрация
+sort-key-number = номер
+sort-key-assignee = исполнитель
+sort-unknown = '{ $key }' — неизвестный порядок; допустимо: { $keys } и { $orders }
+lang-unknown = '{ $code }' — такого языка нет; доступны: { $codes }
+command-unknown-list = '{ $command }' — неизвестная команда; команды: { $commands } (Tab дополняет)
+open-ambiguous = '{ $number }' подходит к нескольким делам ({ $count }): { $numbers }; введите номер подробнее
+open-not-found = Дела '{ $number }' нет в очереди; проверьте номер
+queue-with-closed = + закрытые
+help-commands = Команды (сначала наберите :)
+command-help-queue = показать именованную очередь
+command-help-sort = упорядочить очередь (asc — по возрастанию, desc — по убыванию)
+command-help-sort-reverse = обратить порядок
+command-help-open = открыть дело по номеру или его последним цифрам
+command-help-lang = сменить язык
+command-help-quit = выйти

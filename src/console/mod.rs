@@ -125,7 +125,8 @@ pub fn run(opts: Options) -> Result<()> {
         ascii: opts.ascii || config.ascii,
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
-    let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile);
+    let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile)
+        .with_measure(Box::new(ui::Measurer::new()?));
     if let Some(first) = problems.first() {
         // Before the loop starts: the console opens showing what was wrong with the user's files.
         app.status = Some(Status {

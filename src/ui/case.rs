@@ -15,6 +15,9 @@ use crate::i18n::{Arg, Lang};
 use crate::keymap::Mode;
 use crate::service::CaseView;
 
+/// Rows of the case view that are not its text: the tabs, the title and the bottom line.
+pub(super) const CHROME_ROWS: u16 = 3;
+
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let dot = ctx.symbols.dot;
     let Some(open) = &ctx.app.case else {
@@ -55,7 +58,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
     let body = Rect {
         y: area.y + 2,
-        height: area.height.saturating_sub(3),
+        height: area.height.saturating_sub(CHROME_ROWS),
         ..area
     };
     let lines = section_lines(ctx, v, open.section, w);
@@ -95,7 +98,7 @@ fn tabs(ctx: &Ctx, active: Section, area: Rect, buf: &mut Buffer) {
 }
 
 /// The lines of a section, sanitized and wrapped to `width`.
-fn section_lines(ctx: &Ctx, v: &CaseView, section: Section, width: usize) -> Vec<(String, Style)> {
+pub(super) fn section_lines(ctx: &Ctx, v: &CaseView, section: Section, width: usize) -> Vec<(String, Style)> {
     let mut out = Lines {
         ctx,
         width,
