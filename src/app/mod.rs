@@ -429,6 +429,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             effects
         }
+        // Back clears the help's filter first, as it clears the queue's.
+        (Screen::Help { .. }, Action::Back) if !app.help_filter.is_empty() => {
+            app.help_filter.clear();
+            Vec::new()
+        }
         (Screen::Help { over }, Action::Help | Action::Back) => {
             app.screen = match over {
                 Over::Queue => Screen::Queue,
@@ -712,3 +717,6 @@ fn open_case(app: &mut App, what: &str) -> Vec<Effect> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
