@@ -14,11 +14,20 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
             "store", "service", "app", "ui", "console", "cli", "keymap", "i18n",
         ],
     ),
-    ("store", &["service", "app", "ui", "console", "cli", "keymap"]),
+    (
+        "store",
+        &["service", "app", "ui", "console", "cli", "keymap"],
+    ),
     ("service", &["app", "ui", "console", "cli", "keymap"]),
     ("app", &["ui", "console", "cli"]),
-    ("keymap", &["app", "ui", "console", "cli", "service", "store"]),
-    ("i18n", &["app", "ui", "console", "cli", "service", "store", "keymap"]),
+    (
+        "keymap",
+        &["app", "ui", "console", "cli", "service", "store"],
+    ),
+    (
+        "i18n",
+        &["app", "ui", "console", "cli", "service", "store", "keymap"],
+    ),
     ("ui", &["console", "cli"]),
 ];
 

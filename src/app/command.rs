@@ -196,7 +196,10 @@ mod tests {
             row("AB-2026-000071"),
         ];
         let one = |n: &str| Found::One(n.to_string());
-        assert_eq!(find_case(rows.iter(), "kz-2026-000704"), one("KZ-2026-000704"));
+        assert_eq!(
+            find_case(rows.iter(), "kz-2026-000704"),
+            one("KZ-2026-000704")
+        );
         assert_eq!(find_case(rows.iter(), "704"), one("KZ-2026-000704"));
         assert_eq!(find_case(rows.iter(), "000704"), one("KZ-2026-000704"));
         assert_eq!(find_case(rows.iter(), "1704"), one("KZ-2026-001704"));

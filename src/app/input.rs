@@ -271,7 +271,10 @@ mod tests {
     fn tab_completes_and_cycles() {
         let mut i = typed(InputKind::Command, "so");
         i.key(k(KeyCode::Tab));
-        assert_eq!(i.text, "sort ", "one candidate, and a space for its argument");
+        assert_eq!(
+            i.text, "sort ",
+            "one candidate, and a space for its argument"
+        );
         i.key(k(KeyCode::Char('d')));
         i.key(k(KeyCode::Tab));
         assert_eq!(i.text, "sort due");

@@ -16,9 +16,9 @@ use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::service::{CaseView, QueueRow};
 
+pub use crate::service::search::fold as fold_text;
 pub use input::{Completion, Edit, Input, InputKind};
 pub use profile::Profile;
-pub use crate::service::search::fold as fold_text;
 pub use queue::{Counts, NamedQueue, Queue, SortKey};
 
 /// Which screen is in front.
@@ -379,8 +379,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // Bound in the keymap itself (not through the keyboard-layout fallback): `Some(None)` is
     // a key removed with `noop`.
     let exact = app.keymap.bound(mode, key);
-    if matches!(app.screen, Screen::Help { .. }) && exact.is_none() && on_help_filter_key(app, key)
-    {
+    // In the help, a key that no table binds (or that `noop` removed) may type into the filter.
+    let unbound = !matches!(exact, Some(Some(_)));
+    if matches!(app.screen, Screen::Help { .. }) && unbound && on_help_filter_key(app, key) {
         return Vec::new();
     }
     let quit_pending = std::mem::take(&mut app.quit_pending);
@@ -468,8 +469,7 @@ fn on_help_filter_key(app: &mut App, key: KeyEvent) -> bool {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c)
-            if plain
-                && (c.is_alphanumeric() || (c == ' ' && !app.help_filter.is_empty())) =>
+            if plain && (c.is_alphanumeric() || (c == ' ' && !app.help_filter.is_empty())) =>
         {
             app.help_filter.push(c);
             app.help_scroll = 0;

@@ -77,21 +77,18 @@ impl Measure for Fixed {
 
 fn app() -> App {
     let (keymap, _) = Keymap::shipped(ShippedKeymap::Default, None).expect("keymap");
-    let mut app = App::new(
-        Lang::En,
-        day(),
-        "me".into(),
-        keymap,
-        Profile::default(),
-    )
-    .with_measure(Box::new(Fixed(7)));
+    let mut app = App::new(Lang::En, day(), "me".into(), keymap, Profile::default())
+        .with_measure(Box::new(Fixed(7)));
     update(&mut app, Msg::Resize(80, 24));
     update(&mut app, Msg::QueueLoaded(Ok(rows())));
     app
 }
 
 fn press(app: &mut App, c: char) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+    )
 }
 
 fn code(app: &mut App, code: KeyCode) -> Vec<Effect> {
@@ -179,7 +176,11 @@ fn switching_queue_keeps_the_case_or_goes_to_the_first_row() {
     assert_eq!(selected(&app), "KZ-2026-000104");
     press(&mut app, 'j');
     command(&mut app, "all");
-    assert_eq!(selected(&app), "KZ-2026-000204", "a case still shown stays selected");
+    assert_eq!(
+        selected(&app),
+        "KZ-2026-000204",
+        "a case still shown stays selected"
+    );
     // Enter opens what is shown selected.
     assert_eq!(
         code(&mut app, KeyCode::Enter),
@@ -237,7 +238,10 @@ fn every_action_says_what_it_did() {
     assert!(!app.queue.closed_shown_too());
 
     command(&mut app, "sort due desc");
-    assert_eq!((app.queue.sort(), app.queue.descending()), (SortKey::Due, true));
+    assert_eq!(
+        (app.queue.sort(), app.queue.descending()),
+        (SortKey::Due, true)
+    );
     assert_eq!(
         app.status.as_ref().map(|s| s.text.clone()),
         Some(StatusText::Words(
@@ -247,11 +251,17 @@ fn every_action_says_what_it_did() {
     );
     assert!(app.queue.sort_changed(), "the header shows the order");
     command(&mut app, "sort");
-    assert_eq!((app.queue.sort(), app.queue.descending()), (SortKey::Due, false));
+    assert_eq!(
+        (app.queue.sort(), app.queue.descending()),
+        (SortKey::Due, false)
+    );
     press(&mut app, 'O');
     assert!(app.queue.descending(), "O reverses");
     command(&mut app, "SORT Number");
-    assert_eq!((app.queue.sort(), app.queue.descending()), (SortKey::Number, false));
+    assert_eq!(
+        (app.queue.sort(), app.queue.descending()),
+        (SortKey::Number, false)
+    );
     command(&mut app, "sort urgency");
     assert!(!app.queue.sort_changed());
 
@@ -278,7 +288,10 @@ fn help_keys_act_and_unbound_letters_filter() {
     assert_eq!(app.help_scroll, 1, "j scrolls");
     assert_eq!(app.help_filter, "");
     typed(&mut app, "xв");
-    assert_eq!(app.help_filter, "xв", "unbound letters type, Cyrillic ones too");
+    assert_eq!(
+        app.help_filter, "xв",
+        "unbound letters type, Cyrillic ones too"
+    );
     assert_eq!(app.help_scroll, 0);
     code(&mut app, KeyCode::Backspace);
     assert_eq!(app.help_filter, "x");
@@ -319,7 +332,10 @@ fn the_prompt_has_a_caret_and_completes_with_tab() {
     assert_eq!(app.input.as_ref().map(|i| i.text.as_str()), Some("sort "));
     typed(&mut app, "re");
     code(&mut app, KeyCode::Tab);
-    assert_eq!(app.input.as_ref().map(|i| i.text.as_str()), Some("sort registered"));
+    assert_eq!(
+        app.input.as_ref().map(|i| i.text.as_str()),
+        Some("sort registered")
+    );
     code(&mut app, KeyCode::Left);
     let input = app.input.as_ref().expect("input");
     assert_eq!(input.split(), ("sort registere", "d"));

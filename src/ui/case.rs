@@ -98,7 +98,12 @@ fn tabs(ctx: &Ctx, active: Section, area: Rect, buf: &mut Buffer) {
 }
 
 /// The lines of a section, sanitized and wrapped to `width`.
-pub(super) fn section_lines(ctx: &Ctx, v: &CaseView, section: Section, width: usize) -> Vec<(String, Style)> {
+pub(super) fn section_lines(
+    ctx: &Ctx,
+    v: &CaseView,
+    section: Section,
+    width: usize,
+) -> Vec<(String, Style)> {
     let mut out = Lines {
         ctx,
         width,

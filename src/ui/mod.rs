@@ -218,7 +218,10 @@ fn prompt_line(ctx: &Ctx, input: &app::Input, area: Rect, buf: &mut Buffer) {
     }
     let mut rest = after.chars();
     let under = rest.next().map_or_else(|| " ".to_string(), String::from);
-    let caret = ctx.theme.label.add_modifier(ratatui::style::Modifier::REVERSED);
+    let caret = ctx
+        .theme
+        .label
+        .add_modifier(ratatui::style::Modifier::REVERSED);
     let (x, _) = buf.set_stringn(x, area.y, &under, usize::from(end - x), caret);
     let mut tail: String = rest.collect();
     if let Some(c) = &input.completion {
