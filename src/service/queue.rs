@@ -97,8 +97,8 @@ pub struct QueueQuery {
     pub statuses: Vec<Status>,
     /// Only these urgencies (empty: any).
     pub urgencies: Vec<Urgency>,
-    /// Filter as you type: every word must occur (case-insensitively) in the number, subject,
-    /// applicant's name, IIN/BIN or assignee.
+    /// Filter as you type: every word must occur (folded, see [`super::search`]) in the
+    /// number, subject, applicant's name, IIN/BIN, contact or assignee.
     pub text: Option<String>,
     pub sort: Sort,
     /// At most this many rows, after sorting.
