@@ -68,6 +68,7 @@ fn rows(n: usize) -> Vec<QueueRow> {
             status: Status::InProgress,
             version: 1,
             problem: None,
+            contact: format!("+7 701 {:07}", i),
         })
         .collect()
 }

@@ -53,7 +53,7 @@ fn problems_stay_until_dismissed_one_by_one() {
     );
     // Moving, switching the language: the problem stays (in the new language).
     key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('k'));
     assert!(
         bottom_line(&app).starts_with("[1/2, Esc"),
         "{}",

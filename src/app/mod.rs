@@ -4,6 +4,9 @@
 //! `update` does no I/O either: it asks for data with [`Effect`]s, which the console's loop
 //! carries out through the service and answers with a [`Msg`].
 
+pub mod command;
+mod input;
+mod profile;
 mod queue;
 
 use chrono::NaiveDate;
@@ -12,9 +15,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::service::{CaseView, QueueRow};
-use crate::ui::theme::Profile;
 
-pub use queue::{Counts, NamedQueue, Queue, SortKey, fold as fold_text};
+pub use crate::service::search::fold as fold_text;
+pub use input::{Completion, Edit, Input, InputKind};
+pub use profile::Profile;
+pub use queue::{Counts, NamedQueue, Queue, SortKey};
 
 /// Which screen is in front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,22 +37,6 @@ pub enum Screen {
 pub enum Over {
     Queue,
     Case,
-}
-
-/// A line of text being typed at the bottom: the filter or a command.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    pub kind: InputKind,
-    pub text: String,
-    /// The filter before typing began, restored by Esc.
-    pub before: String,
-}
-
-/// What the bottom line is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    Filter,
-    Command,
 }
 
 /// The sections of the case view.
@@ -100,6 +89,9 @@ pub struct Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusText {
     Key(&'static str, Vec<(&'static str, String)>),
+    /// A catalogue key whose arguments are catalogue keys too ("sorted by {due}, {descending}"),
+    /// all translated when drawn.
+    Words(&'static str, Vec<(&'static str, &'static str)>),
     Literal(String),
 }
 
@@ -110,6 +102,18 @@ pub struct OpenCase {
     pub section: Section,
     /// First line shown, per section.
     pub scroll: [u16; 5],
+}
+
+/// What `update` needs to know of the renderer's layout: how far a text can scroll at the
+/// current size, so that a scroll position is always one the screen shows (`k` after `G` then
+/// moves at once). The renderer implements it (`ui::Measurer`, with the same line building it
+/// draws with) and the console hands it over with [`App::with_measure`]: `app` never imports
+/// `ui`.
+pub trait Measure: Send {
+    /// The last first line of the open case's current section: its lines less the rows shown.
+    fn case_max_scroll(&self, app: &App) -> u16;
+    /// The same for the help overlay, with its filter.
+    fn help_max_scroll(&self, app: &App) -> u16;
 }
 
 /// Everything the console shows.
@@ -140,6 +144,14 @@ pub struct App {
     /// Problems in the officer's settings files, shown on the bottom line one at a time until
     /// dismissed with Back (Esc): unlike a message, a key does not clear them.
     pub problems: Vec<StatusText>,
+    /// A reload asked for by the officer: its arrival is reported.
+    pub reloading: bool,
+    /// Quitting through a Cyrillic letter waits for a second press (see [`on_key`]).
+    pub quit_pending: bool,
+    /// The last keys were Cyrillic letters, at least one of them bound to nothing: the officer
+    /// seems to be typing text, not commands.
+    pub typing: bool,
+    measure: Option<Box<dyn Measure>>,
 }
 
 /// What happened.
@@ -196,7 +208,18 @@ impl App {
             height: 24,
             loading: true,
             problems: Vec::new(),
+            reloading: false,
+            quit_pending: false,
+            typing: false,
+            measure: None,
         }
+    }
+
+    /// The renderer's measure of scrollable text (see [`Measure`]). Without one, scrolling
+    /// is not bounded by `update` (only by the renderer).
+    pub fn with_measure(mut self, measure: Box<dyn Measure>) -> App {
+        self.measure = Some(measure);
+        self
     }
 
     /// How many case rows fit on the queue screen.
@@ -235,11 +258,57 @@ impl App {
     fn error(&mut self, text: StatusText) {
         self.status = Some(Status { text, error: true });
     }
+
+    fn error_key(&mut self, key: &'static str, args: Vec<(&'static str, String)>) {
+        self.error(StatusText::Key(key, args));
+    }
+
+    /// Brings the scroll position of what is shown back within its text: after any change
+    /// (a key, a resize, another language, a reload), so that the next key moves at once.
+    fn clamp_scroll(&mut self) {
+        let Some(measure) = self.measure.as_deref() else {
+            return;
+        };
+        match self.screen {
+            Screen::Case => {
+                let max = measure.case_max_scroll(self);
+                if let Some(c) = self.case.as_mut() {
+                    let i = c.section.index();
+                    c.scroll[i] = c.scroll[i].min(max);
+                }
+            }
+            Screen::Help { .. } => {
+                let max = measure.help_max_scroll(self);
+                self.help_scroll = self.help_scroll.min(max);
+            }
+            Screen::Queue => {}
+        }
+    }
+
+    fn open_help(&mut self, over: Over) {
+        self.help_scroll = 0;
+        self.help_filter.clear();
+        self.screen = Screen::Help { over };
+    }
+
+    fn open_input(&mut self, kind: InputKind) {
+        let start = match kind {
+            InputKind::Filter => self.queue.filter().to_string(),
+            InputKind::Command => String::new(),
+        };
+        self.input = Some(Input::new(kind, &start));
+    }
+}
+
+impl Section {
+    fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
 }
 
 /// The one place the console's state changes.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    match msg {
+    let effects = match msg {
         Msg::Resize(w, h) => {
             app.width = w;
             app.height = h;
@@ -256,33 +325,36 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::QueueLoaded(Ok(rows)) => {
             app.loading = false;
             app.queue.load(rows, &app.me);
+            if std::mem::take(&mut app.reloading) {
+                let n = app.queue.loaded_rows().len();
+                app.info("reloaded", vec![("n", n.to_string())]);
+            }
             Vec::new()
         }
         Msg::QueueLoaded(Err(e)) => {
             app.loading = false;
+            app.reloading = false;
             app.error(StatusText::Literal(e));
             Vec::new()
         }
         Msg::CaseLoaded(result) => {
-            let view = match *result {
-                Ok(v) => v,
-                Err(e) => {
-                    app.error(StatusText::Literal(e));
-                    return Vec::new();
+            match *result {
+                Ok(view) => {
+                    // A reload of the open case keeps the reader's place.
+                    let (section, scroll) = match &app.case {
+                        Some(c) if c.view.case.number == view.case.number => (c.section, c.scroll),
+                        _ => (Section::Parties, [0; 5]),
+                    };
+                    app.case = Some(OpenCase {
+                        view,
+                        section,
+                        scroll,
+                    });
+                    if app.screen == Screen::Queue {
+                        app.screen = Screen::Case;
+                    }
                 }
-            };
-            // A reload of the open case keeps the reader's place.
-            let (section, scroll) = match &app.case {
-                Some(c) if c.view.case.number == view.case.number => (c.section, c.scroll),
-                _ => (Section::Parties, [0; 5]),
-            };
-            app.case = Some(OpenCase {
-                view,
-                section,
-                scroll,
-            });
-            if app.screen == Screen::Queue {
-                app.screen = Screen::Case;
+                Err(e) => app.error(StatusText::Literal(e)),
             }
             Vec::new()
         }
@@ -295,9 +367,34 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.problems = problems;
             Vec::new()
         }
+    };
+    app.clamp_scroll();
+    effects
+}
+
+/// A letter of the Russian or Kazakh alphabet (what typing text in those layouts produces).
+fn cyrillic_letter(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && ('\u{0400}'..='\u{04FF}').contains(&c)
+                && c.is_alphabetic() =>
+        {
+            Some(c)
+        }
+        _ => None,
     }
 }
 
+/// Keys on the screens (not in a text line).
+///
+/// Quitting through a Cyrillic letter (`й` is `q` in the same place) asks for a second press
+/// when the officer seems to be typing text: when the keys just before were Cyrillic letters
+/// and one of them was bound to nothing ("Бойко" typed into the queue). Navigating with
+/// Cyrillic letters (`о`, `л`, `П` act as `j`, `k`, `G`) and quitting with `й` right away is
+/// not slowed down, and `q` or Ctrl-c always quit at once.
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
@@ -305,10 +402,32 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.input.is_some() {
         return on_input_key(app, key);
     }
-    if matches!(app.screen, Screen::Help { .. }) && on_help_filter_key(app, key) {
+    let mode = app.mode();
+    // Bound in the keymap itself (not through the keyboard-layout fallback): `Some(None)` is
+    // a key removed with `noop`.
+    let exact = app.keymap.bound(mode, key);
+    // In the help, a key that no table binds (or that `noop` removed) may type into the filter.
+    let unbound = !matches!(exact, Some(Some(_)));
+    if matches!(app.screen, Screen::Help { .. }) && unbound && on_help_filter_key(app, key) {
         return Vec::new();
     }
-    let Some(action) = app.keymap.action(app.mode(), key) else {
+    let quit_pending = std::mem::take(&mut app.quit_pending);
+    let cyrillic = cyrillic_letter(&key);
+    let action = match exact {
+        Some(bound) => bound,
+        None => app.keymap.action(mode, key),
+    };
+    let was_typing = app.typing;
+    let space = key.code == KeyCode::Char(' ') && action.is_none();
+    app.typing = match (cyrillic, action) {
+        (Some(_), None) => true,
+        (Some(_), Some(_)) => was_typing,
+        (None, _) => was_typing && space,
+    };
+    let Some(action) = action else {
+        if quit_pending {
+            app.status = None;
+        }
         return Vec::new();
     };
     // Back dismisses the settings problem the bottom line shows (no message or input above it).
@@ -322,8 +441,15 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     // A key clears the last message: it has been seen.
     app.status = None;
+    if action == Action::Quit {
+        if let (Some(c), None, true, false) = (cyrillic, exact, was_typing, quit_pending) {
+            app.quit_pending = true;
+            app.info("quit-confirm", vec![("key", c.to_string())]);
+            return Vec::new();
+        }
+        return vec![Effect::Quit];
+    }
     match (app.screen, action) {
-        (_, Action::Quit) => vec![Effect::Quit],
         (_, Action::SwitchLanguage) => {
             app.lang = app.lang.next();
             app.info(
@@ -333,11 +459,17 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         (_, Action::Refresh) => {
+            app.reloading = true;
             let mut effects = vec![Effect::Repaint, Effect::LoadQueue];
             if let (Screen::Case, Some(c)) = (app.screen, &app.case) {
                 effects.push(Effect::LoadCase(c.view.case.number.clone()));
             }
             effects
+        }
+        // Back clears the help's filter first, as it clears the queue's.
+        (Screen::Help { .. }, Action::Back) if !app.help_filter.is_empty() => {
+            app.help_filter.clear();
+            Vec::new()
         }
         (Screen::Help { over }, Action::Help | Action::Back) => {
             app.screen = match over {
@@ -351,15 +483,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         (Screen::Queue, Action::Help) => {
-            app.help_scroll = 0;
-            app.help_filter.clear();
-            app.screen = Screen::Help { over: Over::Queue };
+            app.open_help(Over::Queue);
             Vec::new()
         }
         (Screen::Case, Action::Help) => {
-            app.help_scroll = 0;
-            app.help_filter.clear();
-            app.screen = Screen::Help { over: Over::Case };
+            app.open_help(Over::Case);
             Vec::new()
         }
         (Screen::Queue, a) => on_queue_action(app, a),
@@ -367,24 +495,24 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// In the help overlay, letters filter the list (arrows and page keys still scroll, `?` and Esc
-/// close it): `true` when the key was taken.
+/// In the help overlay, letters that no key of the help binds type into its filter (the list
+/// is in the reader's language, so Cyrillic letters type too rather than acting as the Latin
+/// key in their place); Backspace and Esc edit the filter while it is not empty. `true` when
+/// the key was taken.
 fn on_help_filter_key(app: &mut App, key: KeyEvent) -> bool {
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
-        KeyCode::Char(c) if plain && c != '?' && !c.is_control() => {
+        KeyCode::Char(c)
+            if plain && (c.is_alphanumeric() || (c == ' ' && !app.help_filter.is_empty())) =>
+        {
             app.help_filter.push(c);
             app.help_scroll = 0;
             true
         }
         KeyCode::Backspace if !app.help_filter.is_empty() => {
             app.help_filter.pop();
-            true
-        }
-        KeyCode::Esc if !app.help_filter.is_empty() => {
-            app.help_filter.clear();
             true
         }
         _ => false,
@@ -401,7 +529,16 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => q.move_to(0),
         Action::Bottom => q.move_to(usize::MAX),
         Action::ToggleClosed => {
-            q.set_show_closed(!q.show_closed());
+            let on = !q.show_closed();
+            q.set_show_closed(on);
+            let key = if on { "closed-shown" } else { "closed-hidden" };
+            let n = q.visible_len().to_string();
+            app.info(key, vec![("n", n)]);
+        }
+        Action::ReverseSort => {
+            let (key, descending) = (q.sort(), !q.descending());
+            q.set_sort(key, descending);
+            say_sorted(app);
         }
         Action::Back => {
             if !q.filter().is_empty() {
@@ -410,20 +547,8 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
                 q.set_named(NamedQueue::Default);
             }
         }
-        Action::Filter => {
-            app.input = Some(Input {
-                kind: InputKind::Filter,
-                text: q.filter().to_string(),
-                before: q.filter().to_string(),
-            });
-        }
-        Action::Command => {
-            app.input = Some(Input {
-                kind: InputKind::Command,
-                text: String::new(),
-                before: String::new(),
-            });
-        }
+        Action::Filter => app.open_input(InputKind::Filter),
+        Action::Command => app.open_input(InputKind::Command),
         Action::Open => {
             if let Some(row) = q.selected_row() {
                 return vec![Effect::LoadCase(row.number.clone())];
@@ -434,16 +559,29 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// "Sorted by due, descending" in the status line.
+fn say_sorted(app: &mut App) {
+    let order = if app.queue.descending() {
+        "sort-order-desc"
+    } else {
+        "sort-order-asc"
+    };
+    app.status = Some(Status {
+        text: StatusText::Words(
+            "sorted",
+            vec![("key", app.queue.sort().i18n_key()), ("order", order)],
+        ),
+        error: false,
+    });
+}
+
 fn on_case_action(app: &mut App, action: Action) -> Vec<Effect> {
     let height = app.height;
     let Some(case) = app.case.as_mut() else {
         app.screen = Screen::Queue;
         return Vec::new();
     };
-    let idx = Section::ALL
-        .iter()
-        .position(|s| *s == case.section)
-        .unwrap_or(0);
+    let idx = case.section.index();
     match action {
         Action::Back => {
             app.screen = Screen::Queue;
@@ -451,19 +589,13 @@ fn on_case_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextSection => case.section = case.section.step(1),
         Action::PrevSection => case.section = case.section.step(-1),
         Action::Explain => case.section = Section::Why,
-        Action::Command => {
-            app.input = Some(Input {
-                kind: InputKind::Command,
-                text: String::new(),
-                before: String::new(),
-            });
-        }
+        Action::Command => app.open_input(InputKind::Command),
         a => case.scroll[idx] = scroll(case.scroll[idx], a, height),
     }
     Vec::new()
 }
 
-/// Scrolling text by lines and pages; the renderer clamps to the text's length.
+/// Scrolling text by lines and pages; [`App::clamp_scroll`] then keeps it within the text.
 fn scroll(pos: u16, action: Action, height: u16) -> u16 {
     let page = height.saturating_sub(4).max(1);
     match action {
@@ -477,106 +609,150 @@ fn scroll(pos: u16, action: Action, height: u16) -> u16 {
     }
 }
 
+/// Keys while a line is typed: editing, Enter to run it, Esc or Ctrl-c to drop it.
 fn on_input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(input) = app.input.as_mut() else {
         return Vec::new();
     };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Esc => {
+    match input.key(key) {
+        Edit::Cancel => {
             let kind = input.kind;
             let before = std::mem::take(&mut input.before);
             app.input = None;
             if kind == InputKind::Filter {
                 app.queue.set_filter(before);
             }
-            return Vec::new();
+            Vec::new()
         }
-        KeyCode::Enter => {
-            let input = app.input.take();
-            if let Some(Input {
-                kind: InputKind::Command,
-                text,
-                ..
-            }) = input
-            {
-                return run_command(app, &text);
+        Edit::Submit => {
+            let Some(input) = app.input.take() else {
+                return Vec::new();
+            };
+            match input.kind {
+                InputKind::Command => run_command(app, &input.text),
+                InputKind::Filter => Vec::new(),
             }
-            return Vec::new();
         }
-        KeyCode::Backspace => {
-            input.text.pop();
+        Edit::Changed => {
+            if input.kind == InputKind::Filter {
+                let text = input.text.clone();
+                app.queue.set_filter(text);
+            }
+            Vec::new()
         }
-        // Ctrl-U clears the line, as in a shell.
-        KeyCode::Char('u') if ctrl => input.text.clear(),
-        // Ctrl-W deletes the last word.
-        KeyCode::Char('w') if ctrl => {
-            let trimmed = input.text.trim_end().len();
-            let cut = input.text[..trimmed].rfind(' ').map_or(0, |i| i + 1);
-            input.text.truncate(cut);
-        }
-        KeyCode::Char(c) if !ctrl && !c.is_control() => input.text.push(c),
-        _ => return Vec::new(),
+        Edit::Moved => Vec::new(),
     }
-    if input.kind == InputKind::Filter {
-        let text = input.text.clone();
-        app.queue.set_filter(text);
-    }
-    Vec::new()
 }
 
-/// `:` commands: a named queue (`mine`, `overdue`, ...), `sort KEY`, `lang kk|ru|en`, `q`.
+/// `:` commands: a named queue (`mine`, `overdue`, ...), `sort [KEY] [asc|desc]`,
+/// `lang kk|ru|en`, `open NUMBER`, `q`. Command words are read in any letter case.
 fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
-    let mut words = line.split_whitespace();
-    let Some(cmd) = words.next() else {
-        return Vec::new();
-    };
-    let arg = words.next();
-    // `open NUMBER` opens a case; `open` alone is the queue of open cases.
-    if let ("open", Some(number)) = (cmd, arg) {
-        return vec![Effect::LoadCase(number.to_string())];
-    }
-    if let Some(named) = NamedQueue::from_name(cmd) {
-        app.queue.set_named(named);
-        app.screen = Screen::Queue;
-        return Vec::new();
-    }
-    match (cmd, arg) {
-        ("q" | "quit", None) => vec![Effect::Quit],
-        ("sort", Some(key)) => match SortKey::from_name(key) {
-            Some(k) => {
-                app.queue.set_sort(k);
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        [] => Vec::new(),
+        ["open", what] => open_case(app, what),
+        ["q" | "quit"] => vec![Effect::Quit],
+        ["sort", rest @ ..] if rest.len() <= 2 => {
+            sort_command(app, rest);
+            Vec::new()
+        }
+        ["lang", code] => {
+            match code.parse::<Lang>() {
+                Ok(l) => {
+                    app.lang = l;
+                    app.info("language-switched", vec![("name", l.code().to_string())]);
+                }
+                Err(_) => {
+                    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+                    app.error_key(
+                        "lang-unknown",
+                        vec![("code", code.to_string()), ("codes", codes.join(", "))],
+                    );
+                }
+            }
+            Vec::new()
+        }
+        [name] if NamedQueue::from_name(name).is_some() => {
+            if let Some(named) = NamedQueue::from_name(name) {
+                app.queue.set_named(named);
                 app.screen = Screen::Queue;
-                Vec::new()
             }
-            None => {
-                app.error(StatusText::Key(
-                    "command-unknown",
-                    vec![("command", line.to_string())],
-                ));
-                Vec::new()
-            }
-        },
-        ("lang", Some(code)) => match code.parse::<Lang>() {
-            Ok(l) => {
-                app.lang = l;
-                app.info("language-switched", vec![("name", l.code().to_string())]);
-                Vec::new()
-            }
-            Err(_) => {
-                app.error(StatusText::Key(
-                    "command-unknown",
-                    vec![("command", line.to_string())],
-                ));
-                Vec::new()
-            }
-        },
+            Vec::new()
+        }
         _ => {
-            app.error(StatusText::Key(
-                "command-unknown",
-                vec![("command", line.to_string())],
-            ));
+            app.error_key(
+                "command-unknown-list",
+                vec![
+                    ("command", line.trim().to_string()),
+                    ("commands", command::names().join(", ")),
+                ],
+            );
             Vec::new()
         }
     }
 }
+
+/// `:sort` reverses the order; `:sort KEY` orders by KEY, `asc` or `desc` (default `asc`);
+/// `:sort desc` reverses the current key.
+fn sort_command(app: &mut App, args: &[&str]) {
+    let mut key = app.queue.sort();
+    let mut descending = !app.queue.descending();
+    if !args.is_empty() {
+        descending = false;
+    }
+    for (i, arg) in args.iter().enumerate() {
+        match (*arg, SortKey::from_name(arg)) {
+            (_, Some(k)) if i == 0 => key = k,
+            ("asc", None) => descending = false,
+            ("desc", None) => descending = true,
+            _ => {
+                let keys: Vec<&str> = SortKey::ALL.iter().map(|k| k.name()).collect();
+                app.error_key(
+                    "sort-unknown",
+                    vec![
+                        ("key", (*arg).to_string()),
+                        ("keys", keys.join(", ")),
+                        ("orders", command::SORT_ORDERS.join(", ")),
+                    ],
+                );
+                return;
+            }
+        }
+    }
+    app.queue.set_sort(key, descending);
+    app.screen = Screen::Queue;
+    say_sorted(app);
+}
+
+/// `:open WHAT`: the case among the loaded rows (any letter case, or the digits at the end of
+/// its number); a full number that is not loaded is asked of the service, which is the judge.
+fn open_case(app: &mut App, what: &str) -> Vec<Effect> {
+    match command::find_case(app.queue.loaded_rows(), what) {
+        command::Found::One(number) => vec![Effect::LoadCase(number)],
+        command::Found::Several(numbers, count) => {
+            app.error_key(
+                "open-ambiguous",
+                vec![
+                    ("number", what.to_string()),
+                    ("count", count.to_string()),
+                    ("numbers", numbers.join(", ")),
+                ],
+            );
+            Vec::new()
+        }
+        command::Found::None if what.contains('-') => {
+            vec![Effect::LoadCase(what.to_uppercase())]
+        }
+        command::Found::None => {
+            app.error_key("open-not-found", vec![("number", what.to_string())]);
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

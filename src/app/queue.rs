@@ -5,6 +5,7 @@
 //! has the terminal do the scrolling, so a one-row scroll costs about what a one-row move costs);
 //! page keys turn whole pages.
 
+use crate::service::search;
 use crate::service::{QueueRow, Urgency};
 
 /// The named queues of the `:` command line.
@@ -107,15 +108,41 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    /// By command-line name.
+    /// Every order, in the order completion offers them.
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Urgency,
+        SortKey::Due,
+        SortKey::Registered,
+        SortKey::Number,
+        SortKey::Assignee,
+    ];
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Urgency => "urgency",
+            SortKey::Due => "due",
+            SortKey::Registered => "registered",
+            SortKey::Number => "number",
+            SortKey::Assignee => "assignee",
+        }
+    }
+
+    /// By command-line name, in any letter case.
     pub fn from_name(s: &str) -> Option<SortKey> {
-        match s {
-            "urgency" => Some(SortKey::Urgency),
-            "due" => Some(SortKey::Due),
-            "registered" => Some(SortKey::Registered),
-            "number" => Some(SortKey::Number),
-            "assignee" => Some(SortKey::Assignee),
-            _ => None,
+        SortKey::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(s))
+    }
+
+    /// The catalogue key of its name ("due date").
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            SortKey::Urgency => "sort-key-urgency",
+            SortKey::Due => "sort-key-due",
+            SortKey::Registered => "sort-key-registered",
+            SortKey::Number => "sort-key-number",
+            SortKey::Assignee => "sort-key-assignee",
         }
     }
 }
@@ -134,12 +161,14 @@ pub struct Counts {
 #[derive(Debug, Default)]
 pub struct Queue {
     rows: Vec<QueueRow>,
-    /// Lower-cased number, applicant, IIN/BIN and subject of each row, for the filter.
+    /// What the filter looks in, per row (see [`search::haystack`]).
     haystacks: Vec<String>,
     named: Option<NamedQueue>,
     show_closed: bool,
     filter: String,
     sort: Option<SortKey>,
+    /// The order reversed (`:sort KEY desc`, `:sort` again).
+    descending: bool,
     me: String,
     /// Indices into `rows` admitted by the named queue, in display order.
     base: Vec<u32>,
@@ -149,27 +178,6 @@ pub struct Queue {
     top: usize,
     page: usize,
     counts: Counts,
-}
-
-/// Case folding for the filter: lower case (Cyrillic and Kazakh letters included) and ё as е,
-/// which officers type interchangeably.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
-}
-
-/// [`fold`] appended to `out`; ASCII takes a fast path (numbers and IINs are mostly ASCII).
-fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
-                out.push(if l == 'ё' { 'е' } else { l });
-            }
-        }
-    }
 }
 
 impl Queue {
@@ -188,26 +196,13 @@ impl Queue {
         self.haystacks.len() != self.rows.len()
     }
 
-    /// Builds the filter's index: lower-cased number, applicant, IIN/BIN and subject per row.
+    /// Builds the filter's index: the folded searchable text of each row.
     /// The console does it right after the first paint, while the officer reads the screen.
     pub fn build_index(&mut self) {
         if !self.needs_index() {
             return;
         }
-        self.haystacks = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut h = String::with_capacity(
-                    r.number.len() + r.applicant.len() + r.applicant_id.len() + r.subject.len() + 4,
-                );
-                for part in [&r.number, &r.applicant, &r.applicant_id, &r.subject] {
-                    fold_into(part, &mut h);
-                    h.push(' ');
-                }
-                h
-            })
-            .collect();
+        self.haystacks = self.rows.iter().map(search::haystack).collect();
     }
 
     /// Rows shown per page.
@@ -244,31 +239,59 @@ impl Queue {
         self.sort.unwrap_or(SortKey::Urgency)
     }
 
-    pub fn set_sort(&mut self, key: SortKey) {
+    /// Whether the order is reversed.
+    pub fn descending(&self) -> bool {
+        self.descending
+    }
+
+    /// Whether the order is other than the default (most urgent first): the header says so.
+    pub fn sort_changed(&self) -> bool {
+        self.sort() != SortKey::Urgency || self.descending
+    }
+
+    /// Whether closed cases are shown in a queue that hides them by default: the title says so.
+    pub fn closed_shown_too(&self) -> bool {
+        self.show_closed
+            && matches!(
+                self.named(),
+                NamedQueue::Default | NamedQueue::Mine | NamedQueue::Unassigned
+            )
+    }
+
+    /// Orders the rows by `key`, reversed or not; the selected case stays selected.
+    pub fn set_sort(&mut self, key: SortKey, descending: bool) {
         let keep = self.selected_row().map(|r| r.number.clone());
         self.sort = Some(key);
+        self.descending = descending;
         self.rebuild(keep);
     }
 
-    /// Narrows the view as the officer types; every word must match.
+    /// Narrows the view as the officer types; every word must match. The selected case stays
+    /// selected while it matches; otherwise the first match is.
     pub fn set_filter(&mut self, filter: String) {
         let keep = self.selected_row().map(|r| r.number.clone());
         // Typing on narrows what is already narrowed: only the visible rows need a look.
         let narrowing = !self.filter.is_empty() && filter.starts_with(&self.filter);
         self.filter = filter;
+        self.apply_filter(narrowing);
+        self.reselect(keep);
+    }
+
+    /// `visible` from `base` (or from `visible` when the filter only grew) and the filter.
+    fn apply_filter(&mut self, narrowing: bool) {
+        if self.filter.is_empty() {
+            self.visible = self.base.clone();
+            return;
+        }
         self.build_index();
-        let words: Vec<String> = self.filter.split_whitespace().map(fold).collect();
+        let words = search::words(&self.filter);
         let from = if narrowing { &self.visible } else { &self.base };
         let visible: Vec<u32> = from
             .iter()
             .copied()
-            .filter(|&i| {
-                let hay = &self.haystacks[i as usize];
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
+            .filter(|&i| search::contains_words(&self.haystacks[i as usize], &words))
             .collect();
         self.visible = visible;
-        self.reselect(keep);
     }
 
     fn rebuild(&mut self, keep: Option<String>) {
@@ -290,18 +313,12 @@ impl Queue {
                 base.sort_by(|&a, &b| rows[a as usize].assignee.cmp(&rows[b as usize].assignee))
             }
         }
-        self.base = base;
-        let filter = std::mem::take(&mut self.filter);
-        self.visible = self.base.clone();
-        self.filter = String::new();
-        if filter.is_empty() {
-            self.reselect(keep);
-        } else {
-            self.set_filter(filter);
-            if let Some(k) = keep {
-                self.reselect(Some(k));
-            }
+        if self.descending {
+            base.reverse();
         }
+        self.base = base;
+        self.apply_filter(false);
+        self.reselect(keep);
     }
 
     /// The header's counts, over what is shown (the named queue narrowed by the filter).
@@ -323,17 +340,17 @@ impl Queue {
         self.counts = counts;
     }
 
+    /// Selects the case `keep` if it is still shown, else the first row: an index kept from
+    /// another list would point at another case, and Enter would open it.
     fn reselect(&mut self, keep: Option<String>) {
         self.recount();
-        if let Some(number) = keep
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.rows[i as usize].number == number)
-        {
-            self.selected = pos;
-        }
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.selected = keep
+            .and_then(|number| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.rows[i as usize].number == number)
+            })
+            .unwrap_or(0);
         self.align_top();
     }
 
@@ -405,6 +422,11 @@ impl Queue {
         (self.top..end).map(|i| (i, &self.rows[self.visible[i] as usize]))
     }
 
+    /// Every loaded row, shown or not (what `:open` looks in).
+    pub fn loaded_rows(&self) -> std::slice::Iter<'_, QueueRow> {
+        self.rows.iter()
+    }
+
     /// How many rows pass the named queue and the filter.
     /// How many cases were loaded, whatever the named queue and filter admit.
     pub fn total_len(&self) -> usize {
@@ -454,6 +476,7 @@ mod tests {
                 status: Status::InProgress,
                 version: 1,
                 problem: None,
+                contact: String::new(),
             })
             .collect()
     }

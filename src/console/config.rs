@@ -227,6 +227,7 @@ mod tests {
     fn args(p: &StatusText) -> (&'static str, Vec<(&'static str, String)>) {
         match p {
             StatusText::Key(k, a) => (k, a.clone()),
+            StatusText::Words(k, _) => panic!("a problem in words: {k}"),
             StatusText::Literal(s) => panic!("a literal problem: {s}"),
         }
     }

@@ -130,7 +130,8 @@ pub fn run(opts: Options) -> Result<()> {
         ascii: opts.ascii || config.ascii,
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
-    let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile);
+    let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile)
+        .with_measure(Box::new(ui::Measurer::new()?));
     app.supervisor = caller.is_supervisor();
     app.utc_offset = opts.utc_offset;
     // The console opens showing what was wrong with the officer's files, until dismissed.

@@ -50,11 +50,13 @@ pub enum Action {
     SwitchLanguage,
     /// Reload the cases and repaint the whole screen.
     Refresh,
+    /// Reverse the order of the queue (most urgent last, latest due first, ...).
+    ReverseSort,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::MoveUp,
         Action::MoveDown,
         Action::ScrollUp,
@@ -71,6 +73,7 @@ impl Action {
         Action::Filter,
         Action::Command,
         Action::ToggleClosed,
+        Action::ReverseSort,
         Action::Refresh,
         Action::SwitchLanguage,
         Action::Help,
@@ -105,6 +108,7 @@ impl Action {
             Action::PrevSection => "prev-section",
             Action::SwitchLanguage => "switch-language",
             Action::Refresh => "refresh",
+            Action::ReverseSort => "reverse-sort",
         }
     }
 
@@ -148,6 +152,7 @@ impl Action {
             Action::PrevSection => "action-prev-section",
             Action::SwitchLanguage => "action-switch-language",
             Action::Refresh => "action-refresh",
+            Action::ReverseSort => "action-reverse-sort",
         }
     }
 

@@ -37,7 +37,8 @@ pub fn latin_equivalent(key: KeyCombination) -> Option<KeyCombination> {
 }
 
 /// The US QWERTY character produced by the key that produces `c` in the Russian (ЙЦУКЕН) or
-/// Kazakh layout, with the same Shift state.
+/// Kazakh layout, with the same Shift state (letters, and the punctuation where the two layouts
+/// move it off its US key).
 fn latin_char(c: char) -> Option<char> {
     Some(match c {
         // Russian ЙЦУКЕН; the Kazakh layout keeps these letters on the same keys.
@@ -129,6 +130,13 @@ fn latin_char(c: char) -> Option<char> {
         'Қ' => ')',
         'Ө' => '_',
         'Һ' => '+',
+        // Punctuation on the key right of the Latin `.` (US `/` and `?`): the Russian layout
+        // puts `.` and `,` there, the Kazakh one `№` (and `?`, which needs no help). So `.`
+        // opens the filter like `/` and `,` the help like `?`, in any layout where those
+        // characters are not bound themselves. (`№` is Shift-3 in the Russian layout; taking it
+        // for `/` there too is harmless: `#` does nothing.)
+        '.' | '№' => '/',
+        ',' => '?',
         _ => return None,
     })
 }
@@ -194,6 +202,21 @@ mod tests {
             assert!(latin_char(u).is_some(), "{u}");
             assert_ne!(latin_char(c), latin_char(u), "{c}");
         }
+    }
+
+    #[test]
+    fn the_slash_key_of_the_russian_and_kazakh_layouts() {
+        for c in ['.', '№'] {
+            assert_eq!(
+                latin_equivalent(key(c, KeyModifiers::NONE)),
+                Some(key('/', KeyModifiers::NONE)),
+                "{c}"
+            );
+        }
+        assert_eq!(
+            latin_equivalent(key(',', KeyModifiers::SHIFT)),
+            Some(key('?', KeyModifiers::NONE))
+        );
     }
 
     #[test]

@@ -224,6 +224,18 @@ impl Keymap {
         }
     }
 
+    /// What the key is bound to in `mode` or `[global]` itself, without the keyboard-layout
+    /// fallback: `None` when it is not bound, `Some(None)` when it is bound to `noop`.
+    ///
+    /// The help overlay uses it to let letters that are not bound type into its filter, and the
+    /// console to tell a key pressed as such from a Cyrillic letter taken for a Latin one.
+    pub fn bound(&self, mode: Mode, event: KeyEvent) -> Option<Option<Action>> {
+        if event.kind == KeyEventKind::Release {
+            return Some(None);
+        }
+        self.binding(mode, normalize(KeyCombination::from(event)))
+    }
+
     /// `Some(binding)` when the key is bound (possibly to `noop`) in the mode or globally.
     fn binding(&self, mode: Mode, key: KeyCombination) -> Option<Option<Action>> {
         self.modes[mode.index()]

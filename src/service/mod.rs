@@ -9,6 +9,7 @@ mod command;
 pub mod demo;
 pub mod exchange;
 mod queue;
+pub mod search;
 
 use std::path::Path;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};

@@ -104,8 +104,8 @@ pub struct QueueQuery {
     pub statuses: Vec<Status>,
     /// Only these urgencies (empty: any).
     pub urgencies: Vec<Urgency>,
-    /// Filter as you type: every word must occur (case-insensitively) in the number, subject,
-    /// applicant's name, IIN/BIN or assignee.
+    /// Filter as you type: every word must occur (folded, see [`super::search`]) in the
+    /// number, subject, applicant's name, IIN/BIN, contact or assignee.
     pub text: Option<String>,
     pub sort: Sort,
     /// At most this many rows, after sorting.
@@ -148,6 +148,8 @@ pub struct QueueRow {
     pub version: u64,
     /// Why the dates could not be computed, if they could not (the row is then `NoTerm`).
     pub problem: Option<String>,
+    /// How to reach the applicant (phone, e-mail, address), for the filter.
+    pub contact: String,
 }
 
 /// A row for `case` on `today`, with the deadlines it was computed from.
@@ -196,6 +198,7 @@ pub fn row_of(
         status: case.status,
         version: case.version,
         problem: None,
+        contact: case.applicant.contact.clone(),
     };
     let d = match computed {
         Ok(d) => d,
@@ -258,31 +261,12 @@ pub fn matches(row: &QueueRow, q: &QueueQuery, words: &[String]) -> bool {
     if !q.urgencies.is_empty() && !q.urgencies.contains(&row.urgency) {
         return false;
     }
-    words.iter().all(|w| {
-        contains_folded(&row.number, w)
-            || contains_folded(&row.subject, w)
-            || contains_folded(&row.applicant, w)
-            || row.applicant_id.contains(w.as_str())
-            || row
-                .assignee
-                .as_deref()
-                .is_some_and(|a| contains_folded(a, w))
-    })
+    words.is_empty() || super::search::contains_words(&super::search::haystack(row), words)
 }
 
-/// The lower-cased words of a filter.
+/// The folded words of a filter (see [`super::search`]).
 pub fn filter_words(text: Option<&str>) -> Vec<String> {
-    text.map(|t| t.split_whitespace().map(str::to_lowercase).collect())
-        .unwrap_or_default()
-}
-
-fn contains_folded(hay: &str, needle_lower: &str) -> bool {
-    if hay.is_ascii() && needle_lower.is_ascii() {
-        let h = hay.as_bytes();
-        let n = needle_lower.as_bytes();
-        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
-    }
-    hay.to_lowercase().contains(needle_lower)
+    text.map(super::search::words).unwrap_or_default()
 }
 
 /// Sorts rows in the query's order.

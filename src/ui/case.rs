@@ -18,6 +18,9 @@ use crate::i18n::{Arg, Lang};
 use crate::keymap::Mode;
 use crate::service::CaseView;
 
+/// Rows of the case view that are not its text: the tabs, the title and the bottom line.
+pub(super) const CHROME_ROWS: u16 = 3;
+
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let Some(open) = &ctx.app.case else {
         return;
@@ -37,7 +40,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
     let body = Rect {
         y: area.y + 2,
-        height: area.height.saturating_sub(3),
+        height: area.height.saturating_sub(CHROME_ROWS),
         ..area
     };
     let lines = section_lines(ctx, v, open.section, w);
@@ -152,7 +155,12 @@ fn tabs(ctx: &Ctx, active: Section, area: Rect, buf: &mut Buffer) {
 }
 
 /// The lines of a section, sanitized and wrapped to `width`.
-fn section_lines(ctx: &Ctx, v: &CaseView, section: Section, width: usize) -> Vec<(String, Style)> {
+pub(super) fn section_lines(
+    ctx: &Ctx,
+    v: &CaseView,
+    section: Section,
+    width: usize,
+) -> Vec<(String, Style)> {
     let mut out = Lines {
         ctx,
         width,

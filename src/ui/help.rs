@@ -1,21 +1,78 @@
 //! The `?` overlay: every key of the live keymap for the screen underneath, and the global
-//! ones, with what they do; typing filters it.
+//! ones, with what they do, then the `:` commands; typing a letter no key of the help binds
+//! filters it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Ctx, text};
-use crate::app::{Over, Screen};
-use crate::keymap::Mode;
+use crate::app::{Over, Screen, command};
+use crate::i18n::Arg;
+use crate::keymap::{Action, Mode};
+
+/// Rows of the overlay that are not its list: the title and the bottom line.
+pub(super) const CHROME_ROWS: u16 = 2;
+
+/// Columns for the keys (or a command), before what they do.
+const KEYS_COLUMN: usize = 22;
+
+/// The lines of the list, narrowed by the filter: what is drawn and what scrolling is bounded
+/// by (see [`super::Measurer`]).
+pub(super) fn lines(ctx: &Ctx) -> Vec<String> {
+    let filter = crate::app::fold_text(&ctx.app.help_filter);
+    let shown = |texts: &[&str]| {
+        filter.is_empty()
+            || texts
+                .iter()
+                .any(|t| crate::app::fold_text(t).contains(&filter))
+    };
+    let mut lines = Vec::new();
+    for (action, keys) in ctx.app.keymap.bindings(over(ctx), ctx.key_style()) {
+        let what = ctx.tr(action.i18n_key());
+        let keys = keys.join(", ");
+        if shown(&[&what, &keys, action.name()]) {
+            lines.push(format!("{} {what}", text::fit(&keys, KEYS_COLUMN)));
+        }
+    }
+    let commands: Vec<String> = command::help()
+        .into_iter()
+        .filter_map(|c| {
+            let what = ctx.tr(c.i18n_key);
+            let usage = format!(":{}", c.usage);
+            shown(&[&what, &usage]).then(|| {
+                // A long usage takes a line of its own, its description under it.
+                if text::width(&usage) <= KEYS_COLUMN {
+                    vec![format!("{} {what}", text::fit(&usage, KEYS_COLUMN))]
+                } else {
+                    vec![usage, format!("{} {what}", " ".repeat(KEYS_COLUMN))]
+                }
+            })
+        })
+        .flatten()
+        .collect();
+    if !commands.is_empty() {
+        lines.push(String::new());
+        lines.push(ctx.tr("help-commands"));
+        lines.extend(commands);
+    }
+    lines
+}
+
+fn over(ctx: &Ctx) -> Mode {
+    match ctx.app.screen {
+        Screen::Help { over: Over::Case } => Mode::Case,
+        _ => Mode::Queue,
+    }
+}
 
 pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let dot = ctx.symbols.dot;
     let w = usize::from(area.width);
-    let over = match ctx.app.screen {
-        Screen::Help { over: Over::Case } => Mode::Case,
-        _ => Mode::Queue,
-    };
-    let title = format!("{} {dot} {}", ctx.tr("help-title"), ctx.tr(over.i18n_key()));
+    let title = format!(
+        "{} {dot} {}",
+        ctx.tr("help-title"),
+        ctx.tr(over(ctx).i18n_key())
+    );
     buf.set_stringn(
         area.x,
         area.y,
@@ -23,23 +80,10 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         w,
         ctx.theme.header,
     );
-    let filter = crate::app::fold_text(&ctx.app.help_filter);
-    let mut lines = Vec::new();
-    for (action, keys) in ctx.app.keymap.bindings(over, ctx.key_style()) {
-        let what = ctx.tr(action.i18n_key());
-        let keys = keys.join(", ");
-        if !filter.is_empty()
-            && !crate::app::fold_text(&what).contains(&filter)
-            && !crate::app::fold_text(&keys).contains(&filter)
-            && !action.name().contains(&filter)
-        {
-            continue;
-        }
-        lines.push(format!("{} {what}", text::fit(&keys, 22)));
-    }
+    let lines = lines(ctx);
     let body = Rect {
         y: area.y + 1,
-        height: area.height.saturating_sub(2),
+        height: area.height.saturating_sub(CHROME_ROWS),
         ..area
     };
     let max_scroll = lines.len().saturating_sub(usize::from(body.height));
@@ -64,10 +108,20 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ..area
     };
     if ctx.app.help_filter.is_empty() {
-        // Letters filter this list, so the hint names the keys that are not letters.
+        // The keys that close the help, from the live keymap (Esc always clears the filter
+        // and closes), and a reminder that letters no key binds filter the list.
+        let mut keys: Vec<String> = ctx
+            .app
+            .keymap
+            .bindings(Mode::Help, ctx.key_style())
+            .into_iter()
+            .filter(|(a, _)| matches!(a, Action::Back | Action::Help))
+            .flat_map(|(_, keys)| keys)
+            .collect();
+        keys.dedup();
         let hint = format!(
             "{} {dot} {}",
-            ctx.tr_args("help-close", &[("key", crate::i18n::Arg::from("Esc, ?"))]),
+            ctx.tr_args("help-close", &[("key", Arg::from(keys.join(", ")))]),
             ctx.tr("help-type-to-filter")
         );
         buf.set_stringn(

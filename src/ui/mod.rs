@@ -6,6 +6,7 @@ pub mod theme;
 
 mod case;
 mod help;
+mod measure;
 mod queue;
 mod text;
 
@@ -19,6 +20,8 @@ use crate::i18n::{Arg, Texts};
 use crate::keymap::{Action, KeyStyle, Mode};
 use theme::{Symbols, Theme};
 
+pub use measure::Measurer;
+
 /// The smallest size at which the screens are laid out; below it a short message is shown.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 5;
@@ -31,7 +34,17 @@ pub struct Ctx<'a> {
     pub symbols: Symbols,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of a frame of `app`.
+    pub fn new(app: &'a App, texts: &'a Texts) -> Ctx<'a> {
+        Ctx {
+            app,
+            texts,
+            theme: Theme::for_profile(app.profile),
+            symbols: Symbols::for_profile(app.profile),
+        }
+    }
+
     fn tr(&self, key: &str) -> String {
         self.texts.tr(self.app.lang, key)
     }
@@ -97,12 +110,7 @@ pub fn queue_list_rows(area: Rect) -> (u16, u16) {
 /// two reads of its size), can make a screen write outside the buffer.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
     let area = area.intersection(buf.area);
-    let ctx = Ctx {
-        app,
-        texts,
-        theme: Theme::for_profile(app.profile),
-        symbols: Symbols::for_profile(app.profile),
-    };
+    let ctx = Ctx::new(app, texts);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(&ctx, area, buf);
         return;
@@ -146,20 +154,7 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
     };
     let width = usize::from(area.width);
     if let Some(input) = &ctx.app.input {
-        let prompt = match input.kind {
-            InputKind::Filter => ctx.tr("prompt-filter"),
-            InputKind::Command => ctx.tr("prompt-command"),
-        };
-        let shown = format!("{prompt} {}", input.text);
-        // Keep the end of a long input in view: that is where the typing happens.
-        let clean = ctx.clean(&shown, usize::MAX);
-        let w = text::width(&clean);
-        let tail = if w + 1 > width {
-            text::tail(&clean, width.saturating_sub(1))
-        } else {
-            clean
-        };
-        buf.set_stringn(area.x, area.y, &tail, width, ctx.theme.label);
+        prompt_line(ctx, input, area, buf);
         return;
     }
     if let Some(status) = &ctx.app.status {
@@ -204,6 +199,14 @@ fn status_text(ctx: &Ctx, text: &StatusText) -> String {
                 .collect();
             ctx.tr_args(key, &args)
         }
+        StatusText::Words(key, args) => {
+            let words: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, ctx.tr(v))).collect();
+            let args: Vec<(&str, Arg)> = words
+                .iter()
+                .map(|(k, v)| (*k, Arg::from(v.as_str())))
+                .collect();
+            ctx.tr_args(key, &args)
+        }
         StatusText::Literal(s) => s.clone(),
     }
 }
@@ -216,6 +219,51 @@ fn back_key(ctx: &Ctx, mode: Mode) -> Option<String> {
         .into_iter()
         .find(|(action, _)| *action == Action::Back)
         .and_then(|(_, keys)| keys.into_iter().next())
+}
+
+/// The line being typed, with its caret (the cell under it in reverse video), and the other
+/// candidates of a Tab completion after it. A long line keeps the caret in view: what is
+/// typed is where the caret is.
+fn prompt_line(ctx: &Ctx, input: &app::Input, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let prompt = match input.kind {
+        InputKind::Filter => ctx.tr("prompt-filter"),
+        InputKind::Command => ctx.tr("prompt-command"),
+    };
+    let (before, after) = input.split();
+    let before = ctx.clean(&format!("{prompt} {before}"), usize::MAX);
+    let after = ctx.clean(after, usize::MAX);
+    let before = if text::width(&before) + 1 > width {
+        text::tail(&before, width.saturating_sub(1))
+    } else {
+        before
+    };
+    let (x, _) = buf.set_stringn(area.x, area.y, &before, width, ctx.theme.label);
+    let end = area.x + area.width;
+    if x >= end {
+        return;
+    }
+    let mut rest = after.chars();
+    let under = rest.next().map_or_else(|| " ".to_string(), String::from);
+    let caret = ctx
+        .theme
+        .label
+        .add_modifier(ratatui::style::Modifier::REVERSED);
+    let (x, _) = buf.set_stringn(x, area.y, &under, usize::from(end - x), caret);
+    let mut tail: String = rest.collect();
+    if let Some(c) = &input.completion {
+        let others: Vec<&str> = c
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != c.index)
+            .map(|(_, s)| *s)
+            .collect();
+        tail.push_str(&format!("  ({})", others.join(" ")));
+    }
+    if x < end {
+        buf.set_stringn(x, area.y, &tail, usize::from(end - x), ctx.theme.label);
+    }
 }
 
 /// The hint bar, generated from the live keymap: as many hints as fit.

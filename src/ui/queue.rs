@@ -192,8 +192,20 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         format!("{} {dot} {}", ctx.tr("app-title"), ctx.symbols.ellipsis)
     } else {
         let mut t = ctx.tr(q.named().i18n_key());
+        if q.closed_shown_too() {
+            t.push_str(&format!(" {}", ctx.tr("queue-with-closed")));
+        }
         if !q.filter().is_empty() {
             t.push_str(&format!(" /{}", q.filter()));
+        }
+        if q.sort_changed() {
+            let arrow = match (q.descending(), ctx.app.profile.ascii) {
+                (false, false) => "↑",
+                (true, false) => "↓",
+                (false, true) => "^",
+                (true, true) => "v",
+            };
+            t.push_str(&format!(" {arrow}{}", ctx.tr(q.sort().i18n_key())));
         }
         t
     };

@@ -8,16 +8,9 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// How the console draws: chosen at start-up from options and the environment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Profile {
-    /// No colours (`NO_COLOR`, `--monochrome`).
-    pub monochrome: bool,
-    /// ASCII only for borders and symbols (`--ascii`).
-    pub ascii: bool,
-    /// A `>` marker instead of a reversed row (`--low-bandwidth`).
-    pub marker_cursor: bool,
-}
+/// The profile is part of the console's state (`app`); it is named here too, where the styles
+/// are chosen from it.
+pub use crate::app::Profile;
 
 /// Styles by meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,187 @@
+//! The console's keys end to end in a real pseudo-terminal (tmux at 80x24): the Russian
+//! layout's `/` key (`.`) opens the filter, Ctrl-c cancels a prompt instead of quitting, `й`
+//! typed in the middle of Russian text asks before quitting, `:sort` and `r` say what they did.
+//!
+//! (The tmux harness is the one of `console_pty.rs`.)
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    target: String,
+}
+
+impl Tmux {
+    fn start(cmd: &str) -> Tmux {
+        let socket = format!("merzim-test-{}-{}", std::process::id(), rand_suffix());
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-s",
+                "t",
+                cmd,
+            ])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux is needed for this test (CI installs it)");
+        assert!(ok.success());
+        Tmux {
+            socket,
+            target: "t".into(),
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["-L", &self.socket, "send-keys", "-t", &self.target];
+        args.extend_from_slice(keys);
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    }
+
+    fn literal(&self, text: &str) {
+        assert!(
+            Command::new("tmux")
+                .args([
+                    "-L",
+                    &self.socket,
+                    "send-keys",
+                    "-l",
+                    "-t",
+                    &self.target,
+                    text
+                ])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", &self.target])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `needle` (10 s at most).
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |s| s.contains(needle))
+    }
+
+    /// Waits until `ok(screen)` holds (10 s at most); `what` names it in the failure.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("'{what}' never appeared; the screen:\n{s}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000
+}
+
+fn demo_db(dir: &Path) -> PathBuf {
+    let db = dir.join("demo.db");
+    let status = Command::new(env!("CARGO_BIN_EXE_merzim"))
+        .args(["demo", "--cases", "300", "--today", "2026-11-23", "--db"])
+        .arg(&db)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    db
+}
+
+/// The console, then (after it exits) whether the terminal is back in canonical mode.
+fn console_cmd(db: &Path, config: &Path) -> String {
+    format!(
+        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; echo DONE; sleep 60",
+        config.display(),
+        env!("CARGO_BIN_EXE_merzim"),
+        db.display()
+    )
+}
+
+#[test]
+fn russian_layout_filter_key_and_ctrl_c_in_a_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let t = Tmux::start(&console_cmd(&db, dir.path()));
+    t.wait_for("Open cases");
+    // The key marked '/' gives '.' in the Russian layout.
+    t.literal(".");
+    t.wait_for("Filter:");
+    t.literal("KZ-2026");
+    t.wait_for("Filter: KZ-2026");
+    // Ctrl-c drops the filter being typed; the console stays.
+    t.keys(&["C-c"]);
+    let s = t.wait_until("the prompt gone", |s| !s.contains("Filter:"));
+    assert!(s.contains("Open cases") && !s.contains("EXITED"), "{s}");
+    assert!(!s.contains("/KZ-2026"), "the filter is dropped:\n{s}");
+    // The same in the command line, then the command it runs says what it did.
+    t.keys(&[":"]);
+    t.literal("sort due");
+    t.wait_for("Command: sort due");
+    t.keys(&["C-c"]);
+    let s = t.wait_until("the command line gone", |s| !s.contains("Command:"));
+    assert!(!s.contains("EXITED") && !s.contains("Sorted by"), "{s}");
+    t.keys(&[":"]);
+    t.literal("so");
+    t.keys(&["Tab"]);
+    t.wait_for("Command: sort");
+    t.literal("due desc");
+    t.keys(&["Enter"]);
+    t.wait_for("Sorted by due, descending");
+    t.keys(&["r"]);
+    t.wait_for("Cases reloaded: 300");
+    // Russian text typed into the queue by mistake: й asks first, a second й quits.
+    t.literal("Бой");
+    t.wait_for("Quit? Press й again");
+    assert!(!t.screen().contains("EXITED"));
+    t.literal("й");
+    let end = t.wait_for("DONE");
+    assert!(end.contains("EXITED 0"), "{end}");
+    assert!(end.lines().any(|l| l.trim() == "icanon"), "{end}");
+}
+
+#[test]
+fn ctrl_c_outside_a_prompt_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let t = Tmux::start(&console_cmd(&db, dir.path()));
+    t.wait_for("Open cases");
+    t.keys(&["C-c"]);
+    let end = t.wait_for("DONE");
+    assert!(end.contains("EXITED 0"), "{end}");
+}
