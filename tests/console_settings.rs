@@ -106,3 +106,17 @@ fn a_message_hides_a_problem_only_until_the_next_key() {
         bottom_line(&app)
     );
 }
+
+#[test]
+fn a_hostile_value_is_quoted_visibly() {
+    let (_, app) = console("lang = \"\\u001b]0;pwned\\u0007\\u202ede\"\n", Lang::En);
+    let line = bottom_line(&app);
+    assert!(
+        line.starts_with("[1/1, Esc hides] config.toml:1: no language '"),
+        "{line}"
+    );
+    assert!(
+        !line.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "raw control characters: {line:?}"
+    );
+}
