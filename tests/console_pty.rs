@@ -259,7 +259,7 @@ fn user_settings_and_a_bad_keymap_line() {
     // Keys that move leave the problem in place; Esc dismisses it, and the next one shows.
     assert!(last(&s).contains("'colour'"), "{s}");
     t.keys(&["Escape"]);
-    let s = t.wait_for("[1/1");
+    let s = t.wait_for("[2/2");
     assert!(last(&s).contains("explode"), "{s}");
     t.keys(&["Escape"]);
     let s = t.wait_until("the key hints", |s| last(s).contains("выход"));

@@ -67,12 +67,12 @@ fn problems_stay_until_dismissed_one_by_one() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(
         bottom_line(&app),
-        "[1/1, Esc hides] config.toml:3: 'ascii' is true or false, not 'yes'"
+        "[2/2, Esc hides] config.toml:3: 'ascii' is true or false, not 'yes'"
     );
     key(&mut app, KeyCode::Esc);
     let hints = bottom_line(&app);
     assert!(hints.contains("quit"), "the key hints are back: {hints}");
-    assert!(app.problems.is_empty());
+    assert!(app.problems.current().is_none());
 }
 
 #[test]
@@ -104,5 +104,19 @@ fn a_message_hides_a_problem_only_until_the_next_key() {
         bottom_line(&app).starts_with("[1/1, Esc hides] config.toml:1: no setting 'colour'"),
         "{}",
         bottom_line(&app)
+    );
+}
+
+#[test]
+fn a_hostile_value_is_quoted_visibly() {
+    let (_, app) = console("lang = \"\\u001b]0;pwned\\u0007\\u202ede\"\n", Lang::En);
+    let line = bottom_line(&app);
+    assert!(
+        line.starts_with("[1/1, Esc hides] config.toml:1: no language '"),
+        "{line}"
+    );
+    assert!(
+        !line.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "raw control characters: {line:?}"
     );
 }

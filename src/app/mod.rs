@@ -143,7 +143,7 @@ pub struct App {
     pub loading: bool,
     /// Problems in the officer's settings files, shown on the bottom line one at a time until
     /// dismissed with Back (Esc): unlike a message, a key does not clear them.
-    pub problems: Vec<StatusText>,
+    pub problems: Problems,
     /// A reload asked for by the officer: its arrival is reported.
     pub reloading: bool,
     /// Quitting through a Cyrillic letter waits for a second press (see [`on_key`]).
@@ -152,6 +152,25 @@ pub struct App {
     /// seems to be typing text, not commands.
     pub typing: bool,
     measure: Option<Box<dyn Measure>>,
+}
+
+/// Problems found in the officer's settings files, dismissed one at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    list: Vec<StatusText>,
+    dismissed: usize,
+}
+
+impl Problems {
+    /// The problem to show: its place (1-based), how many there are, and the problem.
+    pub fn current(&self) -> Option<(usize, usize, &StatusText)> {
+        let p = self.list.get(self.dismissed)?;
+        Some((self.dismissed + 1, self.list.len(), p))
+    }
+
+    fn dismiss(&mut self) {
+        self.dismissed = (self.dismissed + 1).min(self.list.len());
+    }
 }
 
 /// What happened.
@@ -207,7 +226,7 @@ impl App {
             width: 80,
             height: 24,
             loading: true,
-            problems: Vec::new(),
+            problems: Problems::default(),
             reloading: false,
             quit_pending: false,
             typing: false,
@@ -363,8 +382,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.queue.build_index();
             Vec::new()
         }
-        Msg::Problems(problems) => {
-            app.problems = problems;
+        Msg::Problems(list) => {
+            app.problems = Problems { list, dismissed: 0 };
             Vec::new()
         }
     };
@@ -433,10 +452,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // Back dismisses the settings problem the bottom line shows (no message or input above it).
     if action == Action::Back
         && app.status.is_none()
-        && !app.problems.is_empty()
+        && app.problems.current().is_some()
         && !matches!(app.screen, Screen::Help { .. })
     {
-        app.problems.remove(0);
+        app.problems.dismiss();
         return Vec::new();
     }
     // A key clears the last message: it has been seen.

@@ -167,12 +167,9 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         buf.set_stringn(area.x, area.y, ctx.clean(&msg, width), width, style);
         return;
     }
-    if let Some(problem) = ctx.app.problems.first() {
+    if let Some((place, total, problem)) = ctx.app.problems.current() {
         // Which one of how many, and the key that dismisses it, first: the message may be cut.
-        let n = [
-            ("n", Arg::from(1usize)),
-            ("total", Arg::from(ctx.app.problems.len())),
-        ];
+        let n = [("n", Arg::from(place)), ("total", Arg::from(total))];
         let counter = match back_key(ctx, mode) {
             Some(key) => {
                 let mut args = n.to_vec();
