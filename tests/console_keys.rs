@@ -270,3 +270,24 @@ fn the_help_footer_comes_from_the_live_keymap() {
     key(&f, &mut app, 'x');
     assert_eq!(app.screen, Screen::Queue);
 }
+
+#[test]
+fn a_window_shrunk_for_a_moment_keeps_the_place() {
+    let f = fixture();
+    let mut app = app_on(&f, None);
+    send(&f, &mut app, Msg::Resize(80, 8));
+    key(&f, &mut app, ':');
+    typed(&f, &mut app, "extended");
+    code(&f, &mut app, KeyCode::Enter);
+    code(&f, &mut app, KeyCode::Enter);
+    key(&f, &mut app, 'G');
+    let at = app.case.as_ref().unwrap().scroll[0];
+    assert!(at > 0);
+    for (w, h) in [(0, 0), (1, 1), (3, 40), (200, 2), (39, 8)] {
+        send(&f, &mut app, Msg::Resize(w, h));
+        key(&f, &mut app, 'j');
+        let _ = render(&app);
+    }
+    send(&f, &mut app, Msg::Resize(80, 8));
+    assert_eq!(app.case.as_ref().unwrap().scroll[0], at);
+}

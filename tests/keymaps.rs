@@ -228,6 +228,10 @@ fn russian_and_kazakh_layouts_act_as_the_latin_key_in_the_same_place() {
         ('с', Some(Action::ToggleClosed)),   // c
         ('к', Some(Action::Refresh)),        // r
         ('Ж', Some(Action::Command)),        // Shift-; is ':'
+        ('Щ', Some(Action::ReverseSort)),    // O
+        ('.', Some(Action::Filter)),         // the '/' key of the Russian layout
+        ('№', Some(Action::Filter)),         // the '/' key of the Kazakh layout
+        (',', Some(Action::Help)),           // Shift and the '/' key of the Russian layout
         ('Г', None),                         // U: not bound
         ('д', None),                         // l: not bound
     ];
@@ -438,4 +442,31 @@ fn help_and_hints_come_from_the_live_keymap() {
     assert!(hints.contains(&("F1".to_owned(), Action::Help)));
     assert!(hints.contains(&("F10".to_owned(), Action::Quit)));
     assert!(hints.contains(&("F7".to_owned(), Action::Filter)));
+}
+
+#[test]
+fn bound_ignores_the_layout_fallback() {
+    let keymap = shipped(ShippedKeymap::Default);
+    assert_eq!(
+        keymap.bound(Mode::Queue, press('q')),
+        Some(Some(Action::Quit))
+    );
+    assert_eq!(keymap.bound(Mode::Queue, press('й')), None);
+    assert_eq!(keymap.bound(Mode::Queue, press('.')), None);
+    assert_eq!(
+        keymap.bound(Mode::Queue, press('O')),
+        Some(Some(Action::ReverseSort))
+    );
+    let (user, _) =
+        Keymap::shipped(ShippedKeymap::Default, Some("[help]\nq = \"noop\"\n")).expect("parses");
+    assert_eq!(
+        user.bound(Mode::Help, press('q')),
+        Some(None),
+        "noop is bound to nothing"
+    );
+    let fkeys = shipped(ShippedKeymap::FunctionKeys);
+    assert_eq!(
+        fkeys.action(Mode::Queue, key(KeyCode::F(8))),
+        Some(Action::ReverseSort)
+    );
 }

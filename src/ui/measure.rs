@@ -29,8 +29,17 @@ fn clamp(lines: usize, rows: u16) -> u16 {
     u16::try_from(lines.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX)
 }
 
+/// Below the smallest layout nothing scrolls on screen: positions are kept as they are (no
+/// bound), so that a window shrunk for a moment gives the reader their place back.
+fn too_small(app: &App) -> bool {
+    app.width < super::MIN_WIDTH || app.height < super::MIN_HEIGHT
+}
+
 impl Measure for Measurer {
     fn case_max_scroll(&self, app: &App) -> u16 {
+        if too_small(app) {
+            return u16::MAX;
+        }
         let Some(open) = &app.case else {
             return 0;
         };
@@ -40,6 +49,9 @@ impl Measure for Measurer {
     }
 
     fn help_max_scroll(&self, app: &App) -> u16 {
+        if too_small(app) {
+            return u16::MAX;
+        }
         let ctx = Ctx::new(app, &self.texts);
         clamp(
             help::lines(&ctx).len(),
