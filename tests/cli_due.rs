@@ -11,6 +11,8 @@ fn merzim() -> Command {
         env!("CARGO_MANIFEST_DIR").to_string() + "/tests/fixtures/empty-data-dir",
     );
     c.env("MERZIM_TODAY", "2026-11-22");
+    // The human-readable output is asserted in English, whatever the machine's locale.
+    c.env("LC_ALL", "C.UTF-8");
     c
 }
 
