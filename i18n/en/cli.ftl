@@ -3,6 +3,7 @@
 ## Databases
 
 cli-no-database = there is no database at '{ $path }'; create one with 'merzim --db { $path } demo', 'merzim --db { $path } import FILE' or 'merzim --db { $path } restore BACKUP'
+cli-office-data = { $error }; correct the file or move it out of the office data directory '{ $dir }'
 cli-the-database = the database
 cli-standard-output = standard output
 cli-disk-full = the disk is full: cannot write { $target }; free some space and run the command again

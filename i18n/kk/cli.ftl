@@ -3,6 +3,7 @@
 ## Дерекқорлар
 
 cli-no-database = '{ $path }' жолында дерекқор жоқ; оны 'merzim --db { $path } demo', 'merzim --db { $path } import ФАЙЛ' немесе 'merzim --db { $path } restore КӨШІРМЕ' пәрменімен жасаңыз
+cli-office-data = { $error }; файлды түзетіңіз немесе оны мекеменің деректер каталогынан '{ $dir }' алып тастаңыз
 cli-the-database = дерекқорды
 cli-standard-output = стандартты шығысқа
 cli-disk-full = диск толы: { $target } жазу мүмкін емес; орын босатып, пәрменді қайта орындаңыз

@@ -3,6 +3,7 @@
 ## Базы данных
 
 cli-no-database = по пути '{ $path }' нет базы данных; создайте её командой 'merzim --db { $path } demo', 'merzim --db { $path } import ФАЙЛ' или 'merzim --db { $path } restore КОПИЯ'
+cli-office-data = { $error }; исправьте файл или уберите его из каталога данных учреждения '{ $dir }'
 cli-the-database = базу данных
 cli-standard-output = стандартный вывод
 cli-disk-full = диск заполнен: не удаётся записать { $target }; освободите место и повторите команду

@@ -266,7 +266,22 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
         .unwrap_or_else(|| Utc::now().with_timezone(&cli.utc_offset).date_naive());
     let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
     // The office's own files: a broken one is bad input (status 2), named with its reason.
-    let reference = Reference::load(data_dir.as_deref()).map_err(|e| Failure::input(error_line(&e)))?;
+    let reference = Reference::load(data_dir.as_deref()).map_err(|e| {
+        Failure::input(ui.t(
+            "cli-office-data",
+            &[
+                ("error", error_line(&e).into()),
+                (
+                    "dir",
+                    data_dir
+                        .as_deref()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
+        ))
+    })?;
     match &cli.command {
         None => {
             // First run on the default path creates the database there; a `--db` (or
