@@ -273,6 +273,35 @@ pub fn check_body_code(s: &str) -> Result<(), CaseNumberError> {
     }
 }
 
+/// Why a string is not a login.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("'{0}' is not a login: write 1 to 64 Latin letters, digits, '.', '_' or '-', e.g. 'aliya'")]
+pub struct LoginError(pub String);
+
+/// Checks a login: the operating-system account name a case is assigned to. Account names are
+/// ASCII (POSIX portable user names); anything else, in particular a space, a control or an
+/// invisible character, could make two officers look alike.
+///
+/// ```
+/// use merzim::domain::ids::check_login;
+/// assert!(check_login("aliya").is_ok());
+/// assert!(check_login("a.b_c-1").is_ok());
+/// assert!(check_login("al\u{200b}iya").is_err());
+/// assert!(check_login("").is_err());
+/// ```
+pub fn check_login(s: &str) -> Result<(), LoginError> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(LoginError(s.to_string()))
+    }
+}
+
 /// Completes eleven digits with their check digit, if the number can be issued.
 pub fn with_check_digit(first: &[u8; 11]) -> Option<String> {
     let c = check_digit(first)?;

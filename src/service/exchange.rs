@@ -17,6 +17,7 @@ use super::{QueueQuery, Scope, Service, ServiceError, Sort};
 use crate::domain::case::Actor;
 use crate::store::exchange::{CaseLine, ImportContext, Lines, MAX_LINE_BYTES};
 use crate::domain::deadline::NoticeKind;
+use crate::domain::ids::check_body_code;
 use crate::store::{Damaged, SCHEMA_VERSION, Store, StoreError, User};
 
 /// At most this many bad lines are listed; the count says how many there were.
@@ -173,7 +174,10 @@ impl Service {
                             h.backup.schema
                         ),
                     ),
-                    Ok(h) => header = Some(h.backup),
+                    Ok(h) => match check_body_code(&h.backup.body) {
+                        Ok(()) => header = Some(h.backup),
+                        Err(e) => fail(&mut errors, n, format!("'body': {e}")),
+                    },
                     Err(e) => fail(
                         &mut errors,
                         n,
@@ -610,8 +614,71 @@ fn same_case(a: &CaseLine, b: &CaseLine) -> bool {
     }
 }
 
+/// The keys whose values are dates (`YYYY-MM-DD`) anywhere in a case line.
+const DATE_KEYS: [&str; 7] = ["registered", "set_due", "date", "sent", "due", "on", "since"];
+
+/// Whether `s` is shaped like a date with unpadded parts (`2026-3-2`), which the JSON decoder
+/// would take but the command line refuses: one date format everywhere.
+fn is_loose_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m, d] if digits(y) && digits(m) && digits(d) => {
+            !(y.len() == 4 && m.len() == 2 && d.len() == 2)
+        }
+        _ => false,
+    }
+}
+
+/// The first date field written other than `YYYY-MM-DD`, as an error naming it.
+fn loose_date(line: &str) -> Option<String> {
+    // Cheap first: most lines have no such string at all.
+    let suspicious = line.split('"').skip(1).step_by(2).any(is_loose_date);
+    if !suspicious {
+        return None;
+    }
+    fn walk(v: &serde_json::Value, path: &str) -> Option<String> {
+        match v {
+            serde_json::Value::Object(m) => m.iter().find_map(|(k, v)| {
+                let here = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match v {
+                    serde_json::Value::String(s) if DATE_KEYS.contains(&k.as_str()) && is_loose_date(s) => {
+                        Some(format!(
+                            "'{here}' '{s}' is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
+                        ))
+                    }
+                    v => walk(v, &here),
+                }
+            }),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| walk(v, &format!("{path}[{i}]"))),
+            _ => None,
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    walk(&value, "")
+}
+
 /// Parses one case line; the error names the field at fault and says what is wrong.
 fn parse_line(line: &str) -> Result<CaseLine, String> {
+    if let Some(msg) = loose_date(line) {
+        return Err(msg);
+    }
+    let mut parsed = parse_fields(line)?;
+    // An export from a spreadsheet writes an empty cell for "nobody".
+    if parsed.assignee.as_deref() == Some("") {
+        parsed.assignee = None;
+    }
+    Ok(parsed)
+}
+
+fn parse_fields(line: &str) -> Result<CaseLine, String> {
     let mut de = serde_json::Deserializer::from_str(line);
     let parsed: Result<CaseLine, _> = serde_path_to_error::deserialize(&mut de);
     let parsed = parsed

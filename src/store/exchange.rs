@@ -18,7 +18,7 @@ use crate::domain::case::{
     Outcome, Status,
 };
 use crate::domain::deadline::{Extension, NoticeKind, NoticeSent};
-use crate::domain::ids::check_case_number;
+use crate::domain::ids::{check_case_number, check_login};
 use crate::domain::rules::RuleBook;
 use crate::domain::services::Register;
 use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Medium, Term};
@@ -203,6 +203,9 @@ impl CaseLine {
     /// wrong.
     pub fn to_case(&self, ctx: &ImportContext<'_>) -> Result<Case, String> {
         check_case_number(&self.number).map_err(|e| format!("'number': {e}"))?;
+        if let Some(a) = &self.assignee {
+            check_login(a).map_err(|e| format!("'assignee': {e}"))?;
+        }
         for l in &self.links {
             check_case_number(&l.number).map_err(|e| format!("'links': {e}"))?;
         }
