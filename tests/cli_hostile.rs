@@ -102,7 +102,12 @@ impl Run {
     }
 
     fn fails_on_db(&mut self, args: &[&str], status: i32) {
-        let out = Run::bare().arg("--db").arg(&self.db).args(args).output().unwrap();
+        let out = Run::bare()
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .output()
+            .unwrap();
         self.check(&format!("--db {args:?}"), &out, status);
     }
 }
@@ -152,13 +157,76 @@ fn arguments_never_reach_the_terminal_raw() {
             vec!["calendar", "between", "2026-01-01", h],
             vec!["calendar", h],
             vec![h],
-            vec!["due", "complaint", "--addressee", h, "--registered", "2026-03-18"],
-            vec!["due", "complaint", "--addressee", "local-body", "--registered", h],
-            vec!["due", "application", "--term", h, "--channel", "portal", "--registered", "2026-03-18"],
-            vec!["due", "application", "--service", h, "--channel", "portal", "--registered", "2026-03-18"],
-            vec!["due", "application", "--term", "10wd", "--channel", h, "--registered", "2026-03-18"],
-            vec!["due", "application", "--term", "10wd", "--channel", "portal", "--registered", "2026-03-18", "--outcome", h],
-            vec!["due", "application", "--term", "10wd", "--channel", "portal", "--registered", "2026-03-18", "--notice", h],
+            vec![
+                "due",
+                "complaint",
+                "--addressee",
+                h,
+                "--registered",
+                "2026-03-18",
+            ],
+            vec![
+                "due",
+                "complaint",
+                "--addressee",
+                "local-body",
+                "--registered",
+                h,
+            ],
+            vec![
+                "due",
+                "application",
+                "--term",
+                h,
+                "--channel",
+                "portal",
+                "--registered",
+                "2026-03-18",
+            ],
+            vec![
+                "due",
+                "application",
+                "--service",
+                h,
+                "--channel",
+                "portal",
+                "--registered",
+                "2026-03-18",
+            ],
+            vec![
+                "due",
+                "application",
+                "--term",
+                "10wd",
+                "--channel",
+                h,
+                "--registered",
+                "2026-03-18",
+            ],
+            vec![
+                "due",
+                "application",
+                "--term",
+                "10wd",
+                "--channel",
+                "portal",
+                "--registered",
+                "2026-03-18",
+                "--outcome",
+                h,
+            ],
+            vec![
+                "due",
+                "application",
+                "--term",
+                "10wd",
+                "--channel",
+                "portal",
+                "--registered",
+                "2026-03-18",
+                "--notice",
+                h,
+            ],
             vec!["--today", h, "calendar", "coverage"],
             vec!["--utc-offset", h, "calendar", "coverage"],
             vec!["--lang", h, "calendar", "coverage"],
@@ -174,7 +242,17 @@ fn arguments_never_reach_the_terminal_raw() {
         run.fails(&["--db", missing, "export"], 2);
         run.fails(&["--db", missing, "check"], 2);
         run.fails(&["--db", missing, "backup", "--out", "x.jsonl"], 2);
-        run.fails(&["--db", missing, "--data-dir", missing, "calendar", "coverage"], 0);
+        run.fails(
+            &[
+                "--db",
+                missing,
+                "--data-dir",
+                missing,
+                "calendar",
+                "coverage",
+            ],
+            0,
+        );
         let new_db = run.dir.path().join(format!("new-{}.db", run.paths));
         let new_db = new_db.to_str().unwrap().to_string();
         run.fails(&["--db", &new_db, "import", missing], 2);
@@ -258,7 +336,7 @@ fn import_errors_quote_bad_values_escaped() {
             format!("{{\"number\": \"{h}\" oops}}"),
             format!("{{\"{}\": 1}}", h.escape_default()),
             format!("{{\"number\": 12, \"x\": \"{h}\"}}"),
-            format!("{h}"),
+            h.to_string(),
         ] {
             let file = run.dir.path().join(format!("bad-{lines}.jsonl"));
             std::fs::write(&file, format!("{text}\n")).unwrap();
@@ -302,7 +380,14 @@ source = "order \u001b[2J"
             vec!["calendar", "day", "2026-03-19"],
             vec!["calendar", "explain", "2026-03-18", "3"],
             vec!["calendar", "coverage"],
-            vec!["due", "complaint", "--addressee", "local-body", "--registered", "2026-03-18"],
+            vec![
+                "due",
+                "complaint",
+                "--addressee",
+                "local-body",
+                "--registered",
+                "2026-03-18",
+            ],
         ] {
             let out = Run::bare()
                 .args(["--data-dir", dd, "--lang", lang])
@@ -327,4 +412,73 @@ source = "order \u001b[2J"
     assert!(stderr.contains(".toml"), "{stderr}");
     assert_eq!(run.paths, 3 * 4 + 1);
     assert!(run.escaped >= 6, "{} escaped", run.escaped);
+}
+
+#[test]
+fn export_is_exact_to_a_pipe_and_escaped_to_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/valid.jsonl");
+    Run::bare()
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&fixture)
+        .assert()
+        .success();
+    // To a pipe: the data as it is (the fixture's text holds a raw U+202E).
+    let piped = Run::bare()
+        .arg("--db")
+        .arg(&db)
+        .arg("export")
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert!(piped.contains('\u{202e}'));
+    // To a terminal (a pseudo-terminal from `script`): escaped, still JSON with the same values.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no 'script' on this machine: the terminal half is skipped");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("merzim");
+    for format in ["jsonl", "csv"] {
+        let cmd = format!(
+            "'{}' --db '{}' export --format {format}",
+            bin.display(),
+            db.display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-q", "-e", "-c", &cmd, "/dev/null"])
+            .env(
+                "MERZIM_DATA_DIR",
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/empty-data-dir"),
+            )
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The terminal turns each newline into CR LF: that CR is the terminal's, not data.
+        let shown = String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n");
+        assert_clean(&format!("export {format} to a terminal"), shown.as_bytes());
+        if format == "jsonl" {
+            assert!(shown.contains("\\u202e"), "{shown}");
+            let a: Vec<serde_json::Value> = piped
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let b: Vec<serde_json::Value> = shown
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(a, b, "the same values");
+        }
+    }
 }

@@ -131,13 +131,23 @@ fn a_damaged_record_is_skipped_and_named() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 2, "{err}");
-    assert!(err.lines().last().unwrap().starts_with("merzim: the database '"), "{err}");
+    assert!(
+        err.lines()
+            .last()
+            .unwrap()
+            .starts_with("merzim: the database '"),
+        "{err}"
+    );
     let out = merzim(&dir.path().join("restored"))
         .arg("check")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("is sound: 3 cases"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is sound: 3 cases"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -258,7 +268,9 @@ fn csv_is_for_spreadsheets() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let text = text.strip_prefix('\u{feff}').expect("a UTF-8 byte order mark");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte order mark");
     let mut rows = csv::Reader::from_reader(text.as_bytes());
     let head = rows.headers().unwrap().clone();
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();

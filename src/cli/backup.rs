@@ -119,7 +119,9 @@ pub fn crash_writer(
         )
         .map_err(|e| super::service_failure(e, ui))?;
     }
-    let caller = svc.caller_for_uid(me.uid).map_err(|e| super::service_failure(e, ui))?;
+    let caller = svc
+        .caller_for_uid(me.uid)
+        .map_err(|e| super::service_failure(e, ui))?;
     let iin = Iin::parse("870412300005").map_err(Failure::input)?;
     let stdout = std::io::stdout();
     let mut last: Option<String> = None;

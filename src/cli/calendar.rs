@@ -70,15 +70,20 @@ pub fn weekday(ui: &Ui, date: NaiveDate) -> String {
 /// Why a date may still change, in the reader's language.
 pub fn uncertainty(ui: &Ui, u: &Uncertainty) -> String {
     match u {
-        Uncertainty::YearNotCovered { year } => {
-            ui.t("cli-uncertain-not-covered", &[("year", year.to_string().into())])
-        }
-        Uncertainty::YearProvisional { year } => {
-            ui.t("cli-uncertain-provisional", &[("year", year.to_string().into())])
-        }
+        Uncertainty::YearNotCovered { year } => ui.t(
+            "cli-uncertain-not-covered",
+            &[("year", year.to_string().into())],
+        ),
+        Uncertainty::YearProvisional { year } => ui.t(
+            "cli-uncertain-provisional",
+            &[("year", year.to_string().into())],
+        ),
         Uncertainty::EstimatedEntry { date, name } => ui.t(
             "cli-uncertain-estimated",
-            &[("name", name.as_str().into()), ("date", date.to_string().into())],
+            &[
+                ("name", name.as_str().into()),
+                ("date", date.to_string().into()),
+            ],
         ),
     }
 }
@@ -98,7 +103,7 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate, ui: &Ui) -> Resul
             )
         }
     };
-    let failed = |e: CalendarError| Failure::input(error_line(&e.into()));
+    let failed = |e: CalendarError| Failure::input(error_line(&e.into(), ui));
     match cmd {
         CalendarCmd::AddWorkingDays { date, n } => {
             let d = cal.add_working_days(*date, *n).map_err(failed)?;
@@ -278,7 +283,10 @@ pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool, ui: &Ui)
         let _ = writeln!(
             out,
             "{}",
-            ui.t("cli-provisional-line", &[("why", uncertainty(ui, u).into())])
+            ui.t(
+                "cli-provisional-line",
+                &[("why", uncertainty(ui, u).into())]
+            )
         );
     }
     out

@@ -126,7 +126,7 @@ fn parse_outcome(s: &str) -> Result<ApplicationOutcome, String> {
 
 pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
     let mut out = Out::new(ui);
-    let refused = |e: anyhow::Error| Failure::input(error_line(&e));
+    let refused = |e: anyhow::Error| Failure::input(error_line(&e, ui));
     match cmd {
         DueCmd::Complaint(a) => {
             let edition = r
@@ -293,10 +293,7 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
 fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -> String {
     let mut out = String::new();
     let approx = if d.provisional { "≈ " } else { "" };
-    let term = d
-        .term
-        .clone()
-        .unwrap_or_else(|| ui.t("cli-term-none", &[]));
+    let term = d.term.clone().unwrap_or_else(|| ui.t("cli-term-none", &[]));
     let _ = writeln!(
         out,
         "{}",
@@ -344,9 +341,10 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
                 }
                 s
             }
-            ObligationState::Overdue { since } => {
-                ui.t("cli-obligation-overdue", &[("date", since.to_string().into())])
-            }
+            ObligationState::Overdue { since } => ui.t(
+                "cli-obligation-overdue",
+                &[("date", since.to_string().into())],
+            ),
         };
         let concerns = o
             .concerns
@@ -370,6 +368,10 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
             )
         );
     }
-    let _ = writeln!(out, "{}", ui.t("cli-as-of", &[("date", today.to_string().into())]));
+    let _ = writeln!(
+        out,
+        "{}",
+        ui.t("cli-as-of", &[("date", today.to_string().into())])
+    );
     out
 }

@@ -119,8 +119,7 @@ pub fn run(args: &ExportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Resul
                 let file = w
                     .into_inner()
                     .map_err(|e| write_failure(ui, e.error(), &shown))?;
-                file.sync_all()
-                    .map_err(|e| write_failure(ui, &e, &shown))?;
+                file.sync_all().map_err(|e| write_failure(ui, &e, &shown))?;
                 fs::rename(&tmp, path).map_err(|e| write_failure(ui, &e, &shown))?;
                 Ok(report)
             })();

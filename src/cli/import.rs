@@ -51,7 +51,10 @@ pub fn run(args: &ImportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Resul
                 say(l);
             }
             if total > lines.len() {
-                say(&ui.t("cli-import-more", &[("count", (total - lines.len()).into())]));
+                say(&ui.t(
+                    "cli-import-more",
+                    &[("count", (total - lines.len()).into())],
+                ));
             }
             Err(Failure::input(ui.t(
                 "cli-import-wrong",

@@ -155,27 +155,46 @@ impl Failure {
     }
 }
 
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Failure {
-        // A full disk says so, whatever layer it came through.
+impl Failure {
+    /// An error from below the command line (the console, the store): status 1, a full disk
+    /// said so whatever layer it came through.
+    pub fn from_error(e: &anyhow::Error, ui: &Ui) -> Failure {
         if let Some(io) = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>())
             && output::is_disk_full(io)
         {
-            return Failure::other(
-                "the disk is full; free some space and run the command again",
-            );
+            return Failure::disk_full(ui, &ui.t("cli-the-database", &[]));
         }
-        Failure::other(error_line(&e))
+        if let Some(store) = e.chain().find_map(|c| c.downcast_ref::<StoreError>())
+            && store_io(store).is_some_and(output::is_disk_full)
+        {
+            return Failure::disk_full(ui, &ui.t("cli-the-database", &[]));
+        }
+        Failure::other(error_line(e, ui))
     }
 }
 
 /// The one line for an error from below the command line (`Refusal`, `ServiceError`,
-/// `CaseError`, ...), in the reader's language where the error can say it, escaped.
+/// `CaseError`, `CalendarError`, data-file errors, ...), escaped.
 ///
-/// Today these errors are English: this returns their text. Every domain or service error the
-/// command line prints goes through here, so that translating them is one change.
-pub fn error_line(err: &anyhow::Error) -> String {
+/// Today these errors are English and this returns their text; `ui` is the reader's language,
+/// for when they carry a catalogue key. Every such error the command line prints goes through
+/// here, so that translating them is one change.
+pub fn error_line(err: &anyhow::Error, ui: &Ui) -> String {
+    let _ = ui;
     output::escape(&format!("{err:#}").replace('\n', " ")).into_owned()
+}
+
+/// The operating-system error inside a store error, if there is one.
+fn store_io(e: &StoreError) -> Option<&std::io::Error> {
+    match e {
+        StoreError::Sled(sled::Error::Io(io))
+        | StoreError::Open {
+            source: sled::Error::Io(io),
+            ..
+        } => Some(io),
+        StoreError::CreateDir { source, .. } => Some(source),
+        _ => None,
+    }
 }
 
 /// The command line's language: `--lang`, then `LC_ALL`, `LC_MESSAGES`, `LANG`.
@@ -267,20 +286,22 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
     let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
     // The office's own files: a broken one is bad input (status 2), named with its reason.
     let reference = Reference::load(data_dir.as_deref()).map_err(|e| {
-        Failure::input(ui.t(
-            "cli-office-data",
-            &[
-                ("error", error_line(&e).into()),
-                (
-                    "dir",
-                    data_dir
-                        .as_deref()
-                        .map(|d| d.display().to_string())
-                        .unwrap_or_default()
-                        .into(),
-                ),
-            ],
-        ))
+        Failure::input(
+            ui.t(
+                "cli-office-data",
+                &[
+                    ("error", error_line(&e, ui).into()),
+                    (
+                        "dir",
+                        data_dir
+                            .as_deref()
+                            .map(|d| d.display().to_string())
+                            .unwrap_or_default()
+                            .into(),
+                    ),
+                ],
+            ),
+        )
     })?;
     match &cli.command {
         None => {
@@ -289,37 +310,58 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             if cli.db.is_some() {
                 drop(open_service(cli, reference.clone(), Open::Existing, ui)?);
             }
-            Ok(console::run(cli.console_options(data_dir)?)?)
+            console::run(cli.console_options(data_dir)?).map_err(|e| Failure::from_error(&e, ui))
         }
         Some(Command::Calendar(c)) => calendar::run(c, &reference, today, ui),
         Some(Command::Due(d)) => due::run(d, &reference, today, ui),
-        Some(Command::Import(a)) => {
-            import::run(a, &open_service(cli, reference, Open::Create, ui)?, today, ui)
-        }
-        Some(Command::Export(a)) => {
-            export::run(a, &open_service(cli, reference, Open::Existing, ui)?, today, ui)
-        }
+        Some(Command::Import(a)) => import::run(
+            a,
+            &open_service(cli, reference, Open::Create, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::Export(a)) => export::run(
+            a,
+            &open_service(cli, reference, Open::Existing, ui)?,
+            today,
+            ui,
+        ),
         Some(Command::Check(a)) => {
             check::run(a, &open_service(cli, reference, Open::Existing, ui)?, ui)
         }
         Some(Command::Demo(a)) => {
             // The service is closed before the console opens the database again (sled allows
             // one opening at a time).
-            demo::run(a, &open_service(cli, reference, Open::Create, ui)?, today, ui)?;
+            demo::run(
+                a,
+                &open_service(cli, reference, Open::Create, ui)?,
+                today,
+                ui,
+            )?;
             if a.open {
-                console::run(cli.console_options(data_dir)?)?;
+                console::run(cli.console_options(data_dir)?)
+                    .map_err(|e| Failure::from_error(&e, ui))?;
             }
             Ok(())
         }
-        Some(Command::Backup(a)) => {
-            backup::backup(a, &open_service(cli, reference, Open::Existing, ui)?, today, ui)
-        }
-        Some(Command::Restore(a)) => {
-            backup::restore(a, &open_service(cli, reference, Open::Create, ui)?, today, ui)
-        }
-        Some(Command::DebugCrashWriter(a)) => {
-            backup::crash_writer(a, &open_service(cli, reference, Open::Create, ui)?, today, ui)
-        }
+        Some(Command::Backup(a)) => backup::backup(
+            a,
+            &open_service(cli, reference, Open::Existing, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::Restore(a)) => backup::restore(
+            a,
+            &open_service(cli, reference, Open::Create, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::DebugCrashWriter(a)) => backup::crash_writer(
+            a,
+            &open_service(cli, reference, Open::Create, ui)?,
+            today,
+            ui,
+        ),
     }
 }
 
@@ -356,13 +398,13 @@ pub fn service_failure(e: ServiceError, ui: &Ui) -> Failure {
         ServiceError::Store(_) => 1,
         _ => 2,
     };
-    if let ServiceError::Store(StoreError::Sled(sled::Error::Io(io))) = &e
-        && output::is_disk_full(io)
+    if let ServiceError::Store(store) = &e
+        && store_io(store).is_some_and(output::is_disk_full)
     {
         return Failure::disk_full(ui, &ui.t("cli-the-database", &[]));
     }
     Failure {
-        message: error_line(&anyhow::Error::new(e)),
+        message: error_line(&anyhow::Error::new(e), ui),
         status,
     }
 }

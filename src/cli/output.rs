@@ -72,6 +72,9 @@ pub struct TerminalSafe<W: Write> {
     inner: W,
     /// The start of a character whose rest has not been written yet.
     pending: Vec<u8>,
+    /// Nothing written yet: a byte order mark (CSV for spreadsheets) is left out, it means
+    /// nothing on a terminal.
+    at_start: bool,
 }
 
 impl<W: Write> TerminalSafe<W> {
@@ -79,6 +82,7 @@ impl<W: Write> TerminalSafe<W> {
         TerminalSafe {
             inner,
             pending: Vec::new(),
+            at_start: true,
         }
     }
 
@@ -95,6 +99,16 @@ impl<W: Write> TerminalSafe<W> {
     }
 
     fn drain(&mut self) -> io::Result<()> {
+        const BOM: &[u8] = "\u{feff}".as_bytes();
+        if self.at_start {
+            if self.pending.len() < BOM.len() && BOM.starts_with(&self.pending) {
+                return Ok(());
+            }
+            if self.pending.starts_with(BOM) {
+                self.pending.drain(..BOM.len());
+            }
+            self.at_start = false;
+        }
         let mut out = String::new();
         let mut rest: &[u8] = &self.pending;
         loop {
@@ -220,8 +234,23 @@ mod tests {
     #[test]
     fn every_dangerous_character_is_escaped() {
         for c in [
-            '\u{0}', '\u{7}', '\u{8}', '\r', '\n', '\t', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}',
-            '\u{200b}', '\u{200e}', '\u{202e}', '\u{2066}', '\u{2028}', '\u{feff}', '\u{e0041}',
+            '\u{0}',
+            '\u{7}',
+            '\u{8}',
+            '\r',
+            '\n',
+            '\t',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9b}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2028}',
+            '\u{feff}',
+            '\u{e0041}',
         ] {
             let s = format!("a{c}b");
             let e = escape(&s);
@@ -243,13 +272,13 @@ mod tests {
 
     #[test]
     fn terminal_writer_handles_split_characters() {
-        let text = "Ж\u{9b}31m\n\u{202e}x\r\n";
+        let text = "\u{feff}Ж\u{9b}31m\n\u{202e}x\r\n\u{feff}";
         let mut w = TerminalSafe::new(Vec::new());
         for b in text.as_bytes() {
             w.write_all(&[*b]).unwrap();
         }
         w.write_all(b"\xff").unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
-        assert_eq!(out, "Ж\\u009b31m\n\\u202ex\\u000d\n\\xff");
+        assert_eq!(out, "Ж\\u009b31m\n\\u202ex\\u000d\n\\ufeff\\xff");
     }
 }

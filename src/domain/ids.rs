@@ -265,7 +265,8 @@ pub fn check_case_number(s: &str) -> Result<(), CaseNumberError> {
 pub fn check_body_code(s: &str) -> Result<(), CaseNumberError> {
     let ok = !s.is_empty()
         && s.len() <= BODY_CODE_MAX
-        && s.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        && s.bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if ok {
         Ok(())
     } else {
@@ -292,8 +293,7 @@ pub struct LoginError(pub String);
 pub fn check_login(s: &str) -> Result<(), LoginError> {
     let ok = !s.is_empty()
         && s.len() <= 64
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
     if ok {
         Ok(())

@@ -15,9 +15,9 @@ use thiserror::Error;
 
 use super::{QueueQuery, Scope, Service, ServiceError, Sort};
 use crate::domain::case::Actor;
-use crate::store::exchange::{CaseLine, ImportContext, Lines, MAX_LINE_BYTES};
 use crate::domain::deadline::NoticeKind;
 use crate::domain::ids::check_body_code;
+use crate::store::exchange::{CaseLine, ImportContext, Lines, MAX_LINE_BYTES};
 use crate::store::{Damaged, SCHEMA_VERSION, Store, StoreError, User};
 
 /// At most this many bad lines are listed; the count says how many there were.
@@ -615,7 +615,15 @@ fn same_case(a: &CaseLine, b: &CaseLine) -> bool {
 }
 
 /// The keys whose values are dates (`YYYY-MM-DD`) anywhere in a case line.
-const DATE_KEYS: [&str; 7] = ["registered", "set_due", "date", "sent", "due", "on", "since"];
+const DATE_KEYS: [&str; 7] = [
+    "registered",
+    "set_due",
+    "date",
+    "sent",
+    "due",
+    "on",
+    "since",
+];
 
 /// Whether `s` is shaped like a date with unpadded parts (`2026-3-2`), which the JSON decoder
 /// would take but the command line refuses: one date format everywhere.
@@ -646,7 +654,9 @@ fn loose_date(line: &str) -> Option<String> {
                     format!("{path}.{k}")
                 };
                 match v {
-                    serde_json::Value::String(s) if DATE_KEYS.contains(&k.as_str()) && is_loose_date(s) => {
+                    serde_json::Value::String(s)
+                        if DATE_KEYS.contains(&k.as_str()) && is_loose_date(s) =>
+                    {
                         Some(format!(
                             "'{here}' '{s}' is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
                         ))

@@ -65,8 +65,8 @@ impl Store {
 
     /// Case `id` with its original text and history, or what is damaged in it.
     pub fn full_case(&self, id: u64, bytes: &[u8]) -> Result<Case, Damaged> {
-        let mut case: Case =
-            decode("case", bytes).map_err(|e| self.damaged_case("cases", id.to_string(), id, &e))?;
+        let mut case: Case = decode("case", bytes)
+            .map_err(|e| self.damaged_case("cases", id.to_string(), id, &e))?;
         case.text = self
             .text(id)
             .map_err(|e| self.damaged_case("texts", id.to_string(), id, &e))?;
@@ -138,7 +138,12 @@ impl Store {
                         ));
                     }
                     if let Err(e) = check_case_number(&case.number) {
-                        found.push(damaged("cases", id.to_string(), number.clone(), e.to_string()));
+                        found.push(damaged(
+                            "cases",
+                            id.to_string(),
+                            number.clone(),
+                            e.to_string(),
+                        ));
                     }
                 }
                 Err(e) => found.push(damaged("cases", id.to_string(), number.clone(), reason(&e))),
