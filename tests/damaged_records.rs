@@ -50,7 +50,27 @@ fn damaged_db(dir: &Path) -> PathBuf {
         .insert(2u64.to_be_bytes(), &b"\xc1not msgpack"[..])
         .unwrap();
     raw.flush().unwrap();
+    drop(raw);
+    wait_until_released(&db);
     db
+}
+
+/// sled's background flusher holds the database's lock for a moment after the last handle is
+/// dropped; the next opening waits until the lock is free (sled locks the `db` file with
+/// flock). A bounded wait, not a timing assertion.
+fn wait_until_released(db: &Path) {
+    use std::os::fd::AsRawFd;
+    let file = std::fs::File::open(db.join("db")).unwrap();
+    for _ in 0..1000 {
+        // SAFETY: flock on a file descriptor this function owns.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            // SAFETY: as above.
+            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the database stayed locked");
 }
 
 fn boss() -> Caller {
@@ -90,6 +110,7 @@ fn a_damaged_record_is_skipped_and_named() {
             "damaged record '2' in 'cases' (case 'ALM-2026-000102')"
         );
     }
+    wait_until_released(&db);
     // The command line: export writes the rest and says what it left out, status 1.
     let out = merzim(&db).arg("export").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -171,6 +192,15 @@ fn a_mistyped_db_is_an_error_not_a_new_database() {
         assert_eq!(stderr(&out), expected, "{args:?}");
         assert!(!typo.exists(), "{args:?} created the database");
     }
+    // Nor is a directory of other files made into one.
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::write(home.join("notes.txt"), "mine").unwrap();
+    for args in [vec!["demo", "--cases", "3"], vec!["export"]] {
+        let out = merzim(&home).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(std::fs::read_dir(&home).unwrap().count(), 1, "{args:?}");
+    }
     // The commands that create a database still do.
     merzim(&typo)
         .args(["demo", "--cases", "3"])
@@ -219,6 +249,7 @@ fn an_interrupted_restore_says_how_to_finish() {
         svc.import(line2.as_bytes(), &actor, today()).unwrap();
         assert!(!first.is_empty());
     }
+    wait_until_released(&target);
     // Anything on it warns; check fails and says how to finish.
     let out = merzim(&target).arg("check").output().unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -395,6 +395,8 @@ fn open_service(cli: &Cli, reference: Reference, open: Open, ui: &Ui) -> Result<
 /// full disk one clear line.
 pub fn service_failure(e: ServiceError, ui: &Ui) -> Failure {
     let status = match e {
+        // A path that is not a database is the user's input.
+        ServiceError::Store(StoreError::NotADatabase { .. } | StoreError::Missing { .. }) => 2,
         ServiceError::Store(_) => 1,
         _ => 2,
     };

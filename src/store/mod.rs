@@ -59,6 +59,10 @@ pub enum StoreError {
         "there is no database at '{path}'; create one with 'merzim --db {path} demo', 'merzim --db {path} import FILE' or 'merzim --db {path} restore BACKUP'"
     )]
     Missing { path: PathBuf },
+    #[error(
+        "'{path}' is a directory that holds other files, not a merzim database; give --db a new path"
+    )]
+    NotADatabase { path: PathBuf },
     #[error("cannot open the database '{path}': {source}")]
     Open { path: PathBuf, source: sled::Error },
     #[error("cannot create the database directory '{path}': {source}")]
@@ -271,6 +275,14 @@ impl Store {
     /// Opens (creating if needed) the database directory `path`: mode 0700, files private.
     /// An older schema is migrated; a newer one is refused.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        // A database is made in a new (or empty) directory, never among someone's files.
+        let foreign = !Store::exists(path)
+            && fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_some());
+        if foreign {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
         private_files();
         create_private_dir(path)?;
         // sled caches up to 1 GiB by default; the queue reads every case once, so a large cache
