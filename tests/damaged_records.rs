@@ -440,3 +440,63 @@ fn export_out_is_whole_or_absent() {
         );
     }
 }
+
+#[test]
+fn look_alike_case_numbers_are_refused_at_import_and_in_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = dir.path().join("in.jsonl");
+    let line = |number: &str| {
+        serde_json::json!({
+            "number": number, "kind": "complaint", "registered": "2026-03-02",
+            "addressee": "local-body", "medium": "paper",
+            "applicant": {"name": "Б", "iin": "870412300005"}, "subject": "s"
+        })
+        .to_string()
+    };
+    // Three numbers that all display as HX-2026-000079 on a careless screen.
+    for bad in [
+        "HX-2026-000079\u{200b}",
+        "HX-2026-\u{202e}970000",
+        "НХ-2026-000079",
+        "hx-2026-000079",
+        "HX-2026-000079\u{1b}",
+    ] {
+        std::fs::write(&file, line(bad) + "\n").unwrap();
+        let out = merzim(&db).arg("import").arg(&file).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(
+            stderr(&out).starts_with("merzim: line 1: 'number': '"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("is not a case number"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    std::fs::write(
+        &file,
+        line("HX-2026-000079") + "\n" + &line("HX-2026-000078") + "\n",
+    )
+    .unwrap();
+    merzim(&db).arg("import").arg(&file).assert().success();
+    let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+    let link = |number: &str| {
+        svc.execute(
+            &boss(),
+            today(),
+            Some("HX-2026-000079"),
+            None,
+            merzim::service::CaseCommand::Link {
+                number: number.into(),
+                relation: merzim::domain::case::Relation::Related,
+            },
+        )
+    };
+    // Refused (no case has such a number, and none could be stored).
+    let err = link("HX-2026-000078\u{2060}").unwrap_err().to_string();
+    assert!(err.contains("HX-2026-000078\u{2060}"), "{err}");
+    link("HX-2026-000078").unwrap();
+}

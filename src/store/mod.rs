@@ -676,7 +676,6 @@ impl Store {
     pub fn insert_many(&self, cases: &[Case]) -> Result<(), StoreError> {
         self.transaction::<(), std::convert::Infallible>(|t| {
             for case in cases {
-                in_tx(check_case_number(&case.number).map_err(StoreError::from))?;
                 if t.numbers.get(case.number.as_bytes())?.is_some() {
                     return abort(StoreError::DuplicateNumber(case.number.clone()));
                 }
@@ -724,6 +723,7 @@ impl Store {
             if let Some(a) = &old.assignee {
                 t.by_assignee.remove(index_key(a.as_bytes(), id))?;
             }
+            check_numbers(None, events)?;
             t.by_status
                 .remove(index_key(old.status.as_str().as_bytes(), id))?;
             put_record(t, id, next)?;
@@ -749,7 +749,26 @@ fn next_id<E>(t: &Trees<TransactionalTree>) -> TxResult<u64, E> {
     Ok(id)
 }
 
+/// A new case number must be one people can read unambiguously (see [`check_case_number`]):
+/// the number of a case being inserted, and every number a new event links to. Numbers stored
+/// before this rule are left as they are (`merzim check` names them).
+fn check_numbers<E>(case: Option<&Case>, events: &[Event]) -> TxResult<(), E> {
+    let own = case.map(|c| &c.number);
+    let links = case
+        .into_iter()
+        .flat_map(|c| c.links.iter().map(|l| &l.number));
+    let linked = events.iter().filter_map(|e| match &e.what {
+        crate::domain::case::EventKind::Linked { number, .. } => Some(number),
+        _ => None,
+    });
+    for n in own.into_iter().chain(links).chain(linked) {
+        in_tx(check_case_number(n).map_err(StoreError::from))?;
+    }
+    Ok(())
+}
+
 fn insert_case<E>(t: &Trees<TransactionalTree>, case: &Case) -> TxResult<(), E> {
+    check_numbers(Some(case), &case.events)?;
     let id = next_id(t)?;
     t.numbers
         .insert(case.number.as_bytes(), &id.to_be_bytes())?;
