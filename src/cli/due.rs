@@ -324,7 +324,9 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
         let due = o
             .due
             .map_or_else(|| ui.t("cli-no-date", &[]), |d| format!("{approx}{d}"));
-        let form = o.form.map_or(String::new(), |f| format!(", {f}"));
+        let form = o.form.map_or(String::new(), |f| {
+            format!(", {}", word(ui, "form", &f.to_string()))
+        });
         let state = match o.state {
             ObligationState::Open => ui.t("cli-obligation-open", &[]),
             ObligationState::Done {
@@ -350,10 +352,12 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
             .concerns
             .as_ref()
             .map_or(String::new(), |c| format!(" [{c}]"));
+        let kind = word(ui, "obligation", o.kind.as_str());
+        let pad = 42usize.saturating_sub(kind.chars().count());
         let _ = writeln!(
             out,
-            "  {:<28} {} {due}{form}  {state}  ({}){concerns}",
-            o.kind.as_str(),
+            "  {kind}{:pad$} {} {due}{form}  {state}  ({}){concerns}",
+            "",
             ui.t("cli-due-word", &[]),
             o.basis
         );
@@ -374,4 +378,15 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
         ui.t("cli-as-of", &[("date", today.to_string().into())])
     );
     out
+}
+
+/// The catalogue's word for a spelled value (`obligation-answer`, `form-written`), or the value
+/// itself where the catalogue has none.
+fn word(ui: &Ui, prefix: &str, value: &str) -> String {
+    let key = format!("{prefix}-{value}");
+    if ui.texts.has(ui.lang, &key, None) {
+        ui.t(&key, &[])
+    } else {
+        value.to_string()
+    }
 }
