@@ -414,7 +414,14 @@ impl Service {
             }
             Err(e) => {
                 let _ = fs::remove_file(&tmp);
-                Err(e)
+                // The temporary file is ours; the user named the backup.
+                Err(match e {
+                    ImportError::Write { path, source } if path == tmp => ImportError::Write {
+                        path: out.to_path_buf(),
+                        source,
+                    },
+                    e => e,
+                })
             }
         }
     }
