@@ -89,8 +89,14 @@ fn read_toml_files(dir: &Path) -> Result<Vec<(String, String)>> {
     paths
         .into_iter()
         .map(|p| {
-            let text =
-                fs::read_to_string(&p).with_context(|| format!("cannot read '{}'", p.display()))?;
+            let bytes = fs::read(&p).with_context(|| format!("cannot read '{}'", p.display()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "'{}' is not UTF-8 text (at byte {}); save it as UTF-8",
+                    p.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
             Ok((p.display().to_string(), text))
         })
         .collect()

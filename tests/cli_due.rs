@@ -11,6 +11,8 @@ fn merzim() -> Command {
         env!("CARGO_MANIFEST_DIR").to_string() + "/tests/fixtures/empty-data-dir",
     );
     c.env("MERZIM_TODAY", "2026-11-22");
+    // The human-readable output is asserted in English, whatever the machine's locale.
+    c.env("LC_ALL", "C.UTF-8");
     c
 }
 
@@ -307,4 +309,61 @@ fn bad_input_exit_2_one_line() {
     }
     // Far past the end of the calendar: a clear error, not a panic.
     fails(&["calendar", "add-working-days", "262000-01-01", "4000000000"]);
+}
+
+#[test]
+fn the_command_line_speaks_the_readers_language() {
+    let explain = |lang: &str| stdout(&["--lang", lang, "calendar", "explain", "2026-03-20", "3"]);
+    assert!(
+        explain("kk")
+            .starts_with("2026-03-20 + 3 жұмыс күні = 2026-03-30  (2026-03-20 есептелмейді)\n"),
+        "{}",
+        explain("kk")
+    );
+    assert!(explain("kk").contains("2026-03-23 Дс    -  мереке: Наурыз мейрамы"));
+    assert!(
+        explain("ru")
+            .starts_with("2026-03-20 + 3 рабочих дня = 2026-03-30  (2026-03-20 не считается)\n"),
+        "{}",
+        explain("ru")
+    );
+    // The locale decides when --lang is not given.
+    let out = merzim()
+        .env("LC_ALL", "ru_RU.UTF-8")
+        .args(["calendar", "day", "2026-03-23"])
+        .output()
+        .unwrap();
+    let day = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        day.starts_with("2026-03-23 Пн нерабочий: Праздник Наурыз"),
+        "{day}"
+    );
+    // Errors the command line writes, too.
+    let err = merzim()
+        .args(["--lang", "kk", "--db", "/nonexistent/merzim.db", "export"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&err.stderr)
+            .starts_with("merzim: '/nonexistent/merzim.db' жолында дерекқор жоқ;"),
+        "{}",
+        String::from_utf8_lossy(&err.stderr)
+    );
+    // JSON is the same in every language.
+    let json = |lang: &str| {
+        stdout(&[
+            "--lang",
+            lang,
+            "due",
+            "complaint",
+            "--addressee",
+            "local-body",
+            "--registered",
+            "2026-03-18",
+            "--json",
+        ])
+    };
+    assert_eq!(json("kk"), json("en"));
+    assert_eq!(json("ru"), json("en"));
 }

@@ -204,7 +204,7 @@ fn export_import_export_is_byte_identical() {
     a.import_file(&fixture("valid.jsonl"), &actor(), today())
         .unwrap();
     let mut first = Vec::new();
-    assert_eq!(a.export_jsonl(&mut first).unwrap(), 304);
+    assert_eq!(a.export_jsonl(&mut first).unwrap().cases, 304);
     let path = dir.path().join("export.jsonl");
     std::fs::write(&path, &first).unwrap();
 
@@ -314,7 +314,7 @@ fn the_command_line_imports_exports_and_backs_up() {
         let mut c = Command::cargo_bin("merzim").unwrap();
         c.arg("--db")
             .arg(&db)
-            .args(["--today", "2026-03-20"])
+            .args(["--today", "2026-03-20", "--lang", "en"])
             .args(args);
         c
     };
@@ -336,7 +336,10 @@ fn the_command_line_imports_exports_and_backs_up() {
     assert_eq!(jsonl.iter().filter(|b| **b == b'\n').count(), 4);
     let out = merzim(&["export", "--format", "csv"]).assert().success();
     let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(csv.starts_with("number,kind,status,registered,"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}number,kind,status,registered,"),
+        "{csv}"
+    );
     let backup = dir.path().join("b.jsonl");
     merzim(&["backup", "--out", backup.to_str().unwrap()])
         .assert()
@@ -346,14 +349,16 @@ fn the_command_line_imports_exports_and_backs_up() {
         .unwrap()
         .arg("--db")
         .arg(&target)
-        .args(["--today", "2026-03-20", "restore", backup.to_str().unwrap()])
+        .args(["--today", "2026-03-20", "--lang", "en"])
+        .args(["restore", backup.to_str().unwrap()])
         .assert()
         .success();
     let out = Command::cargo_bin("merzim")
         .unwrap()
         .arg("--db")
         .arg(&target)
-        .args(["--today", "2026-03-20", "restore", backup.to_str().unwrap()])
+        .args(["--today", "2026-03-20", "--lang", "en"])
+        .args(["restore", backup.to_str().unwrap()])
         .assert()
         .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{Failure, os_actor};
+use super::import::import_failure;
+use super::{Failure, Ui, os_actor, say};
 use crate::domain::case::{Applicant, Matter, NewCase, PartyId};
 use crate::domain::ids::Iin;
 use crate::domain::vocabulary::{Addressee, Medium};
-use crate::service::exchange::ImportError;
 use crate::service::{CaseCommand, Role, Service, User};
 
 #[derive(Debug, Args)]
@@ -34,36 +34,61 @@ pub struct CrashWriterArgs {
     pub cases: Option<u64>,
 }
 
-fn import_failure(e: ImportError) -> Failure {
-    match e {
-        ImportError::Service(e) => super::service_failure(e),
-        e => Failure::input(e),
+/// Says so when an earlier restore into this database did not finish.
+pub fn warn_unfinished_restore(svc: &Service, ui: &Ui) {
+    if let Ok(Some(file)) = svc.store().restoring() {
+        say(&ui.t(
+            "cli-restore-unfinished",
+            &[
+                ("file", file.into()),
+                ("db", svc.store().path().display().to_string().into()),
+            ],
+        ));
     }
 }
 
-pub fn backup(args: &BackupArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
-    let r = svc.backup(&args.out, today).map_err(import_failure)?;
-    eprintln!(
-        "merzim: backup of {} cases ({} bytes) written to '{}' and verified by a restore",
-        r.cases,
-        r.bytes,
-        args.out.display()
-    );
-    Ok(())
+pub fn backup(args: &BackupArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
+    warn_unfinished_restore(svc, ui);
+    let r = svc
+        .backup(&args.out, today)
+        .map_err(|e| import_failure(e, ui))?;
+    say(&ui.t(
+        "cli-backup-done",
+        &[
+            ("count", r.cases.into()),
+            ("bytes", r.bytes.to_string().into()),
+            ("path", args.out.display().to_string().into()),
+        ],
+    ));
+    if r.damaged.is_empty() {
+        return Ok(());
+    }
+    super::export::report_damaged(ui, &r.damaged);
+    Err(Failure::other(ui.t(
+        "cli-backup-skipped",
+        &[("count", r.damaged.len().into())],
+    )))
 }
 
-pub fn restore(args: &RestoreArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
+pub fn restore(
+    args: &RestoreArgs,
+    svc: &Service,
+    today: NaiveDate,
+    ui: &Ui,
+) -> Result<(), Failure> {
     let actor = os_actor(svc);
     let r = svc
         .restore(&args.file, &actor, today)
-        .map_err(import_failure)?;
-    eprintln!(
-        "merzim: restored {} cases and {} users from '{}' into '{}'",
-        r.added,
-        r.users,
-        args.file.display(),
-        svc.store().path().display()
-    );
+        .map_err(|e| import_failure(e, ui))?;
+    say(&ui.t(
+        "cli-restored",
+        &[
+            ("cases", r.added.into()),
+            ("users", r.users.into()),
+            ("file", args.file.display().to_string().into()),
+            ("db", svc.store().path().display().to_string().into()),
+        ],
+    ));
     Ok(())
 }
 
@@ -74,12 +99,13 @@ pub fn crash_writer(
     args: &CrashWriterArgs,
     svc: &Service,
     today: NaiveDate,
+    ui: &Ui,
 ) -> Result<(), Failure> {
     let me = os_actor(svc);
     if svc
         .store()
         .user(me.uid)
-        .map_err(|e| super::service_failure(e.into()))?
+        .map_err(|e| super::service_failure(e.into(), ui))?
         .is_none()
     {
         svc.put_user(
@@ -91,9 +117,11 @@ pub fn crash_writer(
                 role: Role::Supervisor,
             },
         )
-        .map_err(super::service_failure)?;
+        .map_err(|e| super::service_failure(e, ui))?;
     }
-    let caller = svc.caller_for_uid(me.uid).map_err(super::service_failure)?;
+    let caller = svc
+        .caller_for_uid(me.uid)
+        .map_err(|e| super::service_failure(e, ui))?;
     let iin = Iin::parse("870412300005").map_err(Failure::input)?;
     let stdout = std::io::stdout();
     let mut last: Option<String> = None;
@@ -126,7 +154,7 @@ pub fn crash_writer(
                     assignee: None,
                 },
             )
-            .map_err(super::service_failure)?;
+            .map_err(|e| super::service_failure(e, ui))?;
         let mut out = stdout.lock();
         writeln!(out, "case {}", done.number).map_err(|e| Failure::input(e.to_string()))?;
         out.flush().map_err(|e| Failure::input(e.to_string()))?;
@@ -142,7 +170,7 @@ pub fn crash_writer(
                         text: format!("note {i}"),
                     },
                 )
-                .map_err(super::service_failure)?;
+                .map_err(|e| super::service_failure(e, ui))?;
             let mut out = stdout.lock();
             writeln!(out, "note {} {}", done.number, done.version)
                 .map_err(|e| Failure::input(e.to_string()))?;

@@ -3,8 +3,12 @@
 use chrono::{Datelike, NaiveDate};
 use clap::Subcommand;
 
-use super::{Failure, parse_date};
-use crate::domain::calendar::{DayNote, EntryKind, Explanation, YearStatus};
+use super::output::Out;
+use super::{Failure, Ui, error_line, parse_date};
+use crate::domain::calendar::{
+    CalendarError, DayNote, EntryKind, Explanation, Names, Uncertainty, YearStatus,
+};
+use crate::i18n::Lang;
 use crate::reference::Reference;
 
 #[derive(Debug, Subcommand)]
@@ -46,25 +50,68 @@ pub enum CalendarCmd {
     Coverage,
 }
 
-pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure> {
+/// A name from the calendar data in the reader's language.
+fn name_in<'a>(ui: &Ui, names: &'a Names) -> &'a str {
+    match ui.lang {
+        Lang::Kk => &names.kk,
+        Lang::Ru => &names.ru,
+        Lang::En => &names.en,
+    }
+}
+
+/// The weekday's short name in the reader's language.
+pub fn weekday(ui: &Ui, date: NaiveDate) -> String {
+    ui.t(
+        &format!("weekday-{}", date.weekday().number_from_monday()),
+        &[],
+    )
+}
+
+/// Why a date may still change, in the reader's language.
+pub fn uncertainty(ui: &Ui, u: &Uncertainty) -> String {
+    match u {
+        Uncertainty::YearNotCovered { year } => ui.t(
+            "cli-uncertain-not-covered",
+            &[("year", year.to_string().into())],
+        ),
+        Uncertainty::YearProvisional { year } => ui.t(
+            "cli-uncertain-provisional",
+            &[("year", year.to_string().into())],
+        ),
+        Uncertainty::EstimatedEntry { date, name } => ui.t(
+            "cli-uncertain-estimated",
+            &[
+                ("name", name.as_str().into()),
+                ("date", date.to_string().into()),
+            ],
+        ),
+    }
+}
+
+pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
     let cal = &r.calendar;
+    let mut out = Out::new(ui);
     let mark = |from: NaiveDate, to: NaiveDate| {
         let u = cal.uncertainty(from, to);
         if u.is_empty() {
             String::new()
         } else {
-            let why: Vec<String> = u.iter().map(ToString::to_string).collect();
-            format!("  (provisional: {})", why.join("; "))
+            let why: Vec<String> = u.iter().map(|u| uncertainty(ui, u)).collect();
+            format!(
+                "  {}",
+                ui.t("cli-provisional-mark", &[("why", why.join("; ").into())])
+            )
         }
     };
+    let failed = |e: CalendarError| Failure::input(error_line(&e.into(), ui));
     match cmd {
         CalendarCmd::AddWorkingDays { date, n } => {
-            let d = cal.add_working_days(*date, *n).map_err(Failure::input)?;
-            println!("{d}{}", mark(*date, d));
+            let d = cal.add_working_days(*date, *n).map_err(failed)?;
+            out.text(&format!("{d}{}", mark(*date, d)))?;
         }
         CalendarCmd::AddCalendarDays { date, n } => {
-            let d = cal.add_calendar_days(*date, *n).map_err(Failure::input)?;
-            println!("{d}{}", mark(*date, d));
+            let d = cal.add_calendar_days(*date, *n).map_err(failed)?;
+            out.text(&format!("{d}{}", mark(*date, d)))?;
         }
         CalendarCmd::Explain {
             date,
@@ -76,88 +123,122 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate) -> Result<(), Fai
             } else {
                 cal.explain_working_days(*date, *n)
             }
-            .map_err(Failure::input)?;
-            print!("{}", render_explanation(&e, *n, *calendar_days));
+            .map_err(failed)?;
+            out.text(&render_explanation(&e, *n, *calendar_days, ui))?;
         }
         CalendarCmd::Between { from, to } => {
-            println!(
+            out.text(&format!(
                 "{}{}",
                 cal.working_days_between(*from, *to),
                 mark(*from, *to)
-            );
+            ))?;
         }
         CalendarCmd::Day { date } => {
             let status = cal.day_status(*date);
             let what = match cal.entry(*date) {
-                Some(e) => format!("{} ({}; {})", e.name.en, e.kind, e.source),
-                None if status.is_working() => "ordinary working day".to_string(),
-                None => "weekend".to_string(),
+                Some(e) => format!(
+                    "{} ({}; {})",
+                    name_in(ui, &e.name),
+                    entry_kind(ui, e.kind),
+                    e.source
+                ),
+                None if status.is_working() => ui.t("cli-ordinary-working-day", &[]),
+                None => ui.t("cli-weekend", &[]),
             };
-            let word = if status.is_working() {
-                "working"
+            let state = if status.is_working() {
+                ui.t("cli-state-working", &[])
             } else {
-                "day-off"
+                ui.t("cli-state-day-off", &[])
             };
-            println!(
-                "{date} {} {word}: {what}{}",
-                date.weekday(),
+            out.text(&format!(
+                "{date} {} {state}: {what}{}",
+                weekday(ui, *date),
                 mark(date.pred_opt().unwrap_or(*date), *date)
-            );
+            ))?;
         }
         CalendarCmd::Coverage => {
             for y in cal.years() {
-                let status = match y.status {
-                    YearStatus::Final => "final",
-                    YearStatus::Provisional => "provisional",
+                let year = y.year.to_string();
+                let mut line = match y.status {
+                    YearStatus::Final => ui.t("cli-year-final", &[("year", year.into())]),
+                    YearStatus::Provisional => {
+                        ui.t("cli-year-provisional", &[("year", year.into())])
+                    }
                 };
                 let estimated = cal
                     .entries()
                     .filter(|e| e.date.year() == y.year && e.estimated)
                     .count();
-                print!("{} {status}", y.year);
                 if estimated > 0 {
-                    print!(", {estimated} estimated date(s)");
+                    line.push_str(&ui.t("cli-year-estimated", &[("count", estimated.into())]));
                 }
-                match &y.note {
-                    Some(note) if y.status == YearStatus::Provisional => println!(": {note}"),
-                    _ => println!(),
+                if let Some(note) = &y.note
+                    && y.status == YearStatus::Provisional
+                {
+                    line.push_str(": ");
+                    line.push_str(note);
                 }
+                out.text(&line)?;
             }
-            if let Some(w) = coverage_warning(r, today) {
-                println!("warning: {w}");
+            if let Some(w) = coverage_warning(r, today, ui) {
+                out.text(&ui.t("cli-warning", &[("text", w.into())]))?;
             }
         }
     }
-    Ok(())
+    out.finish()
 }
 
 /// DESIGN 1.1: a missing next-year calendar is warned about.
-pub fn coverage_warning(r: &Reference, today: NaiveDate) -> Option<String> {
+pub fn coverage_warning(r: &Reference, today: NaiveDate, ui: &Ui) -> Option<String> {
     let next = today.year() + 1;
     let covered = |y: i32| r.calendar.years().any(|i| i.year == y);
     if !covered(today.year()) {
-        Some(format!(
-            "the calendar has no data for this year ({}): deadlines skip weekends only and are provisional",
-            today.year()
+        Some(ui.t(
+            "cli-coverage-no-this-year",
+            &[("year", today.year().to_string().into())],
         ))
     } else if !covered(next) {
-        Some(format!(
-            "the calendar has no data for {next}: deadlines running into it are provisional; add next year's calendar"
+        Some(ui.t(
+            "cli-coverage-no-next-year",
+            &[("year", next.to_string().into())],
         ))
     } else {
         None
     }
 }
 
-/// The day-by-day explanation as text (English; the console shows it translated).
-pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool) -> String {
+/// The kind of a calendar entry, in words.
+fn entry_kind(ui: &Ui, kind: EntryKind) -> String {
+    let key = match kind {
+        EntryKind::PublicHoliday => "cli-entry-public-holiday",
+        EntryKind::MovedDayOff => "cli-entry-moved-day-off",
+        EntryKind::ReligiousDayOff => "cli-entry-religious-day-off",
+        EntryKind::TransferredDayOff => "cli-entry-transferred-day-off",
+        EntryKind::TransferredWorkingDay => "cli-entry-transferred-working-day",
+    };
+    ui.t(key, &[])
+}
+
+/// The day-by-day explanation as text, in the reader's language.
+pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool, ui: &Ui) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let unit = if calendar_days { "calendar" } else { "working" };
+    let key = if calendar_days {
+        "cli-explain-calendar-days"
+    } else {
+        "cli-explain-working-days"
+    };
     let _ = writeln!(
         out,
-        "{} + {n} {unit} days = {}  ({} is not counted)",
-        e.from, e.result, e.from
+        "{}",
+        ui.t(
+            key,
+            &[
+                ("from", e.from.to_string().into()),
+                ("n", n.into()),
+                ("result", e.result.to_string().into()),
+            ],
+        )
     );
     for day in &e.days {
         let counted = match day.counted {
@@ -165,35 +246,48 @@ pub fn render_explanation(e: &Explanation, n: u32, calendar_days: bool) -> Strin
             None => "   -".to_string(),
         };
         let note = match &day.note {
-            DayNote::Working => "working day".to_string(),
-            DayNote::Weekend => "weekend".to_string(),
+            DayNote::Working => ui.t("cli-note-working-day", &[]),
+            DayNote::Weekend => ui.t("cli-weekend", &[]),
             DayNote::DayOff {
-                entry_kind,
+                entry_kind: kind,
                 name,
                 source,
                 estimated,
             } => {
-                let kind = match entry_kind {
-                    EntryKind::PublicHoliday => "public holiday",
-                    EntryKind::MovedDayOff => "day off moved from a weekend holiday",
-                    EntryKind::ReligiousDayOff => "religious day off",
-                    EntryKind::TransferredDayOff => "day off by transfer",
-                    EntryKind::TransferredWorkingDay => "working day by transfer",
+                let est = if *estimated {
+                    ui.t("cli-note-estimated", &[])
+                } else {
+                    String::new()
                 };
-                let est = if *estimated { ", estimated date" } else { "" };
-                format!("{kind}: {} ({source}{est})", name.en)
+                format!(
+                    "{}: {} ({source}{est})",
+                    entry_kind(ui, *kind),
+                    name_in(ui, name)
+                )
             }
-            DayNote::WorkedByTransfer { name, source } => {
-                format!("working day by transfer: {} ({source})", name.en)
-            }
-            DayNote::CalendarEnd => {
-                "term ends on a day off: moved to the next working day".to_string()
-            }
+            DayNote::WorkedByTransfer { name, source } => format!(
+                "{}: {} ({source})",
+                entry_kind(ui, EntryKind::TransferredWorkingDay),
+                name_in(ui, name)
+            ),
+            DayNote::CalendarEnd => ui.t("cli-note-calendar-end", &[]),
         };
-        let _ = writeln!(out, "{} {} {counted}  {note}", day.date, day.date.weekday());
+        let _ = writeln!(
+            out,
+            "{} {} {counted}  {note}",
+            day.date,
+            weekday(ui, day.date)
+        );
     }
     for u in &e.uncertain {
-        let _ = writeln!(out, "provisional: {u}");
+        let _ = writeln!(
+            out,
+            "{}",
+            ui.t(
+                "cli-provisional-line",
+                &[("why", uncertainty(ui, u).into())]
+            )
+        );
     }
     out
 }

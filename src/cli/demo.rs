@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{Failure, os_actor};
+use super::{Failure, Ui, os_actor, say};
 use crate::service::demo::{self, DemoOptions};
 use crate::service::{Role, Service, User};
 
@@ -21,7 +21,7 @@ pub struct DemoArgs {
     pub open: bool,
 }
 
-pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
+pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
     let me = os_actor(svc);
     let opts = DemoOptions {
         cases: args.cases,
@@ -35,21 +35,27 @@ pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate) -> Result<(), Failu
         },
     };
     let started = std::time::Instant::now();
-    let report = demo::fill(svc, &opts).map_err(super::service_failure)?;
+    let report = demo::fill(svc, &opts).map_err(|e| super::service_failure(e, ui))?;
     let officers: Vec<&str> = report
         .users
         .iter()
         .filter(|u| u.role == Role::Officer)
         .map(|u| u.login.as_str())
         .collect();
-    eprintln!(
-        "merzim: {} demo cases as of {today} in '{}' ({:.1} s); you ('{}', uid {}) are a supervisor; officers: {}",
-        report.cases,
-        svc.store().path().display(),
-        started.elapsed().as_secs_f64(),
-        me.login,
-        me.uid,
-        officers.join(", ")
-    );
+    say(&ui.t(
+        "cli-demo-done",
+        &[
+            ("count", report.cases.into()),
+            ("today", today.to_string().into()),
+            ("path", svc.store().path().display().to_string().into()),
+            (
+                "seconds",
+                format!("{:.1}", started.elapsed().as_secs_f64()).into(),
+            ),
+            ("login", me.login.clone().into()),
+            ("uid", me.uid.to_string().into()),
+            ("officers", officers.join(", ").into()),
+        ],
+    ));
     Ok(())
 }

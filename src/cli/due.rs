@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::{Failure, parse_date};
+use super::output::Out;
+use super::{Failure, Ui, error_line, parse_date};
 use crate::domain::deadline::{
     self, ApplicationFacts, ApplicationOutcome, ComplaintFacts, Deadlines, Extension, NoticeKind,
-    NoticeSent, ObligationState, Refusal,
+    NoticeSent, ObligationState, Refusal, Settled,
 };
 use crate::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term};
 use crate::reference::Reference;
@@ -123,20 +124,25 @@ fn parse_outcome(s: &str) -> Result<ApplicationOutcome, String> {
     }
 }
 
-pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure> {
+pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
+    let mut out = Out::new(ui);
+    let refused = |e: anyhow::Error| Failure::input(error_line(&e, ui));
     match cmd {
         DueCmd::Complaint(a) => {
-            let edition = r.rules.edition_for(a.registered).map_err(Failure::input)?;
+            let edition = r
+                .rules
+                .edition_for(a.registered)
+                .map_err(|e| refused(e.into()))?;
             let mut extensions = Vec::new();
             for (date, days, ground) in &a.extensions {
                 // Art. 25.4 names two grounds; anything else is a refusal citing it.
                 let ground = ground.parse::<Ground>().map_err(|_| {
                     let rule = &edition.complaint.extension;
-                    Failure::input(Refusal::GroundNotAllowed {
+                    refused(anyhow::Error::new(Refusal::GroundNotAllowed {
                         ground: ground.clone(),
                         allowed: rule.grounds.clone(),
                         basis: rule.basis.clone(),
-                    })
+                    }))
                 })?;
                 extensions.push(Extension {
                     date: *date,
@@ -159,46 +165,50 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
             extensions.sort_by_key(|e| e.date);
             for ext in extensions {
                 deadline::check_new_extension(&r.calendar, &r.rules, &facts, &ext)
-                    .map_err(Failure::input)?;
+                    .map_err(|e| refused(e.into()))?;
                 facts.extensions.push(ext);
             }
             let d = deadline::complaint_deadlines(&r.calendar, &r.rules, &facts, today)
-                .map_err(Failure::input)?;
+                .map_err(|e| refused(e.into()))?;
             if a.json {
                 let mut v = to_json(&d, today);
                 v["kind"] = json!("complaint");
                 v["addressee"] = json!(a.addressee);
                 v["medium"] = json!(a.medium);
                 v["registered"] = json!(a.registered);
-                println!("{v}");
+                out.json(&v)?;
             } else {
-                print!("{}", summary("complaint", a.registered, &d, today));
+                out.text(&summary(ui, "kind-complaint", a.registered, &d, today))?;
             }
         }
         DueCmd::Application(a) => {
             let (term, service) = match (&a.service, a.term) {
                 (Some(code), _) => {
                     let s = r.services.get(code).ok_or_else(|| {
-                        Failure::input(format!(
-                            "there is no service '{code}' in the register '{}'",
-                            r.services.id
+                        Failure::input(ui.t(
+                            "cli-no-service",
+                            &[
+                                ("code", code.as_str().into()),
+                                ("register", r.services.id.as_str().into()),
+                            ],
                         ))
                     })?;
                     let term = s.term(a.channel).ok_or_else(|| {
                         let offered: Vec<&str> = s.terms.keys().map(|c| c.as_str()).collect();
-                        Failure::input(format!(
-                            "service '{code}' is not offered through '{}'; it is offered through: {}",
-                            a.channel,
-                            offered.join(", ")
+                        Failure::input(ui.t(
+                            "cli-service-not-offered",
+                            &[
+                                ("code", code.as_str().into()),
+                                ("channel", a.channel.to_string().into()),
+                                ("offered", offered.join(", ").into()),
+                            ],
                         ))
                     })?;
                     (term, Some(code.clone()))
                 }
                 (None, Some(t)) => (t, None),
                 (None, None) => {
-                    return Err(Failure::input(
-                        "give --service CODE or --term, e.g. --term 10wd",
-                    ));
+                    return Err(Failure::input(ui.t("cli-give-service-or-term", &[])));
                 }
             };
             let facts = ApplicationFacts {
@@ -210,20 +220,20 @@ pub fn run(cmd: &DueCmd, r: &Reference, today: NaiveDate) -> Result<(), Failure>
                 closed: None,
             };
             let d = deadline::application_deadlines(&r.calendar, &r.rules, &facts, today)
-                .map_err(Failure::input)?;
+                .map_err(|e| refused(e.into()))?;
             if a.json {
                 let mut v = to_json(&d, today);
                 v["kind"] = json!("application");
                 v["channel"] = json!(a.channel);
                 v["service"] = json!(service);
                 v["registered"] = json!(a.registered);
-                println!("{v}");
+                out.json(&v)?;
             } else {
-                print!("{}", summary("application", a.registered, &d, today));
+                out.text(&summary(ui, "kind-application", a.registered, &d, today))?;
             }
         }
     }
-    Ok(())
+    out.finish()
 }
 
 /// The JSON contract of `merzim due --json` (README): dates as YYYY-MM-DD, obligations with
@@ -284,71 +294,111 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
     })
 }
 
-fn summary(kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -> String {
+fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -> String {
     let mut out = String::new();
     let approx = if d.provisional { "≈ " } else { "" };
+    let term = d.term.clone().unwrap_or_else(|| ui.t("cli-term-none", &[]));
     let _ = writeln!(
         out,
-        "{kind} registered {registered}, term {} ({})",
-        d.term.as_deref().unwrap_or("none"),
-        d.term_basis
+        "{}",
+        ui.t(
+            "cli-due-head",
+            &[
+                ("kind", ui.t(kind, &[]).into()),
+                ("registered", registered.to_string().into()),
+                ("term", term.into()),
+                ("basis", d.term_basis.as_str().into()),
+            ],
+        )
     );
-    match (d.due, d.original_due) {
-        (Some(due), Some(orig)) if due != orig => {
-            let _ = writeln!(
-                out,
-                "due {approx}{due} (originally {orig}, extended by {} working days)",
-                d.extended_days
-            );
-        }
-        (Some(due), _) => {
-            let _ = writeln!(out, "due {approx}{due}");
-        }
-        (None, _) => {
-            let _ = writeln!(out, "due: no term applies ({})", d.term_basis);
-        }
-    }
+    let line = match (d.due, d.original_due) {
+        (Some(due), Some(orig)) if due != orig => ui.t(
+            "cli-due-extended",
+            &[
+                ("due", format!("{approx}{due}").into()),
+                ("original", orig.to_string().into()),
+                ("days", d.extended_days.into()),
+            ],
+        ),
+        (Some(due), _) => ui.t("cli-due-date", &[("due", format!("{approx}{due}").into())]),
+        (None, _) => ui.t("cli-due-none", &[("basis", d.term_basis.as_str().into())]),
+    };
+    let _ = writeln!(out, "{line}");
     for o in &d.obligations {
         let due = o
             .due
-            .map_or("no date".to_string(), |d| format!("{approx}{d}"));
-        let form = o.form.map_or(String::new(), |f| format!(", {f}"));
+            .map_or_else(|| ui.t("cli-no-date", &[]), |d| format!("{approx}{d}"));
+        let form = o.form.map_or(String::new(), |f| {
+            format!(", {}", word(ui, "form", &f.to_string()))
+        });
         let state = match o.state {
-            ObligationState::Open => "open".to_string(),
+            ObligationState::Open => ui.t("cli-obligation-open", &[]),
             ObligationState::Done {
                 on,
                 late,
                 late_days,
                 wrong_form,
             } => {
-                let mut s = format!("done on {on}");
+                let mut s = ui.t("cli-obligation-done", &[("date", on.to_string().into())]);
                 if late {
-                    s.push_str(&format!(", {late_days} working days late"));
+                    s.push_str(&ui.t("cli-obligation-late", &[("n", late_days.into())]));
                 }
                 if wrong_form {
-                    s.push_str(", not in the required form");
+                    s.push_str(&ui.t("cli-obligation-wrong-form", &[]));
                 }
                 s
             }
-            ObligationState::Overdue { since } => format!("OVERDUE since {since}"),
-            ObligationState::Missed { on, .. } => {
-                format!("MISSED: the case was answered or closed on {on} without it")
-            }
+            ObligationState::Overdue { since } => ui.t(
+                "cli-obligation-overdue",
+                &[("date", since.to_string().into())],
+            ),
+            ObligationState::Missed { on, by } => ui.t(
+                match by {
+                    Settled::Answered => "cli-obligation-missed-answered",
+                    Settled::Closed => "cli-obligation-missed-closed",
+                },
+                &[("date", on.to_string().into())],
+            ),
         };
         let concerns = o
             .concerns
             .as_ref()
             .map_or(String::new(), |c| format!(" [{c}]"));
+        let kind = word(ui, "obligation", o.kind.as_str());
+        let pad = 42usize.saturating_sub(kind.chars().count());
         let _ = writeln!(
             out,
-            "  {:<28} due {due}{form}  {state}  ({}){concerns}",
-            o.kind.as_str(),
+            "  {kind}{:pad$} {} {due}{form}  {state}  ({}){concerns}",
+            "",
+            ui.t("cli-due-word", &[]),
             o.basis
         );
     }
     for u in &d.uncertain {
-        let _ = writeln!(out, "provisional: {u}");
+        let _ = writeln!(
+            out,
+            "{}",
+            ui.t(
+                "cli-provisional-line",
+                &[("why", super::calendar::uncertainty(ui, u).into())]
+            )
+        );
     }
-    let _ = writeln!(out, "(as of {today})");
+    let _ = writeln!(
+        out,
+        "{}",
+        ui.t("cli-as-of", &[("date", today.to_string().into())])
+    );
     out
+}
+
+/// The catalogue's word for a spelled value (`obligation-answer`, `form-written`), or the value
+/// itself where the catalogue has none.
+fn word(ui: &Ui, prefix: &str, value: &str) -> String {
+    let key = format!("{prefix}-{value}");
+    if ui.texts.has(ui.lang, &key, None) {
+        ui.t(&key, &[])
+    } else {
+        value.to_string()
+    }
 }

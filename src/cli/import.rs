@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{Failure, os_actor};
+use super::output::write_failure;
+use super::{Failure, Ui, os_actor, say};
 use crate::service::Service;
 use crate::service::exchange::ImportError;
 
@@ -15,33 +16,51 @@ pub struct ImportArgs {
     pub file: PathBuf,
 }
 
-pub fn run(args: &ImportArgs, svc: &Service, today: NaiveDate) -> Result<(), Failure> {
+/// An import or restore error as a failure: bad lines and unreadable files are bad input.
+pub fn import_failure(e: ImportError, ui: &Ui) -> Failure {
+    match e {
+        ImportError::Service(e) => super::service_failure(e, ui),
+        ImportError::Write { path, source } => {
+            let mut f = write_failure(ui, &source, &format!("'{}'", path.display()));
+            // A closed pipe cannot happen on a file; keep it a failure.
+            f.status = f.status.max(1);
+            f
+        }
+        e => Failure::input(e),
+    }
+}
+
+pub fn run(args: &ImportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
     let actor = os_actor(svc);
+    let file = args.file.display().to_string();
     match svc.import_file(&args.file, &actor, today) {
         Ok(r) => {
-            eprintln!(
-                "merzim: imported {} new cases from '{}' ({} already present, unchanged)",
-                r.added,
-                args.file.display(),
-                r.unchanged
-            );
+            say(&ui.t(
+                "cli-imported",
+                &[
+                    ("added", r.added.into()),
+                    ("path", file.into()),
+                    ("unchanged", r.unchanged.into()),
+                ],
+            ));
             Ok(())
         }
         Err(ImportError::Invalid { lines, total }) if total > 1 => {
             // One line per bad line, then the summary as the failure itself.
             for l in &lines {
-                eprintln!("merzim: {l}");
+                say(l);
             }
             if total > lines.len() {
-                eprintln!("merzim: ... and {} more", total - lines.len());
+                say(&ui.t(
+                    "cli-import-more",
+                    &[("count", (total - lines.len()).into())],
+                ));
             }
-            Err(Failure::input(format!(
-                "{total} lines of '{}' are wrong; nothing was imported",
-                args.file.display()
+            Err(Failure::input(ui.t(
+                "cli-import-wrong",
+                &[("count", total.into()), ("path", file.into())],
             )))
         }
-        Err(e @ ImportError::Invalid { .. }) => Err(Failure::input(e)),
-        Err(e @ ImportError::Read { .. }) => Err(Failure::input(e)),
-        Err(ImportError::Service(e)) => Err(super::service_failure(e)),
+        Err(e) => Err(import_failure(e, ui)),
     }
 }

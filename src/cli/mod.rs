@@ -1,13 +1,17 @@
-//! The command line: `merzim calendar ...`, `merzim due ...` and, later, the console.
+//! The command line: `merzim calendar ...`, `merzim due ...`, import and export, and the console.
 //!
 //! Every error is one line on stderr and exit status 2 for bad input (1 for anything else).
+//! Nothing from data or arguments reaches the terminal raw: every line goes through
+//! [`output::escape`] (see [`output`]).
 
 mod backup;
 mod calendar;
+mod check;
 mod demo;
 mod due;
 mod export;
 mod import;
+pub mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,9 +21,10 @@ use clap::{Parser, Subcommand};
 
 use crate::console;
 use crate::domain::case::Actor;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang, Texts};
 use crate::reference::{self, Reference};
 use crate::service::{Service, ServiceError};
+use crate::store::{Store, StoreError};
 
 /// merzim: statutory deadlines of complaints and applications for state services (Kazakhstan).
 #[derive(Debug, Parser)]
@@ -104,6 +109,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into a new, empty database (--db).
     Restore(backup::RestoreArgs),
+    /// List the records of the database that cannot be read (exit status 1 if there are any).
+    Check(check::CheckArgs),
     /// Crash-test helper: writes cases until killed, printing each acknowledged write.
     #[command(name = "debug-crash-writer", hide = true)]
     DebugCrashWriter(backup::CrashWriterArgs),
@@ -124,15 +131,90 @@ impl Failure {
             status: 2,
         }
     }
-}
 
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Failure {
+    /// Something other than the input went wrong (a broken database): exit status 1.
+    pub fn other(message: impl std::fmt::Display) -> Failure {
         Failure {
-            message: format!("{e:#}"),
+            message: message.to_string(),
             status: 1,
         }
     }
+
+    /// The reader of standard output went away (`merzim export | head`): nothing to say,
+    /// status 0.
+    pub fn quiet() -> Failure {
+        Failure {
+            message: String::new(),
+            status: 0,
+        }
+    }
+
+    /// The disk is full: one line, status 1 (the input was fine).
+    pub fn disk_full(ui: &Ui, target: &str) -> Failure {
+        Failure::other(ui.t("cli-disk-full", &[("target", target.into())]))
+    }
+}
+
+impl Failure {
+    /// An error from below the command line (the console, the store): status 1, a full disk
+    /// said so whatever layer it came through.
+    pub fn from_error(e: &anyhow::Error, ui: &Ui) -> Failure {
+        if let Some(io) = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>())
+            && output::is_disk_full(io)
+        {
+            return Failure::disk_full(ui, &ui.t("cli-the-database", &[]));
+        }
+        if let Some(store) = e.chain().find_map(|c| c.downcast_ref::<StoreError>())
+            && store_io(store).is_some_and(output::is_disk_full)
+        {
+            return Failure::disk_full(ui, &ui.t("cli-the-database", &[]));
+        }
+        Failure::other(error_line(e, ui))
+    }
+}
+
+/// The one line for an error from below the command line (`Refusal`, `ServiceError`,
+/// `CaseError`, `CalendarError`, data-file errors, ...), escaped.
+///
+/// Today these errors are English and this returns their text; `ui` is the reader's language,
+/// for when they carry a catalogue key. Every such error the command line prints goes through
+/// here, so that translating them is one change.
+pub fn error_line(err: &anyhow::Error, ui: &Ui) -> String {
+    let _ = ui;
+    output::escape(&format!("{err:#}").replace('\n', " ")).into_owned()
+}
+
+/// The operating-system error inside a store error, if there is one.
+fn store_io(e: &StoreError) -> Option<&std::io::Error> {
+    match e {
+        StoreError::Sled(sled::Error::Io(io))
+        | StoreError::Open {
+            source: sled::Error::Io(io),
+            ..
+        } => Some(io),
+        StoreError::CreateDir { source, .. } => Some(source),
+        _ => None,
+    }
+}
+
+/// The command line's language: `--lang`, then `LC_ALL`, `LC_MESSAGES`, `LANG`.
+fn language(cli: Option<&Cli>) -> Lang {
+    if let Some(l) = cli.and_then(|c| c.lang) {
+        return l;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default();
+    Lang::from_locale(&locale)
+}
+
+/// Writes one line of a report on stderr, escaped: `merzim: ...`. A failure to write stderr
+/// cannot be reported anywhere, so it is ignored.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "merzim: {}", output::escape(&line.replace('\n', " ")));
 }
 
 /// Parses the arguments, runs the command, prints a one-line error on failure.
@@ -147,70 +229,184 @@ pub fn main() -> ExitCode {
                     | ErrorKind::DisplayVersion
                     | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
             ) {
+                // Help and version hold no argument of the user's; a closed pipe is no error.
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
+            // clap quotes the arguments it refuses: rendered as text, then escaped like every
+            // other line (an argument can hold ESC or U+009B).
             let text = e.render().to_string();
             let line = text
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("invalid arguments");
-            eprintln!("merzim: {}", line.trim_start_matches("error: "));
+            say(line.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
     };
-    match run(&cli) {
+    let texts = match Texts::new() {
+        Ok(t) => t,
+        Err(e) => {
+            say(&e.to_string());
+            return ExitCode::from(1);
+        }
+    };
+    let ui = Ui {
+        texts,
+        lang: language(Some(&cli)),
+    };
+    match run(&cli, &ui) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("merzim: {}", f.message.replace('\n', " "));
+            if !f.message.is_empty() {
+                say(&f.message);
+            }
             ExitCode::from(f.status)
         }
     }
 }
 
-fn run(cli: &Cli) -> Result<(), Failure> {
+/// The words of the command line: the catalogues and the reader's language.
+pub struct Ui {
+    pub texts: Texts,
+    pub lang: Lang,
+}
+
+impl Ui {
+    /// A message of `i18n/*/cli.ftl` (or the shared catalogue) with its arguments.
+    pub fn t(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.texts.tr_args(self.lang, key, args)
+    }
+}
+
+fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
     let today = cli
         .today
         .unwrap_or_else(|| Utc::now().with_timezone(&cli.utc_offset).date_naive());
     let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
-    let reference = Reference::load(data_dir.as_deref())?;
+    // The office's own files: a broken one is bad input (status 2), named with its reason.
+    let reference = Reference::load(data_dir.as_deref()).map_err(|e| {
+        Failure::input(
+            ui.t(
+                "cli-office-data",
+                &[
+                    ("error", error_line(&e, ui).into()),
+                    (
+                        "dir",
+                        data_dir
+                            .as_deref()
+                            .map(|d| d.display().to_string())
+                            .unwrap_or_default()
+                            .into(),
+                    ),
+                ],
+            ),
+        )
+    })?;
     match &cli.command {
-        None => Ok(console::run(cli.console_options(data_dir)?)?),
-        Some(Command::Calendar(c)) => calendar::run(c, &reference, today),
-        Some(Command::Due(d)) => due::run(d, &reference, today),
-        Some(Command::Import(a)) => import::run(a, &open_service(cli, reference)?, today),
-        Some(Command::Export(a)) => export::run(a, &open_service(cli, reference)?, today),
+        None => {
+            // First run on the default path creates the database there; a `--db` (or
+            // MERZIM_DB) that names nothing is a mistyped path, not a new database.
+            if cli.db.is_some() {
+                drop(open_service(cli, reference.clone(), Open::Existing, ui)?);
+            }
+            console::run(cli.console_options(data_dir)?).map_err(|e| Failure::from_error(&e, ui))
+        }
+        Some(Command::Calendar(c)) => calendar::run(c, &reference, today, ui),
+        Some(Command::Due(d)) => due::run(d, &reference, today, ui),
+        Some(Command::Import(a)) => import::run(
+            a,
+            &open_service(cli, reference, Open::Create, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::Export(a)) => export::run(
+            a,
+            &open_service(cli, reference, Open::Existing, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::Check(a)) => {
+            check::run(a, &open_service(cli, reference, Open::Existing, ui)?, ui)
+        }
         Some(Command::Demo(a)) => {
             // The service is closed before the console opens the database again (sled allows
             // one opening at a time).
-            demo::run(a, &open_service(cli, reference)?, today)?;
+            demo::run(
+                a,
+                &open_service(cli, reference, Open::Create, ui)?,
+                today,
+                ui,
+            )?;
             if a.open {
-                console::run(cli.console_options(data_dir)?)?;
+                console::run(cli.console_options(data_dir)?)
+                    .map_err(|e| Failure::from_error(&e, ui))?;
             }
             Ok(())
         }
-        Some(Command::Backup(a)) => backup::backup(a, &open_service(cli, reference)?, today),
-        Some(Command::Restore(a)) => backup::restore(a, &open_service(cli, reference)?, today),
-        Some(Command::DebugCrashWriter(a)) => {
-            backup::crash_writer(a, &open_service(cli, reference)?, today)
-        }
+        Some(Command::Backup(a)) => backup::backup(
+            a,
+            &open_service(cli, reference, Open::Existing, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::Restore(a)) => backup::restore(
+            a,
+            &open_service(cli, reference, Open::Create, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::DebugCrashWriter(a)) => backup::crash_writer(
+            a,
+            &open_service(cli, reference, Open::Create, ui)?,
+            today,
+            ui,
+        ),
     }
 }
 
-/// The case service on the database of `--db` (or the default one).
-fn open_service(cli: &Cli, reference: Reference) -> Result<Service, Failure> {
-    let path = cli.db_path()?;
-    Service::open(&path, reference).map_err(service_failure)
+/// Whether a command may create the database it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// demo, import, restore: a new database is what they make.
+    Create,
+    /// Everything else: a path that holds no database is a mistake.
+    Existing,
 }
 
-/// A service error as a failure: bad input or a refused change is 2, a broken database 1.
-pub fn service_failure(e: ServiceError) -> Failure {
+/// The case service on the database of `--db` (or the default one).
+fn open_service(cli: &Cli, reference: Reference, open: Open, ui: &Ui) -> Result<Service, Failure> {
+    let path = cli.db_path()?;
+    let store = match open {
+        Open::Create => Store::open(&path),
+        Open::Existing => Store::open_existing(&path),
+    };
+    match store {
+        Ok(store) => Ok(Service::new(store, reference)),
+        Err(StoreError::Missing { path }) => Err(Failure::input(ui.t(
+            "cli-no-database",
+            &[("path", path.display().to_string().into())],
+        ))),
+        Err(e) => Err(service_failure(e.into(), ui)),
+    }
+}
+
+/// A service error as a failure: bad input or a refused change is 2, a broken database 1, a
+/// full disk one clear line.
+pub fn service_failure(e: ServiceError, ui: &Ui) -> Failure {
     let status = match e {
+        // A path that is not a database is the user's input.
+        ServiceError::Store(StoreError::NotADatabase { .. } | StoreError::Missing { .. }) => 2,
         ServiceError::Store(_) => 1,
         _ => 2,
     };
+    if let ServiceError::Store(store) = &e
+        && store_io(store).is_some_and(output::is_disk_full)
+    {
+        return Failure::disk_full(ui, &ui.t("cli-the-database", &[]));
+    }
     Failure {
-        message: e.to_string(),
+        message: error_line(&anyhow::Error::new(e), ui),
         status,
     }
 }

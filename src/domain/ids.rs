@@ -198,6 +198,110 @@ impl Bin {
     }
 }
 
+/// The longest case number, in characters.
+pub const CASE_NUMBER_MAX: usize = 40;
+
+/// The longest body code (the first part of the numbers this program issues).
+pub const BODY_CODE_MAX: usize = 10;
+
+/// Why a string is not a case number or a body code.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CaseNumberError {
+    #[error(
+        "'{0}' is not a case number: write 1 to 40 capital Latin letters, digits and single '-', '/' or '.' between them, e.g. 'KZ-2026-000079'"
+    )]
+    Number(String),
+    #[error(
+        "'{0}' is not a body code: write 1 to 10 capital Latin letters or digits, e.g. 'KZ' or 'ALM01'"
+    )]
+    Body(String),
+}
+
+/// Checks a case number: the one place that says what a case number may hold.
+///
+/// Case numbers are read off a screen and typed back, so two different numbers must never look
+/// alike. The numbers this program issues are `BODY-YEAR-NNNNNN` (`KZ-2026-000079`); numbers of
+/// other systems come in by import. The alphabet is what those formats use and nothing that can
+/// hide or mimic a character: capital Latin letters `A`-`Z`, digits `0`-`9`, and the separators
+/// `-`, `/`, `.`, each between two letters or digits. No lower case (a number typed in lower
+/// case finds the same case), no Cyrillic or other letters that look like Latin ones, no
+/// spaces, controls, bidi or invisible characters.
+///
+/// ```
+/// use merzim::domain::ids::check_case_number;
+/// assert!(check_case_number("KZ-2026-000079").is_ok());
+/// assert!(check_case_number("ALM01-2025/17.3").is_ok());
+/// assert!(check_case_number("HX-2026-000079\u{200b}").is_err());
+/// assert!(check_case_number("HX-2026-\u{202e}970000").is_err());
+/// assert!(check_case_number("КZ-2026-000079").is_err()); // a Cyrillic К
+/// assert!(check_case_number("kz-2026-000079").is_err());
+/// assert!(check_case_number("KZ--1").is_err());
+/// ```
+pub fn check_case_number(s: &str) -> Result<(), CaseNumberError> {
+    let b = s.as_bytes();
+    let alnum = |c: &u8| c.is_ascii_uppercase() || c.is_ascii_digit();
+    let separator = |c: &u8| matches!(c, b'-' | b'/' | b'.');
+    let ok = !b.is_empty()
+        && b.len() <= CASE_NUMBER_MAX
+        && b.first().is_some_and(alnum)
+        && b.last().is_some_and(alnum)
+        && b.iter().all(|c| alnum(c) || separator(c))
+        && !b.windows(2).any(|w| separator(&w[0]) && separator(&w[1]));
+    if ok {
+        Ok(())
+    } else {
+        Err(CaseNumberError::Number(s.to_string()))
+    }
+}
+
+/// Checks a body code, which starts every number the body issues (`KZ` in `KZ-2026-000079`).
+///
+/// ```
+/// use merzim::domain::ids::check_body_code;
+/// assert!(check_body_code("ALM01").is_ok());
+/// assert!(check_body_code("K-Z").is_err());
+/// assert!(check_body_code("").is_err());
+/// ```
+pub fn check_body_code(s: &str) -> Result<(), CaseNumberError> {
+    let ok = !s.is_empty()
+        && s.len() <= BODY_CODE_MAX
+        && s.bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(CaseNumberError::Body(s.to_string()))
+    }
+}
+
+/// Why a string is not a login.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("'{0}' is not a login: write 1 to 64 Latin letters, digits, '.', '_' or '-', e.g. 'aliya'")]
+pub struct LoginError(pub String);
+
+/// Checks a login: the operating-system account name a case is assigned to. Account names are
+/// ASCII (POSIX portable user names); anything else, in particular a space, a control or an
+/// invisible character, could make two officers look alike.
+///
+/// ```
+/// use merzim::domain::ids::check_login;
+/// assert!(check_login("aliya").is_ok());
+/// assert!(check_login("a.b_c-1").is_ok());
+/// assert!(check_login("al\u{200b}iya").is_err());
+/// assert!(check_login("").is_err());
+/// ```
+pub fn check_login(s: &str) -> Result<(), LoginError> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(LoginError(s.to_string()))
+    }
+}
+
 /// Completes eleven digits with their check digit, if the number can be issued.
 pub fn with_check_digit(first: &[u8; 11]) -> Option<String> {
     let c = check_digit(first)?;
@@ -319,6 +423,34 @@ mod tests {
             NaiveDate::from_ymd_opt(2004, 2, 29).unwrap()
         );
         assert!(girl.is_female());
+    }
+
+    #[test]
+    fn case_numbers_are_visible_and_unambiguous() {
+        for good in ["KZ-2026-000079", "X-1", "A", "ALM01-2025-1234567", "12/3.4"] {
+            assert_eq!(check_case_number(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "",
+            "-KZ",
+            "KZ-",
+            "KZ--2026",
+            "KZ 2026",
+            "HX-2026-000079\u{200b}",
+            "HX-2026-000079\u{2060}",
+            "\u{202e}HX-2026-000079",
+            "HX-2026-00007\u{1b}9",
+            "HX-2026-00007\u{9b}9",
+            "HX-2026-000079\u{0}",
+            "НХ-2026-000079",
+            "hx-2026-000079",
+            "HX_2026",
+            "ＨＸ-2026",
+        ] {
+            assert!(check_case_number(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_case_number(&"A".repeat(CASE_NUMBER_MAX)).is_ok());
+        assert!(check_case_number(&"A".repeat(CASE_NUMBER_MAX + 1)).is_err());
     }
 
     use chrono::Datelike;

@@ -148,14 +148,8 @@ impl RuleBook {
             file: file.to_string(),
             message,
         };
-        let raw: RulesToml = toml::from_str(text).map_err(|e| {
-            err(e
-                .to_string()
-                .lines()
-                .next()
-                .unwrap_or("cannot be read")
-                .to_string())
-        })?;
+        let raw: RulesToml =
+            toml::from_str(text).map_err(|e| err(super::calendar::data::toml_error(&e, text)))?;
         let mut editions = raw.edition;
         if editions.is_empty() {
             return Err(err("there is no [[edition]]".into()));

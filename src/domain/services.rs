@@ -104,14 +104,8 @@ impl Register {
             file: file.to_string(),
             message,
         };
-        let raw: RegisterToml = toml::from_str(text).map_err(|e| {
-            err(e
-                .to_string()
-                .lines()
-                .next()
-                .unwrap_or("cannot be read")
-                .to_string())
-        })?;
+        let raw: RegisterToml =
+            toml::from_str(text).map_err(|e| err(super::calendar::data::toml_error(&e, text)))?;
         let mut services = BTreeMap::new();
         for s in raw.service {
             if s.code.trim().is_empty() {

@@ -15,8 +15,10 @@ use thiserror::Error;
 
 use super::{QueueQuery, Scope, Service, ServiceError, Sort};
 use crate::domain::case::Actor;
+use crate::domain::deadline::NoticeKind;
+use crate::domain::ids::check_body_code;
 use crate::store::exchange::{CaseLine, ImportContext, Lines, MAX_LINE_BYTES};
-use crate::store::{SCHEMA_VERSION, Store, StoreError, User};
+use crate::store::{Damaged, SCHEMA_VERSION, Store, StoreError, User};
 
 /// At most this many bad lines are listed; the count says how many there were.
 const MAX_REPORTED: usize = 50;
@@ -56,6 +58,8 @@ pub enum ImportError {
     Invalid { lines: Vec<String>, total: usize },
     #[error("cannot read '{path}': {source}")]
     Read { path: PathBuf, source: io::Error },
+    #[error("cannot write '{path}': {source}")]
+    Write { path: PathBuf, source: io::Error },
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -72,6 +76,31 @@ impl From<StoreError> for ImportError {
     fn from(e: StoreError) -> ImportError {
         ImportError::Service(e.into())
     }
+}
+
+/// Why an export stopped.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The output cannot be written (a closed pipe, a full disk): the kind tells which.
+    #[error("cannot write the export: {0}")]
+    Write(#[from] io::Error),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl From<StoreError> for ExportError {
+    fn from(e: StoreError) -> ExportError {
+        ExportError::Service(e.into())
+    }
+}
+
+/// What an export wrote, and the records it had to leave out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    /// Cases written.
+    pub cases: usize,
+    /// Records that cannot be read, skipped: `merzim check` lists every one.
+    pub damaged: Vec<Damaged>,
 }
 
 /// Export formats.
@@ -145,7 +174,10 @@ impl Service {
                             h.backup.schema
                         ),
                     ),
-                    Ok(h) => header = Some(h.backup),
+                    Ok(h) => match check_body_code(&h.backup.body) {
+                        Ok(()) => header = Some(h.backup),
+                        Err(e) => fail(&mut errors, n, format!("'body': {e}")),
+                    },
                     Err(e) => fail(
                         &mut errors,
                         n,
@@ -236,30 +268,43 @@ impl Service {
     }
 
     /// Writes every case as JSON Lines, in the order they were stored, each with its history.
-    pub fn export_jsonl(&self, out: &mut dyn Write) -> Result<usize, ServiceError> {
+    /// A case whose record, text or history cannot be read is skipped and named in the report.
+    pub fn export_jsonl(&self, out: &mut dyn Write) -> Result<ExportReport, ExportError> {
         let _exclusive = self.exclusive();
         self.write_jsonl(out)
     }
 
-    fn write_jsonl(&self, out: &mut dyn Write) -> Result<usize, ServiceError> {
-        let mut n = 0;
-        for r in self.store.scan() {
-            let r = r?;
-            let mut case = r.case;
-            case.text = self.store.text(r.id)?;
-            case.events = self.store.history(r.id)?;
+    fn write_jsonl(&self, out: &mut dyn Write) -> Result<ExportReport, ExportError> {
+        let mut report = ExportReport::default();
+        for r in self.store.scan_raw() {
+            let (id, bytes) = r?;
+            let case = match self.store.full_case(id, &bytes) {
+                Ok(c) => c,
+                Err(d) => {
+                    report.damaged.push(d);
+                    continue;
+                }
+            };
             let line = CaseLine::from_case(&case, true);
-            serde_json::to_writer(&mut *out, &line)
-                .map_err(|e| ServiceError::Invalid(format!("cannot write the export: {e}")))?;
-            out.write_all(b"\n").map_err(write_error)?;
-            n += 1;
+            let mut text = serde_json::to_vec(&line).map_err(|e| {
+                ServiceError::Invalid(format!("case '{}' cannot be written: {e}", case.number))
+            })?;
+            text.push(b'\n');
+            out.write_all(&text)?;
+            report.cases += 1;
         }
-        out.flush().map_err(write_error)?;
-        Ok(n)
+        out.flush()?;
+        Ok(report)
     }
 
-    /// Writes one CSV row per case with its dates on `today`, for spreadsheets.
-    pub fn export_csv(&self, out: &mut dyn Write, today: NaiveDate) -> Result<usize, ServiceError> {
+    /// Writes one CSV row per case with its dates on `today`, for spreadsheets: UTF-8 with a
+    /// byte order mark (so that Excel reads Cyrillic and Kazakh letters), text cells guarded
+    /// against formulas, and the dates the case was answered, decided and closed.
+    pub fn export_csv(
+        &self,
+        out: &mut dyn Write,
+        today: NaiveDate,
+    ) -> Result<ExportReport, ExportError> {
         let caller = super::Caller {
             uid: 0,
             login: String::new(),
@@ -272,10 +317,22 @@ impl Service {
             sort: Sort::Number,
             ..QueueQuery::default()
         };
-        let rows = self.queue(&caller, today, &q)?;
+        let (rows, damaged) = self.queue_with_damage(&caller, today, &q)?;
+        // The dates of each case's answer, decision and closing (not in the queue row).
+        let mut dates: HashMap<String, [Option<NaiveDate>; 3]> = HashMap::new();
+        for r in self.store.scan() {
+            let Ok(r) = r else { continue };
+            let c = r.case;
+            let answered = c
+                .notices
+                .iter()
+                .find(|n| matches!(n.kind, NoticeKind::Answer | NoticeKind::Result))
+                .map(|n| n.sent);
+            let decided = c.decision.as_ref().map(|d| d.date);
+            dates.insert(c.number, [answered, decided, c.closed]);
+        }
+        out.write_all("\u{feff}".as_bytes())?;
         let mut w = csv::Writer::from_writer(out);
-        let csv_error =
-            |e: csv::Error| ServiceError::Invalid(format!("cannot write the export: {e}"));
         w.write_record([
             "number",
             "kind",
@@ -291,6 +348,9 @@ impl Service {
             "extended",
             "notice_owed",
             "provisional",
+            "answered",
+            "decided",
+            "closed",
             "assignee",
             "applicant",
             "iin_bin",
@@ -299,7 +359,9 @@ impl Service {
         .map_err(csv_error)?;
         for r in &rows {
             let opt = |d: Option<String>| d.unwrap_or_default();
+            let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+            let [answered, decided, closed] = dates.get(&r.number).copied().unwrap_or_default();
             w.write_record([
                 guard_cell(&r.number),
                 r.kind.to_string(),
@@ -309,13 +371,17 @@ impl Service {
                 opt(r.channel.map(|c| c.to_string())),
                 guard_cell(&opt(r.service.clone())),
                 r.medium.to_string(),
-                opt(r.due.map(|d| d.to_string())),
+                date(r.due),
                 // A number we computed: spreadsheets read "-3" as minus three, not a formula.
+                // What the row says: none once the case is answered or closed.
                 opt(r.remaining.map(|n| n.to_string())),
                 r.urgency.as_str().to_string(),
                 yes(r.badges.extended),
                 yes(r.badges.notice_owed),
                 yes(r.badges.provisional),
+                date(answered),
+                date(decided),
+                date(closed),
                 guard_cell(&opt(r.assignee.clone())),
                 guard_cell(&r.applicant),
                 guard_cell(&r.applicant_id),
@@ -323,8 +389,11 @@ impl Service {
             ])
             .map_err(csv_error)?;
         }
-        w.flush().map_err(write_error)?;
-        Ok(rows.len())
+        w.flush()?;
+        Ok(ExportReport {
+            cases: rows.len(),
+            damaged,
+        })
     }
 
     /// A consistent backup to `out`: the header (schema, body code, users) and every case, then
@@ -345,7 +414,14 @@ impl Service {
             }
             Err(e) => {
                 let _ = fs::remove_file(&tmp);
-                Err(e)
+                // The temporary file is ours; the user named the backup.
+                Err(match e {
+                    ImportError::Write { path, source } if path == tmp => ImportError::Write {
+                        path: out.to_path_buf(),
+                        source,
+                    },
+                    e => e,
+                })
             }
         }
     }
@@ -363,24 +439,39 @@ impl Service {
                 source,
             }
         };
-        let cases;
+        let io_write = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ImportError::Write {
+                path: path.clone(),
+                source,
+            }
+        };
+        let mut written;
+        let users;
         {
             let _exclusive = self.exclusive();
-            let file = fs::File::create(tmp).map_err(io_err(tmp))?;
+            let file = fs::File::create(tmp).map_err(io_write(tmp))?;
             let mut w = BufWriter::new(file);
+            let (readable, damaged_users) = self.store.readable_users()?;
+            users = readable;
             let header = HeaderLine {
                 backup: BackupHeader {
                     schema: SCHEMA_VERSION,
                     body: self.store.body()?,
-                    users: self.store.users()?,
+                    users: users.clone(),
                 },
             };
             serde_json::to_writer(&mut w, &header)
                 .map_err(|e| ServiceError::Invalid(e.to_string()))?;
-            w.write_all(b"\n").map_err(io_err(tmp))?;
-            cases = self.write_jsonl(&mut w)?;
-            let file = w.into_inner().map_err(|e| io_err(tmp)(e.into_error()))?;
-            file.sync_all().map_err(io_err(tmp))?;
+            w.write_all(b"\n").map_err(io_write(tmp))?;
+            written = match self.write_jsonl(&mut w) {
+                Ok(r) => r,
+                Err(ExportError::Write(source)) => return Err(io_write(tmp)(source)),
+                Err(ExportError::Service(e)) => return Err(e.into()),
+            };
+            written.damaged.splice(0..0, damaged_users);
+            let file = w.into_inner().map_err(|e| io_write(tmp)(e.into_error()))?;
+            file.sync_all().map_err(io_write(tmp))?;
         }
         // Verify: restore into an empty database and compare the exports byte for byte.
         if verify_db.exists() {
@@ -399,9 +490,12 @@ impl Service {
         let mut first_line = Vec::new();
         read_first_line(&mut original, &mut first_line).map_err(io_err(tmp))?;
         original.read_to_end(&mut a).map_err(io_err(tmp))?;
-        restored.write_jsonl(&mut b)?;
+        restored.write_jsonl(&mut b).map_err(|e| match e {
+            ExportError::Write(source) => io_err(verify_db)(source),
+            ExportError::Service(e) => e.into(),
+        })?;
         if a != b
-            || restored.store.users()? != self.store.users()?
+            || restored.store.users()? != users
             || restored.store.body()? != self.store.body()?
         {
             return Err(ServiceError::Invalid(format!(
@@ -411,26 +505,53 @@ impl Service {
             .into());
         }
         Ok(BackupReport {
-            cases,
+            cases: written.cases,
             bytes: (a.len() + first_line.len()) as u64,
+            damaged: written.damaged,
         })
     }
 
-    /// Restores a backup (or any JSON Lines export) into this database, which must be empty.
+    /// Restores a backup (or any JSON Lines export) into this database, which must be empty,
+    /// or hold what an interrupted restore of the same file left (then it is finished: the
+    /// cases already written are skipped as identical).
     pub fn restore(
         &self,
         file: &Path,
         actor: &Actor,
         today: NaiveDate,
     ) -> Result<ImportReport, ImportError> {
-        if !self.store.is_empty() {
-            return Err(ServiceError::Invalid(format!(
-                "the database '{}' is not empty; restore into a new one",
-                self.store.path().display()
-            ))
-            .into());
+        let name = file.display().to_string();
+        let db = self.store.path().display().to_string();
+        match self.store.restoring()? {
+            Some(earlier) if earlier != name => {
+                return Err(ServiceError::Invalid(format!(
+                    "an earlier restore of '{earlier}' into '{db}' did not finish; run 'merzim --db {db} restore {earlier}' again to finish it, or restore '{name}' into a new database"
+                ))
+                .into());
+            }
+            Some(_) => {}
+            None if !self.store.is_empty() => {
+                return Err(ServiceError::Invalid(format!(
+                    "the database '{db}' is not empty; restore into a new one"
+                ))
+                .into());
+            }
+            None => self.store.set_restoring(Some(&name))?,
         }
-        self.import_file(file, actor, today)
+        match self.import_file(file, actor, today) {
+            // Nothing was written: the database is as it was.
+            Err(e @ (ImportError::Invalid { .. } | ImportError::Read { .. })) => {
+                if self.store.count() == 0 && self.store.users()?.is_empty() {
+                    self.store.set_restoring(None)?;
+                }
+                Err(e)
+            }
+            Err(e) => Err(e),
+            Ok(r) => {
+                self.store.set_restoring(None)?;
+                Ok(r)
+            }
+        }
     }
 }
 
@@ -441,10 +562,12 @@ impl Service {
 const IMPORT_BATCH: usize = 20_000;
 
 /// What a backup wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupReport {
     pub cases: usize,
     pub bytes: u64,
+    /// Records that cannot be read, left out of the backup.
+    pub damaged: Vec<Damaged>,
 }
 
 fn read_first_line(r: &mut fs::File, out: &mut Vec<u8>) -> io::Result<()> {
@@ -467,8 +590,13 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn write_error(e: io::Error) -> ServiceError {
-    ServiceError::Invalid(format!("cannot write the export: {e}"))
+fn csv_error(e: csv::Error) -> ExportError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => ExportError::Write(e),
+        other => ExportError::Service(ServiceError::Invalid(format!(
+            "cannot write the export: {other:?}"
+        ))),
+    }
 }
 
 /// Whether two lines describe the same case (the history's times aside when one has none).
@@ -493,8 +621,81 @@ fn same_case(a: &CaseLine, b: &CaseLine) -> bool {
     }
 }
 
+/// The keys whose values are dates (`YYYY-MM-DD`) anywhere in a case line.
+const DATE_KEYS: [&str; 7] = [
+    "registered",
+    "set_due",
+    "date",
+    "sent",
+    "due",
+    "on",
+    "since",
+];
+
+/// Whether `s` is shaped like a date with unpadded parts (`2026-3-2`), which the JSON decoder
+/// would take but the command line refuses: one date format everywhere.
+fn is_loose_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m, d] if digits(y) && digits(m) && digits(d) => {
+            !(y.len() == 4 && m.len() == 2 && d.len() == 2)
+        }
+        _ => false,
+    }
+}
+
+/// The first date field written other than `YYYY-MM-DD`, as an error naming it.
+fn loose_date(line: &str) -> Option<String> {
+    // Cheap first: most lines have no such string at all.
+    let suspicious = line.split('"').skip(1).step_by(2).any(is_loose_date);
+    if !suspicious {
+        return None;
+    }
+    fn walk(v: &serde_json::Value, path: &str) -> Option<String> {
+        match v {
+            serde_json::Value::Object(m) => m.iter().find_map(|(k, v)| {
+                let here = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match v {
+                    serde_json::Value::String(s)
+                        if DATE_KEYS.contains(&k.as_str()) && is_loose_date(s) =>
+                    {
+                        Some(format!(
+                            "'{here}' '{s}' is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
+                        ))
+                    }
+                    v => walk(v, &here),
+                }
+            }),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| walk(v, &format!("{path}[{i}]"))),
+            _ => None,
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    walk(&value, "")
+}
+
 /// Parses one case line; the error names the field at fault and says what is wrong.
 fn parse_line(line: &str) -> Result<CaseLine, String> {
+    if let Some(msg) = loose_date(line) {
+        return Err(msg);
+    }
+    let mut parsed = parse_fields(line)?;
+    // An export from a spreadsheet writes an empty cell for "nobody".
+    if parsed.assignee.as_deref() == Some("") {
+        parsed.assignee = None;
+    }
+    Ok(parsed)
+}
+
+fn parse_fields(line: &str) -> Result<CaseLine, String> {
     let mut de = serde_json::Deserializer::from_str(line);
     let parsed: Result<CaseLine, _> = serde_path_to_error::deserialize(&mut de);
     let parsed = parsed

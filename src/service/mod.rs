@@ -23,7 +23,7 @@ use crate::domain::case::{Actor, Case, CaseError, Matter};
 use crate::domain::deadline::{Deadlines, Refusal};
 use crate::domain::why::Why;
 use crate::reference::Reference;
-use crate::store::{Store, StoreError, Tx};
+use crate::store::{Damaged, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
 pub use command::CaseCommand;
@@ -256,13 +256,26 @@ impl Service {
         Ok(self.store.put_user(&user)?)
     }
 
-    /// The queue on `today`.
+    /// The queue on `today`. A case record that cannot be read is left out: see
+    /// [`Service::queue_with_damage`] for which.
     pub fn queue(
         &self,
         caller: &Caller,
         today: NaiveDate,
         q: &QueueQuery,
     ) -> Result<Vec<QueueRow>, ServiceError> {
+        self.queue_with_damage(caller, today, q)
+            .map(|(rows, _)| rows)
+    }
+
+    /// The queue on `today`, and the case records that were skipped because they cannot be
+    /// read: one damaged record never hides the others.
+    pub fn queue_with_damage(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        q: &QueueQuery,
+    ) -> Result<(Vec<QueueRow>, Vec<Damaged>), ServiceError> {
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
         let words = queue::filter_words(q.text.as_deref());
@@ -282,7 +295,7 @@ impl Service {
             let (row, _) = queue::row_of(case, cal, rules, today);
             queue::matches(&row, q, &words).then_some(row)
         };
-        let mut rows = match &q.scope {
+        let rows = match &q.scope {
             // One officer's cases come from the index, not a scan of every case.
             Scope::Mine | Scope::Assignee(_) => {
                 let login = match &q.scope {
@@ -290,43 +303,54 @@ impl Service {
                     _ => caller.login.as_str(),
                 };
                 let mut rows = Vec::new();
+                let mut damaged = Vec::new();
                 for id in self.store.ids_assigned_to(login)? {
-                    if let Some(case) = self.store.record(id)? {
-                        rows.extend(row(&case));
+                    match self.store.record(id) {
+                        Ok(Some(case)) => rows.extend(row(&case)),
+                        Ok(None) => {}
+                        Err(e @ StoreError::Decode { .. }) => {
+                            damaged.push(self.store.damaged_case("cases", id.to_string(), id, &e));
+                        }
+                        Err(e) => return Err(e.into()),
                     }
                 }
-                rows
+                (rows, damaged)
             }
             _ => self.scan_rows(&row)?,
         };
+        let (mut rows, damaged) = rows;
         queue::sort(&mut rows, q.sort);
         if let Some(n) = q.limit {
             rows.truncate(n);
         }
-        Ok(rows)
+        Ok((rows, damaged))
     }
 
     /// Decodes every case record and makes its row, on as many threads as there are cores.
     fn scan_rows(
         &self,
         row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync),
-    ) -> Result<Vec<QueueRow>, ServiceError> {
+    ) -> Result<(Vec<QueueRow>, Vec<Damaged>), ServiceError> {
         let raw: Vec<(u64, sled::IVec)> = self.store.scan_raw().collect::<Result<_, _>>()?;
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
         let chunk = raw.len().div_ceil(threads).max(1);
-        let parts: Vec<Result<Vec<QueueRow>, StoreError>> = std::thread::scope(|s| {
+        type Part = (Vec<QueueRow>, Vec<(u64, StoreError)>);
+        let parts: Vec<Result<Part, StoreError>> = std::thread::scope(|s| {
             let handles: Vec<_> = raw
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
                         let mut out = Vec::with_capacity(part.len());
-                        for (_, bytes) in part {
-                            let case = Store::decode_record(bytes)?;
-                            out.extend(row(&case));
+                        let mut bad = Vec::new();
+                        for (id, bytes) in part {
+                            match Store::decode_record(bytes) {
+                                Ok(case) => out.extend(row(&case)),
+                                Err(e) => bad.push((*id, e)),
+                            }
                         }
-                        Ok(out)
+                        Ok((out, bad))
                     })
                 })
                 .collect();
@@ -343,10 +367,15 @@ impl Service {
                 .collect()
         });
         let mut rows = Vec::with_capacity(raw.len());
+        let mut damaged = Vec::new();
         for p in parts {
-            rows.extend(p?);
+            let (good, bad) = p?;
+            rows.extend(good);
+            for (id, e) in bad {
+                damaged.push(self.store.damaged_case("cases", id.to_string(), id, &e));
+            }
         }
-        Ok(rows)
+        Ok((rows, damaged))
     }
 
     /// One case on `today`: the case with its history, deadlines and "why this date".

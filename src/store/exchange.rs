@@ -18,6 +18,7 @@ use crate::domain::case::{
     Outcome, Status,
 };
 use crate::domain::deadline::{Extension, NoticeKind, NoticeSent};
+use crate::domain::ids::{check_case_number, check_login};
 use crate::domain::rules::RuleBook;
 use crate::domain::services::Register;
 use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Medium, Term};
@@ -201,14 +202,12 @@ impl CaseLine {
     /// The case the line describes, validated with the domain rules; the message says what is
     /// wrong.
     pub fn to_case(&self, ctx: &ImportContext<'_>) -> Result<Case, String> {
-        if self.number.trim().is_empty()
-            || self.number.len() > 64
-            || self.number.chars().any(char::is_control)
-        {
-            return Err(format!(
-                "'number' '{}' is not a case number (1 to 64 printable characters)",
-                self.number.escape_debug()
-            ));
+        check_case_number(&self.number).map_err(|e| format!("'number': {e}"))?;
+        if let Some(a) = &self.assignee {
+            check_login(a).map_err(|e| format!("'assignee': {e}"))?;
+        }
+        for l in &self.links {
+            check_case_number(&l.number).map_err(|e| format!("'links': {e}"))?;
         }
         let new = self.new_case(ctx)?;
         let case = match &self.history {

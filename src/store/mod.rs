@@ -21,8 +21,11 @@
 //!
 //! Nothing here removes or replaces a history entry or a text: there is no function that could.
 
+mod damage;
 pub mod exchange;
 mod keys;
+
+pub use damage::Damaged;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,6 +36,7 @@ use sled::{Transactional, Tree};
 use thiserror::Error;
 
 use crate::domain::case::{Case, Event, Status};
+use crate::domain::ids::{CaseNumberError, check_body_code, check_case_number};
 use keys::{case_key, history_key, history_prefix, index_key};
 
 /// The schema this program writes. Version 1: the trees above.
@@ -51,6 +55,14 @@ pub enum StoreError {
         "the database '{path}' is in use by another process (one process at a time may open it: close the other merzim, or wait until it ends)"
     )]
     Locked { path: PathBuf },
+    #[error(
+        "there is no database at '{path}'; create one with 'merzim --db {path} demo', 'merzim --db {path} import FILE' or 'merzim --db {path} restore BACKUP'"
+    )]
+    Missing { path: PathBuf },
+    #[error(
+        "'{path}' is a directory that holds other files, not a merzim database; give --db a new path"
+    )]
+    NotADatabase { path: PathBuf },
     #[error("cannot open the database '{path}': {source}")]
     Open { path: PathBuf, source: sled::Error },
     #[error("cannot create the database directory '{path}': {source}")]
@@ -94,6 +106,9 @@ pub enum StoreError {
     TextExists(String),
     #[error("the case number counter '{0}' is exhausted")]
     CounterExhausted(String),
+    /// A number or body code that people could misread (see [`check_case_number`]).
+    #[error(transparent)]
+    BadNumber(#[from] CaseNumberError),
 }
 
 /// A role: what a user may do (DESIGN 2, issue 3).
@@ -260,6 +275,14 @@ impl Store {
     /// Opens (creating if needed) the database directory `path`: mode 0700, files private.
     /// An older schema is migrated; a newer one is refused.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        // A database is made in a new (or empty) directory, never among someone's files.
+        let foreign = !Store::exists(path)
+            && fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_some());
+        if foreign {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
         private_files();
         create_private_dir(path)?;
         // sled caches up to 1 GiB by default; the queue reads every case once, so a large cache
@@ -300,6 +323,42 @@ impl Store {
         };
         store.check_schema()?;
         Ok(store)
+    }
+
+    /// Opens the database at `path` only if it exists: a mistyped path is an error, not a new
+    /// empty database. Only the commands that create a database (demo, import, restore) use
+    /// [`Store::open`].
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !Store::exists(path) {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::open(path)
+    }
+
+    /// Whether `path` holds a database (sled writes its `conf` file when it creates one).
+    pub fn exists(path: &Path) -> bool {
+        path.join("conf").is_file()
+    }
+
+    /// The backup file a restore into this database started from, if that restore has not
+    /// finished (it was interrupted): the database holds part of it.
+    pub fn restoring(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .trees
+            .meta
+            .get(b"restoring")?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// Marks a restore from `file` as started (`Some`) or finished (`None`).
+    pub fn set_restoring(&self, file: Option<&str>) -> Result<(), StoreError> {
+        match file {
+            Some(f) => self.trees.meta.insert(b"restoring", f.as_bytes())?,
+            None => self.trees.meta.remove(b"restoring")?,
+        };
+        self.flush()
     }
 
     /// The database directory.
@@ -356,7 +415,12 @@ impl Store {
         self.trees.by_assignee.clear()?;
         self.trees.by_status.clear()?;
         for r in self.scan() {
-            let r = r?;
+            let r = match r {
+                Ok(r) => r,
+                // A damaged record has no index entries; `merzim check` names it.
+                Err(StoreError::Decode { .. }) => continue,
+                Err(e) => return Err(e),
+            };
             if let Some(a) = &r.case.assignee {
                 self.trees
                     .by_assignee
@@ -390,6 +454,7 @@ impl Store {
 
     /// Sets the body code for new case numbers.
     pub fn set_body(&self, body: &str) -> Result<(), StoreError> {
+        check_body_code(body)?;
         self.trees.meta.insert(b"body", body.as_bytes())?;
         self.flush()
     }
@@ -592,6 +657,7 @@ impl Store {
                     None => return abort(StoreError::CounterExhausted(counter.clone())),
                 };
                 let number = format!("{counter}-{n:06}");
+                in_tx(check_case_number(&number).map_err(StoreError::from))?;
                 // An imported case may hold a number of this series already.
                 if t.numbers.get(number.as_bytes())?.is_none() {
                     break number;
@@ -657,6 +723,7 @@ impl Store {
             if let Some(a) = &old.assignee {
                 t.by_assignee.remove(index_key(a.as_bytes(), id))?;
             }
+            check_numbers(None, events)?;
             t.by_status
                 .remove(index_key(old.status.as_str().as_bytes(), id))?;
             put_record(t, id, next)?;
@@ -682,7 +749,26 @@ fn next_id<E>(t: &Trees<TransactionalTree>) -> TxResult<u64, E> {
     Ok(id)
 }
 
+/// A new case number must be one people can read unambiguously (see [`check_case_number`]):
+/// the number of a case being inserted, and every number a new event links to. Numbers stored
+/// before this rule are left as they are (`merzim check` names them).
+fn check_numbers<E>(case: Option<&Case>, events: &[Event]) -> TxResult<(), E> {
+    let own = case.map(|c| &c.number);
+    let links = case
+        .into_iter()
+        .flat_map(|c| c.links.iter().map(|l| &l.number));
+    let linked = events.iter().filter_map(|e| match &e.what {
+        crate::domain::case::EventKind::Linked { number, .. } => Some(number),
+        _ => None,
+    });
+    for n in own.into_iter().chain(links).chain(linked) {
+        in_tx(check_case_number(n).map_err(StoreError::from))?;
+    }
+    Ok(())
+}
+
 fn insert_case<E>(t: &Trees<TransactionalTree>, case: &Case) -> TxResult<(), E> {
+    check_numbers(Some(case), &case.events)?;
     let id = next_id(t)?;
     t.numbers
         .insert(case.number.as_bytes(), &id.to_be_bytes())?;

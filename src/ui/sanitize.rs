@@ -90,6 +90,13 @@ pub fn is_hidden(c: char) -> bool {
     )
 }
 
+/// Whether `c` is a character the console never shows as it is (a control character, a bidi
+/// control, an invisible character, a line or paragraph separator, a tab). The command line
+/// escapes exactly these (`cli::output::escape`): one definition of a dangerous character.
+pub fn is_unsafe(c: char) -> bool {
+    classify(c) != Class::Keep
+}
+
 /// Appends the visible stand-in for a control character; returns its width in columns.
 fn push_placeholder(out: &mut String, c: char, glyphs: Glyphs) -> usize {
     let code = u32::from(c);

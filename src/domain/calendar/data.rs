@@ -114,7 +114,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
         file: file.to_string(),
         message,
     };
-    let raw: FileToml = toml::from_str(text).map_err(|e| err(one_line(&e.to_string())))?;
+    let raw: FileToml = toml::from_str(text).map_err(|e| err(toml_error(&e, text)))?;
     if raw.calendar.id.trim().is_empty() {
         return Err(err("[calendar] id is empty".into()));
     }
@@ -312,6 +312,22 @@ pub fn load(files: &[(String, String)]) -> Result<Calendar, CalendarDataError> {
         .map(|(name, text)| parse_file(name, text).map(|f| (name.clone(), f)))
         .collect::<Result<Vec<_>, _>>()?;
     merge(&parsed)
+}
+
+/// A TOML error as one line that says where and why: `line 3, column 7: unknown field
+/// 'x', expected ...`. The parser's own text spans several lines (a snippet of the file with a
+/// caret), which a status bar or a terminal line cannot show; the reason is what a person needs.
+pub fn toml_error(e: &toml::de::Error, text: &str) -> String {
+    let reason = one_line(e.message());
+    match e.span() {
+        Some(span) => {
+            let before = text.get(..span.start).unwrap_or(text);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {reason}")
+        }
+        None => reason,
+    }
 }
 
 /// Error texts from the TOML parser span several lines (a snippet of the file); one line is
