@@ -142,7 +142,87 @@ fn messages() -> Vec<Message> {
         Refusal::Calendar(CalendarError::OutOfRange),
         Refusal::Calendar(CalendarError::TooLongToExplain { days: 9, max: 1 }),
     ];
-    refusals.iter().map(Localize::message).collect()
+    let mut out: Vec<Message> = refusals.iter().map(Localize::message).collect();
+    use merzim::domain::case::{CaseError, Doing, Field, KindProblem, StatusProblem};
+    let n = || "KZ-2026-000001".to_string();
+    let mut errors = vec![
+        CaseError::Empty(Field::Note),
+        CaseError::RefusalWithoutGround,
+        CaseError::AlreadyRegistered(n()),
+        CaseError::SelfLink(n()),
+        CaseError::OutcomeDoesNotFit {
+            outcome: Outcome::Rendered,
+            article: "a",
+            kind: CaseKind::Complaint,
+            expected: "satisfied",
+        },
+    ];
+    for f in Field::ALL {
+        errors.push(CaseError::InFuture {
+            what: f,
+            date: date(),
+            today: date(),
+        });
+        errors.push(CaseError::BeforeRegistration {
+            what: f,
+            date: date(),
+            registered: date(),
+        });
+    }
+    let mut problems = vec![
+        StatusProblem::TermNotRunning,
+        StatusProblem::NeverExtended,
+        StatusProblem::AlreadyDecided {
+            outcome: Outcome::Satisfied,
+            date: date(),
+        },
+        StatusProblem::DecideFirst,
+        StatusProblem::NotClosed,
+        StatusProblem::BeingConsidered,
+    ];
+    for d in Doing::ALL {
+        problems.push(StatusProblem::ReopenFirst(d));
+        problems.push(StatusProblem::NoTermStarted(d));
+    }
+    for what in problems {
+        errors.push(CaseError::WrongStatus {
+            number: n(),
+            status: Status::Closed,
+            what,
+        });
+    }
+    let mut kinds = vec![
+        KindProblem::OnlyComplaintsExtended,
+        KindProblem::HandoverOnlyThroughStateCorporation,
+        KindProblem::TermFromServiceAct,
+        KindProblem::OnlyApplicationsRefusedAtIntake,
+    ];
+    kinds.extend(NoticeKind::ALL.map(KindProblem::NoticeOfOtherKind));
+    for what in kinds {
+        errors.push(CaseError::WrongKind {
+            number: n(),
+            article: "a",
+            kind: CaseKind::Complaint,
+            what,
+        });
+    }
+    out.extend(errors.iter().map(Localize::message));
+    use merzim::service::ServiceError;
+    let services = [
+        ServiceError::UnknownUser { uid: 7 },
+        ServiceError::UnknownLogin("x".into()),
+        ServiceError::NotFound(n()),
+        ServiceError::Conflict {
+            number: n(),
+            expected: 1,
+            current: 2,
+        },
+        ServiceError::NoNumber("extend"),
+        ServiceError::NumberGiven,
+        ServiceError::UnknownService { code: "S".into() },
+    ];
+    out.extend(services.iter().map(Localize::message));
+    out
 }
 
 fn message_keys(m: &Message, out: &mut Vec<String>) {

@@ -9,8 +9,8 @@ use serde_json::json;
 use super::output::Out;
 use super::{Failure, Ui, error_line, parse_date};
 use crate::domain::deadline::{
-    self, ApplicationFacts, ApplicationOutcome, ComplaintFacts, Deadlines, Extension, NoticeKind,
-    NoticeSent, ObligationState, Refusal, Settled,
+    self, ApplicationFacts, ApplicationOutcome, ComplaintFacts, Concerns, Deadlines, Extension,
+    NoticeKind, NoticeSent, ObligationState, Refusal, Settled,
 };
 use crate::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term};
 use crate::reference::Reference;
@@ -297,7 +297,24 @@ fn to_json(d: &Deadlines, today: NaiveDate) -> serde_json::Value {
 fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: NaiveDate) -> String {
     let mut out = String::new();
     let approx = if d.provisional { "≈ " } else { "" };
-    let term = d.term.clone().unwrap_or_else(|| ui.t("cli-term-none", &[]));
+    // The term in words ("5 working days"); the JSON keeps its spelling ("5wd").
+    let term = match d
+        .term
+        .as_deref()
+        .map(str::parse::<crate::domain::vocabulary::Term>)
+    {
+        Some(Ok(t)) => {
+            let key = match t.unit {
+                crate::domain::vocabulary::TermUnit::WorkingDays => "working-days",
+                crate::domain::vocabulary::TermUnit::CalendarDays => "calendar-days",
+                crate::domain::vocabulary::TermUnit::Hours => "hours",
+            };
+            ui.t(key, &[("n", t.value.into())])
+        }
+        Some(Err(_)) => d.term.clone().unwrap_or_default(),
+        None => ui.t("cli-term-none", &[]),
+    };
+    let basis = |b: &str| ui.texts.basis(ui.lang, b);
     let _ = writeln!(
         out,
         "{}",
@@ -307,7 +324,7 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
                 ("kind", ui.t(kind, &[]).into()),
                 ("registered", registered.to_string().into()),
                 ("term", term.into()),
-                ("basis", d.term_basis.as_str().into()),
+                ("basis", basis(&d.term_basis).into()),
             ],
         )
     );
@@ -321,7 +338,7 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
             ],
         ),
         (Some(due), _) => ui.t("cli-due-date", &[("due", format!("{approx}{due}").into())]),
-        (None, _) => ui.t("cli-due-none", &[("basis", d.term_basis.as_str().into())]),
+        (None, _) => ui.t("cli-due-none", &[("basis", basis(&d.term_basis).into())]),
     };
     let _ = writeln!(out, "{line}");
     for o in &d.obligations {
@@ -360,10 +377,21 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
                 &[("date", on.to_string().into())],
             ),
         };
-        let concerns = o
-            .concerns
-            .as_ref()
-            .map_or(String::new(), |c| format!(" [{c}]"));
+        let concerns = match &o.concerns {
+            Some(Concerns::Extension { date, days, ground }) => format!(
+                " [{}]",
+                ui.t(
+                    "concerns-extension",
+                    &[
+                        ("date", date.to_string().into()),
+                        ("n", (*days).into()),
+                        ("ground", word(ui, "ground", ground.as_str()).into()),
+                    ],
+                )
+            ),
+            Some(Concerns::FollowUp { what }) => format!(" [{what}]"),
+            None => String::new(),
+        };
         let kind = word(ui, "obligation", o.kind.as_str());
         let pad = 42usize.saturating_sub(kind.chars().count());
         let _ = writeln!(
@@ -371,7 +399,7 @@ fn summary(ui: &Ui, kind: &str, registered: NaiveDate, d: &Deadlines, today: Nai
             "  {kind}{:pad$} {} {due}{form}  {state}  ({}){concerns}",
             "",
             ui.t("cli-due-word", &[]),
-            o.basis
+            basis(&o.basis)
         );
     }
     for u in &d.uncertain {

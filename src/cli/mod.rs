@@ -20,7 +20,10 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
 use crate::console;
-use crate::domain::case::Actor;
+use crate::domain::calendar::CalendarError;
+use crate::domain::case::{Actor, CaseError};
+use crate::domain::deadline::Refusal;
+use crate::domain::message::Localize;
 use crate::i18n::{Arg, Lang, Texts};
 use crate::reference::{self, Reference};
 use crate::service::{Service, ServiceError};
@@ -180,8 +183,22 @@ impl Failure {
 /// for when they carry a catalogue key. Every such error the command line prints goes through
 /// here, so that translating them is one change.
 pub fn error_line(err: &anyhow::Error, ui: &Ui) -> String {
-    let _ = ui;
-    output::escape(&format!("{err:#}").replace('\n', " ")).into_owned()
+    let said = if let Some(e) = err.downcast_ref::<ServiceError>() {
+        Some(e.message())
+    } else if let Some(e) = err.downcast_ref::<CaseError>() {
+        Some(e.message())
+    } else if let Some(e) = err.downcast_ref::<Refusal>() {
+        Some(e.message())
+    } else {
+        err.downcast_ref::<CalendarError>().map(Localize::message)
+    };
+    let line = match said {
+        // The error was the whole story: the reader's language. Context added around it (e.g.
+        // which line of a file) stays as written.
+        Some(m) if err.chain().count() == 1 => ui.texts.message(ui.lang, &m),
+        _ => format!("{err:#}"),
+    };
+    output::escape(&line.replace('\n', " ")).into_owned()
 }
 
 /// The operating-system error inside a store error, if there is one.

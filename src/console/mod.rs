@@ -19,6 +19,7 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use crossterm::event::{self, Event};
 
 use crate::app::{self, App, Effect, Msg, StatusText};
+use crate::domain::message::Localize;
 use crate::i18n::{Lang, Texts};
 use crate::keymap::{Keymap, ShippedKeymap};
 use crate::reference::Reference;
@@ -149,6 +150,7 @@ pub fn run(opts: Options) -> Result<()> {
     let (mut screen, _guard) = terminal::enter()?;
     let mut fx = Effects {
         service: &service,
+        texts: &texts,
         caller: &caller,
         query: &query,
         repaint: false,
@@ -219,6 +221,8 @@ enum Flow {
 /// Carries out what `update` asks for, through the service.
 struct Effects<'a> {
     service: &'a Service,
+    /// Errors from the service are put into words in the reader's language here, at the edge.
+    texts: &'a Texts,
     caller: &'a Caller,
     query: &'a QueueQuery,
     /// A repaint was asked for: the next frame forgets what the terminal shows.
@@ -240,12 +244,12 @@ impl Effects<'_> {
                 Effect::LoadQueue => Msg::QueueLoaded(
                     self.service
                         .queue(self.caller, app.today, self.query)
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| self.texts.message(app.lang, &e.message())),
                 ),
                 Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
                     self.service
                         .case(self.caller, &number, app.today)
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| self.texts.message(app.lang, &e.message())),
                 )),
             };
             waiting.extend(app::update(app, msg));

@@ -12,6 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::message::{Localize, Message, Value};
+
 use super::calendar::Calendar;
 use super::deadline::{
     self, ApplicationFacts, ApplicationOutcome, ComplaintFacts, Deadlines, Extension, NoticeKind,
@@ -414,6 +416,246 @@ enum Checks {
     Replaying,
 }
 
+/// A field of a case or a command, as errors name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    CaseNumber,
+    Subject,
+    RegistrationDate,
+    DueDate,
+    AssigneeLogin,
+    ExtensionDate,
+    ExtensionReason,
+    NoticeDate,
+    AnswerDate,
+    Note,
+    DecisionDate,
+    ClosingDate,
+    ReopeningDate,
+    ReopeningReason,
+    IntakeRefusalDate,
+    IntakeRefusalReason,
+    LinkedNumber,
+}
+
+impl Field {
+    /// Every field.
+    pub const ALL: [Field; 17] = [
+        Field::CaseNumber,
+        Field::Subject,
+        Field::RegistrationDate,
+        Field::DueDate,
+        Field::AssigneeLogin,
+        Field::ExtensionDate,
+        Field::ExtensionReason,
+        Field::NoticeDate,
+        Field::AnswerDate,
+        Field::Note,
+        Field::DecisionDate,
+        Field::ClosingDate,
+        Field::ReopeningDate,
+        Field::ReopeningReason,
+        Field::IntakeRefusalDate,
+        Field::IntakeRefusalReason,
+        Field::LinkedNumber,
+    ];
+
+    /// The field in an English sentence.
+    pub fn english(self) -> &'static str {
+        match self {
+            Field::CaseNumber => "case number",
+            Field::Subject => "subject",
+            Field::RegistrationDate => "the registration date",
+            Field::DueDate => "the due date",
+            Field::AssigneeLogin => "assignee's login",
+            Field::ExtensionDate => "the extension date",
+            Field::ExtensionReason => {
+                "reason for the extension (Art. 25.4 ¶2: the complainant is told the reasons)"
+            }
+            Field::NoticeDate => "the date the notice was sent",
+            Field::AnswerDate => "the date the answer was sent",
+            Field::Note => "note",
+            Field::DecisionDate => "the decision date",
+            Field::ClosingDate => "the closing date",
+            Field::ReopeningDate => "the reopening date",
+            Field::ReopeningReason => "reason for reopening",
+            Field::IntakeRefusalDate => "the refusal date",
+            Field::IntakeRefusalReason => "reason for the refusal at intake (Art. 20.2)",
+            Field::LinkedNumber => "linked case number",
+        }
+    }
+
+    /// The catalogue key of the field's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::CaseNumber => "field-case-number",
+            Field::Subject => "field-subject",
+            Field::RegistrationDate => "field-registration-date",
+            Field::DueDate => "field-due-date",
+            Field::AssigneeLogin => "field-assignee-login",
+            Field::ExtensionDate => "field-extension-date",
+            Field::ExtensionReason => "field-extension-reason",
+            Field::NoticeDate => "field-notice-date",
+            Field::AnswerDate => "field-answer-date",
+            Field::Note => "field-note",
+            Field::DecisionDate => "field-decision-date",
+            Field::ClosingDate => "field-closing-date",
+            Field::ReopeningDate => "field-reopening-date",
+            Field::ReopeningReason => "field-reopening-reason",
+            Field::IntakeRefusalDate => "field-intake-refusal-date",
+            Field::IntakeRefusalReason => "field-intake-refusal-reason",
+            Field::LinkedNumber => "field-linked-number",
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+/// What was being done to a case whose state does not allow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Doing {
+    Assigning,
+    Extending,
+    RecordingNotice,
+    RecordingAnswer,
+    Deciding,
+    Closing,
+    SettingDue,
+    RefusingAtIntake,
+}
+
+impl Doing {
+    pub const ALL: [Doing; 8] = [
+        Doing::Assigning,
+        Doing::Extending,
+        Doing::RecordingNotice,
+        Doing::RecordingAnswer,
+        Doing::Deciding,
+        Doing::Closing,
+        Doing::SettingDue,
+        Doing::RefusingAtIntake,
+    ];
+
+    fn english(self) -> &'static str {
+        match self {
+            Doing::Assigning => "assigning it",
+            Doing::Extending => "extending it",
+            Doing::RecordingNotice => "recording a notice",
+            Doing::RecordingAnswer => "recording the answer",
+            Doing::Deciding => "deciding it",
+            Doing::Closing => "closing it",
+            Doing::SettingDue => "setting its due date",
+            Doing::RefusingAtIntake => "refusing it at intake",
+        }
+    }
+
+    /// The catalogue key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Doing::Assigning => "doing-assigning",
+            Doing::Extending => "doing-extending",
+            Doing::RecordingNotice => "doing-recording-notice",
+            Doing::RecordingAnswer => "doing-recording-answer",
+            Doing::Deciding => "doing-deciding",
+            Doing::Closing => "doing-closing",
+            Doing::SettingDue => "doing-setting-due",
+            Doing::RefusingAtIntake => "doing-refusing-at-intake",
+        }
+    }
+}
+
+/// Why a case's status does not allow a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusProblem {
+    /// Closed: reopen it first.
+    ReopenFirst(Doing),
+    /// Refused at intake: no term started (Art. 20.2).
+    NoTermStarted(Doing),
+    /// Decided or answered: an extension prolongs a running term (Art. 25.4).
+    TermNotRunning,
+    /// Never extended: no extension notice is owed (Art. 25.4 ¶2).
+    NeverExtended,
+    /// Decided already.
+    AlreadyDecided { outcome: Outcome, date: NaiveDate },
+    /// Closing needs a decision.
+    DecideFirst,
+    /// Only a closed case is reopened.
+    NotClosed,
+    /// Being considered: a refusal at intake comes first (Art. 20.2).
+    BeingConsidered,
+}
+
+impl std::fmt::Display for StatusProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StatusProblem::ReopenFirst(d) => write!(f, "reopen it before {}", d.english()),
+            StatusProblem::NoTermStarted(d) => write!(
+                f,
+                "no term started (Art. 20.2), so there is nothing to {}; register a new application",
+                d.english()
+            ),
+            StatusProblem::TermNotRunning => {
+                f.write_str("an extension prolongs a term still running (Art. 25.4)")
+            }
+            StatusProblem::NeverExtended => {
+                f.write_str("it was never extended, so no extension notice is owed (Art. 25.4 ¶2)")
+            }
+            StatusProblem::AlreadyDecided { outcome, date } => write!(
+                f,
+                "it was decided '{outcome}' on {date}; reopen it to decide again"
+            ),
+            StatusProblem::DecideFirst => f.write_str("decide it before closing it"),
+            StatusProblem::NotClosed => f.write_str("only a closed case is reopened"),
+            StatusProblem::BeingConsidered => {
+                f.write_str("it is being considered; a refusal at intake comes first (Art. 20.2)")
+            }
+        }
+    }
+}
+
+/// Why a change does not fit the kind of case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindProblem {
+    /// Only a complaint's term is extended (Art. 25.4).
+    OnlyComplaintsExtended,
+    /// The hand-over goes to the State Corporation only for applications filed through it.
+    HandoverOnlyThroughStateCorporation,
+    /// A notice of the other kind of case.
+    NoticeOfOtherKind(NoticeKind),
+    /// An application's term comes from its service's act.
+    TermFromServiceAct,
+    /// Only an application is refused at intake (Art. 20.2).
+    OnlyApplicationsRefusedAtIntake,
+}
+
+impl std::fmt::Display for KindProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KindProblem::OnlyComplaintsExtended => {
+                f.write_str("only a complaint's term is extended (Art. 25.4)")
+            }
+            KindProblem::HandoverOnlyThroughStateCorporation => f.write_str(
+                "the result goes to the State Corporation only for applications filed through it (Art. 5.2.5)",
+            ),
+            KindProblem::NoticeOfOtherKind(k) => write!(
+                f,
+                "a '{}' notice belongs to the other kind of case",
+                k.as_str()
+            ),
+            KindProblem::TermFromServiceAct => {
+                f.write_str("an application's term comes from its service's act")
+            }
+            KindProblem::OnlyApplicationsRefusedAtIntake => {
+                f.write_str("only an application is refused at intake (Art. 20.2)")
+            }
+        }
+    }
+}
+
 /// A change the case's state or the law does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CaseError {
@@ -424,29 +666,29 @@ pub enum CaseError {
     WrongStatus {
         number: String,
         status: Status,
-        what: String,
+        what: StatusProblem,
     },
     #[error("case '{number}' is {article} {kind}: {what}")]
     WrongKind {
         number: String,
         article: &'static str,
         kind: CaseKind,
-        what: String,
+        what: KindProblem,
     },
     #[error("{what} '{date}' is after today '{today}'")]
     InFuture {
-        what: &'static str,
+        what: Field,
         date: NaiveDate,
         today: NaiveDate,
     },
     #[error("{what} '{date}' is before the registration date '{registered}'")]
     BeforeRegistration {
-        what: &'static str,
+        what: Field,
         date: NaiveDate,
         registered: NaiveDate,
     },
     #[error("the {0} is empty")]
-    Empty(&'static str),
+    Empty(Field),
     #[error("'{outcome}' does not decide {article} {kind}; use {expected}")]
     OutcomeDoesNotFit {
         outcome: Outcome,
@@ -462,6 +704,105 @@ pub enum CaseError {
     SelfLink(String),
     #[error("{0}")]
     Text(String),
+}
+
+impl Localize for StatusProblem {
+    fn message(&self) -> Message {
+        match self {
+            StatusProblem::ReopenFirst(d) => {
+                Message::new("status-problem-reopen-first").word("doing", d.key())
+            }
+            StatusProblem::NoTermStarted(d) => {
+                Message::new("status-problem-no-term-started").word("doing", d.key())
+            }
+            StatusProblem::TermNotRunning => Message::new("status-problem-term-not-running"),
+            StatusProblem::NeverExtended => Message::new("status-problem-never-extended"),
+            StatusProblem::AlreadyDecided { outcome, date } => {
+                Message::new("status-problem-already-decided")
+                    .word("outcome", format!("outcome-{}", outcome.as_str()))
+                    .date("date", *date)
+            }
+            StatusProblem::DecideFirst => Message::new("status-problem-decide-first"),
+            StatusProblem::NotClosed => Message::new("status-problem-not-closed"),
+            StatusProblem::BeingConsidered => Message::new("status-problem-being-considered"),
+        }
+    }
+}
+
+impl Localize for KindProblem {
+    fn message(&self) -> Message {
+        match self {
+            KindProblem::OnlyComplaintsExtended => {
+                Message::new("kind-problem-only-complaints-extended")
+            }
+            KindProblem::HandoverOnlyThroughStateCorporation => {
+                Message::new("kind-problem-handover-only-through-state-corporation")
+            }
+            KindProblem::NoticeOfOtherKind(k) => Message::new("kind-problem-notice-of-other-kind")
+                .word("notice", format!("notice-{}", k.as_str())),
+            KindProblem::TermFromServiceAct => Message::new("kind-problem-term-from-service-act"),
+            KindProblem::OnlyApplicationsRefusedAtIntake => {
+                Message::new("kind-problem-only-applications-refused-at-intake")
+            }
+        }
+    }
+}
+
+impl Localize for CaseError {
+    fn message(&self) -> Message {
+        let nested = |m: Message| Value::Message(Box::new(m));
+        match self {
+            CaseError::Refused(r) => r.message(),
+            CaseError::WrongStatus {
+                number,
+                status,
+                what,
+            } => Message::new("case-wrong-status")
+                .text("number", number)
+                .word("status", format!("status-{}", status.as_str()))
+                .with("why", nested(what.message())),
+            CaseError::WrongKind {
+                number, kind, what, ..
+            } => Message::new("case-wrong-kind")
+                .text("number", number)
+                .word("kind", format!("kind-{}", kind.as_str()))
+                .with("why", nested(what.message())),
+            CaseError::InFuture { what, date, today } => Message::new("case-in-future")
+                .word("field", what.key())
+                .date("date", *date)
+                .date("today", *today),
+            CaseError::BeforeRegistration {
+                what,
+                date,
+                registered,
+            } => Message::new("case-before-registration")
+                .word("field", what.key())
+                .date("date", *date)
+                .date("registered", *registered),
+            CaseError::Empty(f) => Message::new("case-empty").word("field", f.key()),
+            CaseError::OutcomeDoesNotFit { outcome, kind, .. } => {
+                Message::new("case-outcome-does-not-fit")
+                    .word("outcome", format!("outcome-{}", outcome.as_str()))
+                    .word("kind", format!("kind-{}", kind.as_str()))
+                    .with(
+                        "expected",
+                        Value::Words(
+                            Outcome::ALL
+                                .iter()
+                                .filter(|o| o.fits(*kind))
+                                .map(|o| format!("outcome-{}", o.as_str()))
+                                .collect(),
+                        ),
+                    )
+            }
+            CaseError::RefusalWithoutGround => Message::new("case-refusal-without-ground"),
+            CaseError::AlreadyRegistered(n) => {
+                Message::new("case-already-registered").text("number", n)
+            }
+            CaseError::SelfLink(n) => Message::new("case-self-link").text("number", n),
+            CaseError::Text(t) => Message::new("plain-text").text("text", t),
+        }
+    }
 }
 
 fn a_or_an(kind: CaseKind) -> &'static str {
@@ -485,14 +826,14 @@ impl Case {
         today: NaiveDate,
     ) -> Result<Case, CaseError> {
         if number.trim().is_empty() {
-            return Err(CaseError::Empty("case number"));
+            return Err(CaseError::Empty(Field::CaseNumber));
         }
         if new.subject.trim().is_empty() {
-            return Err(CaseError::Empty("subject"));
+            return Err(CaseError::Empty(Field::Subject));
         }
         if new.registered > today {
             return Err(CaseError::InFuture {
-                what: "the registration date",
+                what: Field::RegistrationDate,
                 date: new.registered,
                 today,
             });
@@ -503,7 +844,7 @@ impl Case {
             && *d < new.registered
         {
             return Err(CaseError::BeforeRegistration {
-                what: "the due date",
+                what: Field::DueDate,
                 date: *d,
                 registered: new.registered,
             });
@@ -634,29 +975,24 @@ impl Case {
         }
     }
 
-    fn wrong_status(&self, what: impl Into<String>) -> CaseError {
+    fn wrong_status(&self, what: StatusProblem) -> CaseError {
         CaseError::WrongStatus {
             number: self.number.clone(),
             status: self.status,
-            what: what.into(),
+            what,
         }
     }
 
-    fn wrong_kind(&self, what: impl Into<String>) -> CaseError {
+    fn wrong_kind(&self, what: KindProblem) -> CaseError {
         CaseError::WrongKind {
             number: self.number.clone(),
             article: a_or_an(self.kind()),
             kind: self.kind(),
-            what: what.into(),
+            what,
         }
     }
 
-    fn check_date(
-        &self,
-        what: &'static str,
-        date: NaiveDate,
-        today: NaiveDate,
-    ) -> Result<(), CaseError> {
+    fn check_date(&self, what: Field, date: NaiveDate, today: NaiveDate) -> Result<(), CaseError> {
         if date > today {
             return Err(CaseError::InFuture { what, date, today });
         }
@@ -670,12 +1006,10 @@ impl Case {
         Ok(())
     }
 
-    fn require_open(&self, action: &str) -> Result<(), CaseError> {
+    fn require_open(&self, action: Doing) -> Result<(), CaseError> {
         match self.status {
-            Status::Closed => Err(self.wrong_status(format!("reopen it before {action}"))),
-            Status::RefusedAtIntake => Err(self.wrong_status(format!(
-                "no term started (Art. 20.2), so there is nothing to {action}; register a new application"
-            ))),
+            Status::Closed => Err(self.wrong_status(StatusProblem::ReopenFirst(action))),
+            Status::RefusedAtIntake => Err(self.wrong_status(StatusProblem::NoTermStarted(action))),
             _ => Ok(()),
         }
     }
@@ -738,11 +1072,11 @@ impl Case {
                 return Err(CaseError::AlreadyRegistered(self.number.clone()));
             }
             EventKind::Assigned { to } => {
-                self.require_open("assigning it")?;
+                self.require_open(Doing::Assigning)?;
                 if let Some(login) = to
                     && login.trim().is_empty()
                 {
-                    return Err(CaseError::Empty("assignee's login"));
+                    return Err(CaseError::Empty(Field::AssigneeLogin));
                 }
                 self.assignee = to.clone();
                 if to.is_some() && self.status == Status::Registered {
@@ -756,20 +1090,16 @@ impl Case {
                 reason,
             } => {
                 if self.kind() != CaseKind::Complaint {
-                    return Err(self.wrong_kind("only a complaint's term is extended (Art. 25.4)"));
+                    return Err(self.wrong_kind(KindProblem::OnlyComplaintsExtended));
                 }
-                self.require_open("extending it")?;
+                self.require_open(Doing::Extending)?;
                 if matches!(self.status, Status::Decided | Status::Answered) {
-                    return Err(
-                        self.wrong_status("an extension prolongs a term still running (Art. 25.4)")
-                    );
+                    return Err(self.wrong_status(StatusProblem::TermNotRunning));
                 }
-                self.check_date("the extension date", *date, today)?;
+                self.check_date(Field::ExtensionDate, *date, today)?;
                 // Art. 25.4: the reasons are part of the notice the complainant receives.
                 if reason.trim().is_empty() {
-                    return Err(CaseError::Empty(
-                        "reason for the extension (Art. 25.4 ¶2: the complainant is told the reasons)",
-                    ));
+                    return Err(CaseError::Empty(Field::ExtensionReason));
                 }
                 let extension = Extension {
                     date: *date,
@@ -792,8 +1122,8 @@ impl Case {
                 form,
                 reference,
             } => {
-                self.require_open("recording a notice")?;
-                self.check_date("the date the notice was sent", *sent, today)?;
+                self.require_open(Doing::RecordingNotice)?;
+                self.check_date(Field::NoticeDate, *sent, today)?;
                 match (self.kind(), kind) {
                     (_, NoticeKind::Answer | NoticeKind::Result) => {
                         return self.change(
@@ -810,7 +1140,7 @@ impl Case {
                     }
                     (CaseKind::Complaint, NoticeKind::ExtensionNotice) => {
                         if self.extensions.is_empty() {
-                            return Err(self.wrong_status("it was never extended, so no extension notice is owed (Art. 25.4 ¶2)"));
+                            return Err(self.wrong_status(StatusProblem::NeverExtended));
                         }
                     }
                     (CaseKind::Application, NoticeKind::ResultToStateCorporation) => {
@@ -821,14 +1151,13 @@ impl Case {
                                 ..
                             }
                         ) {
-                            return Err(self.wrong_kind("the result goes to the State Corporation only for applications filed through it (Art. 5.2.5)"));
+                            return Err(
+                                self.wrong_kind(KindProblem::HandoverOnlyThroughStateCorporation)
+                            );
                         }
                     }
                     (_, k) => {
-                        return Err(self.wrong_kind(format!(
-                            "a '{}' notice belongs to the other kind of case",
-                            k.as_str()
-                        )));
+                        return Err(self.wrong_kind(KindProblem::NoticeOfOtherKind(*k)));
                     }
                 }
                 self.notices.push(NoticeSent {
@@ -843,8 +1172,8 @@ impl Case {
                 form,
                 reference,
             } => {
-                self.require_open("recording the answer")?;
-                self.check_date("the date the answer was sent", *sent, today)?;
+                self.require_open(Doing::RecordingAnswer)?;
+                self.check_date(Field::AnswerDate, *sent, today)?;
                 let kind = match self.kind() {
                     CaseKind::Complaint => NoticeKind::Answer,
                     CaseKind::Application => NoticeKind::Result,
@@ -859,7 +1188,7 @@ impl Case {
             }
             EventKind::NoteAdded { text } => {
                 if text.trim().is_empty() {
-                    return Err(CaseError::Empty("note"));
+                    return Err(CaseError::Empty(Field::Note));
                 }
             }
             EventKind::Decided {
@@ -867,12 +1196,12 @@ impl Case {
                 date,
                 ground,
             } => {
-                self.require_open("deciding it")?;
+                self.require_open(Doing::Deciding)?;
                 if let Some(d) = &self.decision {
-                    return Err(self.wrong_status(format!(
-                        "it was decided '{}' on {}; reopen it to decide again",
-                        d.outcome, d.date
-                    )));
+                    return Err(self.wrong_status(StatusProblem::AlreadyDecided {
+                        outcome: d.outcome,
+                        date: d.date,
+                    }));
                 }
                 if !outcome.fits(self.kind()) {
                     return Err(CaseError::OutcomeDoesNotFit {
@@ -893,7 +1222,7 @@ impl Case {
                 if *outcome == Outcome::Refused && ground.is_none() {
                     return Err(CaseError::RefusalWithoutGround);
                 }
-                self.check_date("the decision date", *date, today)?;
+                self.check_date(Field::DecisionDate, *date, today)?;
                 self.decision = Some(Decision {
                     outcome: *outcome,
                     date: *date,
@@ -904,37 +1233,35 @@ impl Case {
                 }
             }
             EventKind::Closed { date } => {
-                self.require_open("closing it")?;
+                self.require_open(Doing::Closing)?;
                 if self.decision.is_none() {
-                    return Err(self.wrong_status("decide it before closing it"));
+                    return Err(self.wrong_status(StatusProblem::DecideFirst));
                 }
-                self.check_date("the closing date", *date, today)?;
+                self.check_date(Field::ClosingDate, *date, today)?;
                 self.closed = Some(*date);
                 self.status = Status::Closed;
             }
             EventKind::Reopened { date, reason } => {
                 if self.status != Status::Closed {
-                    return Err(self.wrong_status("only a closed case is reopened"));
+                    return Err(self.wrong_status(StatusProblem::NotClosed));
                 }
                 if reason.trim().is_empty() {
-                    return Err(CaseError::Empty("reason for reopening"));
+                    return Err(CaseError::Empty(Field::ReopeningReason));
                 }
-                self.check_date("the reopening date", *date, today)?;
+                self.check_date(Field::ReopeningDate, *date, today)?;
                 self.closed = None;
                 self.decision = None;
                 self.status = Status::InProgress;
             }
             EventKind::DueSet { due } => {
-                self.require_open("setting its due date")?;
+                self.require_open(Doing::SettingDue)?;
                 let Matter::Complaint { set_due, .. } = &mut self.matter else {
-                    return Err(
-                        self.wrong_kind("an application's term comes from its service's act")
-                    );
+                    return Err(self.wrong_kind(KindProblem::TermFromServiceAct));
                 };
                 *set_due = Some(*due);
                 if *due < self.registered {
                     return Err(CaseError::BeforeRegistration {
-                        what: "the due date",
+                        what: Field::DueDate,
                         date: *due,
                         registered: self.registered,
                     });
@@ -944,22 +1271,16 @@ impl Case {
             }
             EventKind::RefusedAtIntake { date, reason } => {
                 if self.kind() != CaseKind::Application {
-                    return Err(
-                        self.wrong_kind("only an application is refused at intake (Art. 20.2)")
-                    );
+                    return Err(self.wrong_kind(KindProblem::OnlyApplicationsRefusedAtIntake));
                 }
-                self.require_open("refusing it at intake")?;
+                self.require_open(Doing::RefusingAtIntake)?;
                 if self.decision.is_some() || !self.notices.is_empty() {
-                    return Err(self.wrong_status(
-                        "it is being considered; a refusal at intake comes first (Art. 20.2)",
-                    ));
+                    return Err(self.wrong_status(StatusProblem::BeingConsidered));
                 }
                 if reason.trim().is_empty() {
-                    return Err(CaseError::Empty(
-                        "reason for the refusal at intake (Art. 20.2)",
-                    ));
+                    return Err(CaseError::Empty(Field::IntakeRefusalReason));
                 }
-                self.check_date("the refusal date", *date, today)?;
+                self.check_date(Field::IntakeRefusalDate, *date, today)?;
                 self.intake_refusal = Some(IntakeRefusal {
                     date: *date,
                     reason: reason.clone(),
@@ -971,7 +1292,7 @@ impl Case {
                     return Err(CaseError::SelfLink(number.clone()));
                 }
                 if number.trim().is_empty() {
-                    return Err(CaseError::Empty("linked case number"));
+                    return Err(CaseError::Empty(Field::LinkedNumber));
                 }
                 if !self
                     .links
@@ -1275,7 +1596,7 @@ mod tests {
             EventKind::NoteAdded { text: "".into() },
             "2026-03-13",
         );
-        assert_eq!(e, Err(CaseError::Empty("note")));
+        assert_eq!(e, Err(CaseError::Empty(Field::Note)));
         apply(
             &mut c,
             EventKind::NoteAdded {

@@ -21,6 +21,7 @@ use thiserror::Error;
 use crate::domain::calendar::Names;
 use crate::domain::case::{Actor, Case, CaseError, Matter};
 use crate::domain::deadline::{Deadlines, Refusal};
+use crate::domain::message::{Localize, Message};
 use crate::domain::why::Why;
 use crate::reference::Reference;
 use crate::store::{Damaged, Store, StoreError, Tx};
@@ -104,6 +105,34 @@ pub enum ServiceError {
     Invalid(String),
     #[error(transparent)]
     Store(StoreError),
+}
+
+impl Localize for ServiceError {
+    fn message(&self) -> Message {
+        match self {
+            ServiceError::UnknownUser { uid } => {
+                Message::new("service-unknown-user").number("uid", *uid)
+            }
+            ServiceError::UnknownLogin(l) => Message::new("service-unknown-login").text("login", l),
+            ServiceError::NotFound(n) => Message::new("service-not-found").text("number", n),
+            ServiceError::Conflict {
+                number,
+                expected,
+                current,
+            } => Message::new("service-conflict")
+                .text("number", number)
+                .number("expected", i64::try_from(*expected).unwrap_or(i64::MAX))
+                .number("current", i64::try_from(*current).unwrap_or(i64::MAX)),
+            ServiceError::Rejected(e) => e.message(),
+            ServiceError::NoNumber(what) => Message::new("service-no-number").text("what", *what),
+            ServiceError::NumberGiven => Message::new("service-number-given"),
+            ServiceError::UnknownService { code } => {
+                Message::new("service-unknown-service").text("code", code)
+            }
+            // Not yet data: the service's own checks still say these in English.
+            other => Message::new("plain-text").text("text", other.to_string()),
+        }
+    }
 }
 
 impl ServiceError {
