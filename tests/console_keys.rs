@@ -77,26 +77,20 @@ fn app_on(f: &Fixture, user_keys: Option<&str>) -> App {
     app
 }
 
-/// Feeds a message and carries out the effects as the console loop does.
+/// Feeds a message and carries out the effects with the console's own runner; returns every
+/// effect asked for on the way.
 fn send(f: &Fixture, app: &mut App, msg: Msg) -> Vec<Effect> {
+    let texts = Texts::new().unwrap();
+    let query = query();
+    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
     let mut effects = app::update(app, msg);
     let mut seen = Vec::new();
-    while let Some(e) = effects.pop() {
+    while !effects.is_empty() {
+        let e = effects.remove(0);
         seen.push(e.clone());
-        let msg = match e {
-            Effect::LoadCase(n) => Msg::CaseLoaded(Box::new(
-                f.service
-                    .case(&f.caller, &n, today())
-                    .map_err(|e| e.to_string()),
-            )),
-            Effect::LoadQueue => Msg::QueueLoaded(
-                f.service
-                    .queue(&f.caller, today(), &query())
-                    .map_err(|e| e.to_string()),
-            ),
-            Effect::Quit | Effect::Repaint => continue,
-        };
-        effects.extend(app::update(app, msg));
+        if let Some(msg) = runner.answer(app, e) {
+            effects.extend(app::update(app, msg));
+        }
     }
     seen
 }

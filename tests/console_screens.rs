@@ -253,32 +253,16 @@ fn code(c: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))
 }
 
-/// Feeds a message and carries out the effects as the console loop does.
+/// Feeds a message and carries out the effects with the console's own runner.
 fn send(f: &Fixture, app: &mut App, msg: Msg) {
-    let mut effects = app::update(app, msg);
-    while let Some(e) = effects.pop() {
-        let msg = match e {
-            Effect::LoadCase(n) => Msg::CaseLoaded(Box::new(
-                f.service
-                    .case(&f.caller, &n, today())
-                    .map_err(|e| e.to_string()),
-            )),
-            Effect::LoadQueue => Msg::QueueLoaded(
-                f.service
-                    .queue(
-                        &f.caller,
-                        today(),
-                        &QueueQuery {
-                            include_closed: true,
-                            ..Default::default()
-                        },
-                    )
-                    .map_err(|e| e.to_string()),
-            ),
-            Effect::Quit | Effect::Repaint => continue,
-        };
-        effects.extend(app::update(app, msg));
-    }
+    let texts = Texts::new().unwrap();
+    let query = QueueQuery {
+        include_closed: true,
+        ..Default::default()
+    };
+    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
+    let effects = app::update(app, msg);
+    runner.run(app, effects);
 }
 
 fn render(app: &App, w: u16, h: u16) -> Buffer {

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use merzim::app::{self, App, Effect, Msg, Screen, Status, StatusText};
+use merzim::app::{self, App, Msg, Screen, Status, StatusText};
 use merzim::domain::case::{Applicant, Matter, NewCase, PartyId};
 use merzim::domain::ids::{Iin, with_check_digit};
 use merzim::domain::vocabulary::{Addressee, Medium};
@@ -111,26 +111,13 @@ fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// Feeds a message and carries out the effects as the console loop does.
+/// Feeds a message and carries out the effects with the console's own runner.
 fn send(f: &Fixture, app: &mut App, msg: Msg) {
-    let mut effects = app::update(app, msg);
-    while !effects.is_empty() {
-        let e = effects.remove(0);
-        let msg = match e {
-            Effect::LoadCase(n) => Msg::CaseLoaded(Box::new(
-                f.service
-                    .case(&f.caller, &n, today())
-                    .map_err(|e| e.to_string()),
-            )),
-            Effect::LoadQueue => Msg::QueueLoaded(
-                f.service
-                    .queue(&f.caller, today(), &QueueQuery::default())
-                    .map_err(|e| e.to_string()),
-            ),
-            _ => continue,
-        };
-        effects.extend(app::update(app, msg));
-    }
+    let texts = Texts::new().unwrap();
+    let query = QueueQuery::default();
+    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
+    let effects = app::update(app, msg);
+    runner.run(app, effects);
 }
 
 fn chars(f: &Fixture, app: &mut App, s: &str) {

@@ -40,3 +40,4 @@ command-help-sort-reverse = reverse the order
 command-help-open = open a case by its number or the digits at its end
 command-help-lang = switch the language
 command-help-quit = quit
+change-saved = Saved: case { $number }, version { $version }

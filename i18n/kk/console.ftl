@@ -40,3 +40,4 @@ command-help-sort-reverse = ретті керісінше ауыстыру
 command-help-open = істі нөмірі немесе соңғы цифрлары бойынша ашу
 command-help-lang = тілді ауыстыру
 command-help-quit = шығу
+change-saved = Сақталды: { $number } ісі, { $version } нұсқа

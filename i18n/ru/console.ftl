@@ -40,3 +40,4 @@ command-help-sort-reverse = обратить порядок
 command-help-open = открыть дело по номеру или его последним цифрам
 command-help-lang = сменить язык
 command-help-quit = выйти
+change-saved = Сохранено: дело { $number }, версия { $version }

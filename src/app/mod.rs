@@ -14,7 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
-use crate::service::{CaseView, QueueRow};
+use crate::service::{CaseCommand, CaseView, Executed, QueueRow};
 
 pub use crate::service::search::fold as fold_text;
 pub use input::{Completion, Edit, Input, InputKind};
@@ -186,6 +186,9 @@ pub enum Msg {
     Idle,
     /// What was wrong with the officer's settings files.
     Problems(Vec<StatusText>),
+    /// The answer to [`Effect::Execute`]: the case's number and new version, or why not (in the
+    /// reader's language).
+    Executed(Result<Executed, String>),
 }
 
 /// What `update` asks the loop to do.
@@ -193,6 +196,13 @@ pub enum Msg {
 pub enum Effect {
     LoadQueue,
     LoadCase(String),
+    /// Change a case through the service (none for a registration), based on the version the
+    /// officer saw.
+    Execute {
+        number: Option<String>,
+        expected_version: Option<u64>,
+        command: CaseCommand,
+    },
     /// Forget what the terminal shows and draw everything again.
     Repaint,
     Quit,
@@ -384,6 +394,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Problems(list) => {
             app.problems = Problems { list, dismissed: 0 };
+            Vec::new()
+        }
+        Msg::Executed(Ok(done)) => {
+            app.info(
+                "change-saved",
+                vec![
+                    ("number", done.number.clone()),
+                    ("version", done.version.to_string()),
+                ],
+            );
+            // What the change did to the queue and to the case, from the service.
+            vec![Effect::LoadQueue, Effect::LoadCase(done.number)]
+        }
+        Msg::Executed(Err(why)) => {
+            app.error(StatusText::Literal(why));
             Vec::new()
         }
     };

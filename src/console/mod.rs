@@ -148,13 +148,7 @@ pub fn run(opts: Options) -> Result<()> {
     };
 
     let (mut screen, _guard) = terminal::enter()?;
-    let mut fx = Effects {
-        service: &service,
-        texts: &texts,
-        caller: &caller,
-        query: &query,
-        repaint: false,
-    };
+    let mut fx = Effects::new(&service, &texts, &caller, &query);
     // The state learns its size before the first frame (which checks it again).
     let area = screen.area()?;
     let effects = app::update(&mut app, Msg::Resize(area.width, area.height));
@@ -212,14 +206,9 @@ pub fn run(opts: Options) -> Result<()> {
     }
 }
 
-/// Whether the console goes on after some effects were carried out.
-enum Flow {
-    Go,
-    Quit,
-}
-
-/// Carries out what `update` asks for, through the service.
-struct Effects<'a> {
+/// Carries out what `update` asks for through the service, and answers with a message: the one
+/// effect runner of the console, shared with the tests that drive `update`.
+pub struct Effects<'a> {
     service: &'a Service,
     /// Errors from the service are put into words in the reader's language here, at the edge.
     texts: &'a Texts,
@@ -229,30 +218,78 @@ struct Effects<'a> {
     repaint: bool,
 }
 
-impl Effects<'_> {
+/// Whether the console goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Go,
+    Quit,
+}
+
+impl<'a> Effects<'a> {
+    /// A runner for `caller`'s console, loading the queue with `query`.
+    pub fn new(
+        service: &'a Service,
+        texts: &'a Texts,
+        caller: &'a Caller,
+        query: &'a QueueQuery,
+    ) -> Effects<'a> {
+        Effects {
+            service,
+            texts,
+            caller,
+            query,
+            repaint: false,
+        }
+    }
+
+    /// The answer to one effect, if it has one (`Quit` and `Repaint` have none).
+    pub fn answer(&mut self, app: &App, effect: Effect) -> Option<Msg> {
+        let words = |e: ServiceError| self.texts.message(app.lang, &e.message());
+        Some(match effect {
+            Effect::Quit => return None,
+            Effect::Repaint => {
+                self.repaint = true;
+                return None;
+            }
+            Effect::LoadQueue => Msg::QueueLoaded(
+                self.service
+                    .queue(self.caller, app.today, self.query)
+                    .map_err(words),
+            ),
+            Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
+                self.service
+                    .case(self.caller, &number, app.today)
+                    .map_err(words),
+            )),
+            Effect::Execute {
+                number,
+                expected_version,
+                command,
+            } => Msg::Executed(
+                self.service
+                    .execute(
+                        self.caller,
+                        app.today,
+                        number.as_deref(),
+                        expected_version,
+                        command,
+                    )
+                    .map_err(words),
+            ),
+        })
+    }
+
     /// Carries out `effects` in order, and whatever their answers ask for, until nothing is
     /// left: the state is then what the key that asked for them leads to.
-    fn run(&mut self, app: &mut App, effects: Vec<Effect>) -> Flow {
+    pub fn run(&mut self, app: &mut App, effects: Vec<Effect>) -> Flow {
         let mut waiting = VecDeque::from(effects);
         while let Some(effect) = waiting.pop_front() {
-            let msg = match effect {
-                Effect::Quit => return Flow::Quit,
-                Effect::Repaint => {
-                    self.repaint = true;
-                    continue;
-                }
-                Effect::LoadQueue => Msg::QueueLoaded(
-                    self.service
-                        .queue(self.caller, app.today, self.query)
-                        .map_err(|e| self.texts.message(app.lang, &e.message())),
-                ),
-                Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
-                    self.service
-                        .case(self.caller, &number, app.today)
-                        .map_err(|e| self.texts.message(app.lang, &e.message())),
-                )),
-            };
-            waiting.extend(app::update(app, msg));
+            if effect == Effect::Quit {
+                return Flow::Quit;
+            }
+            if let Some(msg) = self.answer(app, effect) {
+                waiting.extend(app::update(app, msg));
+            }
         }
         Flow::Go
     }
