@@ -222,14 +222,15 @@ impl Service {
     pub fn put_user(&self, caller: Option<&Caller>, user: User) -> Result<(), ServiceError> {
         let bootstrap = self.store.users()?.is_empty();
         if !bootstrap && !caller.is_some_and(Caller::is_supervisor) {
-            return Err(UserError::NotSupervisor {
-                who: caller.map_or_else(
-                    || self.actor_for_uid(identity::current_uid()).login,
-                    |c| c.login.clone(),
+            return Err(ServiceError::Forbidden {
+                login: caller.map(|c| c.login.clone()).unwrap_or_default(),
+                action: "add users to",
+                number: self.store.path().display().to_string(),
+                why: format!(
+                    "only a supervisor manages users (supervisors: {})",
+                    listed(&self.supervisors()?)
                 ),
-                supervisors: self.supervisors()?,
-            }
-            .into());
+            });
         }
         self.check_login(&user)?;
         Ok(self.store.put_user(&user)?)
