@@ -480,7 +480,9 @@ fn every_user_error_reads_in_every_language() {
     }
     let none = texts.message(Lang::En, &errors[0].message());
     assert!(
-        none.ends_with("(there is no supervisor yet: the account that owns the database adds one)"),
+        none.ends_with(
+            "which has no supervisor: the account that owns the database adds one, who enables them again with 'merzim users enable a'"
+        ),
         "{none}"
     );
     let two = texts.message(Lang::En, &errors[1].message());

@@ -1,14 +1,10 @@
 ## Users of a real office (issue 8, section 5): `merzim users ...`, the auditor role
 
 role-auditor = auditor
-users-error-disabled = '{ $login }' (uid { $uid }) is disabled in this database; a supervisor enables them again with 'merzim users enable { $login }' ({ $count ->
-    [0] there is no supervisor yet: the account that owns the database adds one
-   *[other] supervisors: { $supervisors }
-})
-users-error-not-supervisor = '{ $who }' may not manage users: only a supervisor does ({ $count ->
-    [0] there is no supervisor yet
-   *[other] supervisors: { $supervisors }
-})
+users-error-disabled = '{ $login }' (uid { $uid }) is disabled in this database; a supervisor enables them again with 'merzim users enable { $login }' (supervisors: { $supervisors })
+users-error-disabled-alone = '{ $login }' (uid { $uid }) is disabled in this database, which has no supervisor: the account that owns the database adds one, who enables them again with 'merzim users enable { $login }'
+users-error-not-supervisor = '{ $who }' may not manage users: only a supervisor does (supervisors: { $supervisors })
+users-error-not-supervisor-alone = '{ $who }' may not manage users: only a supervisor does, and this database has none yet: the account that owns it adds one
 users-error-not-owner = the database '{ $path }' has no supervisor yet: its first user is added by the account that owns it, '{ $owner }'; run the command as '{ $owner }' (e.g. sudo -u { $owner } merzim ...)
 users-error-exists = '{ $login }' is already a user of this database ({ $role }); change the role with 'merzim users set-role { $login } ROLE'
 users-error-not-a-user = '{ $login }' is not a user of this database; a supervisor adds them with 'merzim users add { $login } --role officer'

@@ -1,14 +1,10 @@
 ## Нақты мекеменің пайдаланушылары (issue 8, 5-бөлім): `merzim users ...`, тексеруші рөлі
 
 role-auditor = тексеруші
-users-error-disabled = '{ $login }' (uid { $uid }) бұл дерекқорда өшірілген; оны басшы қайта қоса алады: 'merzim users enable { $login }' ({ $count ->
-    [0] әзірге басшы жоқ: оны дерекқор иесі қосады
-   *[other] басшылар: { $supervisors }
-})
-users-error-not-supervisor = '{ $who }' пайдаланушыларды басқара алмайды: мұны тек басшы істейді ({ $count ->
-    [0] әзірге басшы жоқ
-   *[other] басшылар: { $supervisors }
-})
+users-error-disabled = '{ $login }' (uid { $uid }) бұл дерекқорда өшірілген; оны басшы қайта қоса алады: 'merzim users enable { $login }' (басшылар: { $supervisors })
+users-error-disabled-alone = '{ $login }' (uid { $uid }) бұл дерекқорда өшірілген, ал дерекқорда басшы жоқ: басшыны дерекқор иесі қосады, ал басшы пайдаланушыны 'merzim users enable { $login }' пәрменімен қайта қосады
+users-error-not-supervisor = '{ $who }' пайдаланушыларды басқара алмайды: мұны тек басшы істейді (басшылар: { $supervisors })
+users-error-not-supervisor-alone = '{ $who }' пайдаланушыларды басқара алмайды: мұны тек басшы істейді, ал бұл дерекқорда әлі басшы жоқ: оны дерекқор иесі қосады
 users-error-not-owner = '{ $path }' дерекқорында әлі басшы жоқ: бірінші пайдаланушыны оның иесі '{ $owner }' қосады; пәрменді '{ $owner }' атынан орындаңыз (мысалы, sudo -u { $owner } merzim ...)
 users-error-exists = '{ $login }' бұл дерекқордың пайдаланушысы болып тұр ({ $role }); рөлін 'merzim users set-role { $login } РӨЛ' пәрменімен өзгертіңіз
 users-error-not-a-user = '{ $login }' бұл дерекқордың пайдаланушысы емес; басшы оны 'merzim users add { $login } --role officer' пәрменімен қосады

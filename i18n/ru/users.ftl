@@ -1,14 +1,10 @@
 ## Пользователи настоящего ведомства (issue 8, раздел 5): `merzim users ...`, роль аудитора
 
 role-auditor = аудитор
-users-error-disabled = '{ $login }' (uid { $uid }) отключён в этой базе; снова включить его может руководитель: 'merzim users enable { $login }' ({ $count ->
-    [0] руководителя пока нет: его добавляет владелец базы
-   *[other] руководители: { $supervisors }
-})
-users-error-not-supervisor = '{ $who }' не может управлять пользователями: это делает только руководитель ({ $count ->
-    [0] руководителя пока нет
-   *[other] руководители: { $supervisors }
-})
+users-error-disabled = '{ $login }' (uid { $uid }) отключён в этой базе; снова включить его может руководитель: 'merzim users enable { $login }' (руководители: { $supervisors })
+users-error-disabled-alone = '{ $login }' (uid { $uid }) отключён в этой базе, а руководителя в ней нет: его добавляет владелец базы, и руководитель включает пользователя снова командой 'merzim users enable { $login }'
+users-error-not-supervisor = '{ $who }' не может управлять пользователями: это делает только руководитель (руководители: { $supervisors })
+users-error-not-supervisor-alone = '{ $who }' не может управлять пользователями: это делает только руководитель, а в этой базе его ещё нет: его добавляет владелец базы
 users-error-not-owner = в базе '{ $path }' ещё нет руководителя: первого пользователя добавляет её владелец, '{ $owner }'; выполните команду от имени '{ $owner }' (например, sudo -u { $owner } merzim ...)
 users-error-exists = '{ $login }' уже пользователь этой базы ({ $role }); роль меняется командой 'merzim users set-role { $login } РОЛЬ'
 users-error-not-a-user = '{ $login }' не пользователь этой базы; руководитель добавляет его командой 'merzim users add { $login } --role officer'

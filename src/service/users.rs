@@ -63,28 +63,31 @@ pub enum UserError {
 impl Localize for UserError {
     /// The words of `i18n/*/users.ftl`; a role is a catalogue word (`role-officer`).
     fn message(&self) -> Message {
-        let supervisors = |m: Message, s: &[String]| {
-            m.text("supervisors", listed(s))
-                .number("count", i64::try_from(s.len()).unwrap_or(i64::MAX))
+        // With no supervisor to name, a message of its own says who else can help.
+        let supervisors = |key: &'static str, none: &'static str, s: &[String]| {
+            if s.is_empty() {
+                Message::new(none)
+            } else {
+                Message::new(key).text("supervisors", listed(s))
+            }
         };
         match self {
             UserError::Disabled {
                 uid,
                 login,
                 supervisors: s,
-            } => supervisors(
-                Message::new("users-error-disabled")
-                    .number("uid", *uid)
-                    .text("login", login),
-                s,
-            ),
+            } => supervisors("users-error-disabled", "users-error-disabled-alone", s)
+                .number("uid", *uid)
+                .text("login", login),
             UserError::NotSupervisor {
                 who,
                 supervisors: s,
             } => supervisors(
-                Message::new("users-error-not-supervisor").text("who", who),
+                "users-error-not-supervisor",
+                "users-error-not-supervisor-alone",
                 s,
-            ),
+            )
+            .text("who", who),
             UserError::NotOwner { path, owner } => Message::new("users-error-not-owner")
                 .text("path", path)
                 .text("owner", owner),
