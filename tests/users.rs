@@ -465,6 +465,7 @@ fn every_user_error_reads_in_every_language() {
             uid: 2,
         },
         UserError::EmptyName,
+        UserError::BadLogin("a b".into()),
         UserError::Account(IdentityError::NoSuchLogin("a".into())),
         UserError::Account(IdentityError::NoSuchUid(3)),
         UserError::Account(IdentityError::Lookup(std::io::Error::other("x"))),

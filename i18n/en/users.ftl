@@ -10,6 +10,7 @@ users-error-exists = '{ $login }' is already a user of this database ({ $role })
 users-error-not-a-user = '{ $login }' is not a user of this database; a supervisor adds them with 'merzim users add { $login } --role officer'
 users-error-last-supervisor = '{ $login }' is the last enabled supervisor of this database: make another user a supervisor first, so that someone can still manage users
 users-error-login-taken = the login '{ $login }' belongs to uid { $uid } in this database
+users-error-bad-login = '{ $login }' is not a login merzim can use: write 1 to 64 Latin letters, digits, '.', '_' or '-', e.g. 'aliya'
 users-error-empty-name = a user's name cannot be empty; give --name "..." or leave it out to take the name from the account
 users-error-no-account = there is no account '{ $login }' in this system's user database; check the spelling, or create the account first (useradd)
 users-error-no-uid = uid { $uid } has no entry in this system's user database; create an account for it

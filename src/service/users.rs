@@ -11,6 +11,7 @@ use thiserror::Error;
 use super::identity::{self, IdentityError};
 use super::{Caller, Role, Service, ServiceError, User};
 use crate::domain::case::Actor;
+use crate::domain::ids::check_login;
 use crate::domain::message::{Localize, Message};
 
 /// A refusal or a mistake in managing users, for the person at the console or the shell: in
@@ -50,6 +51,10 @@ pub enum UserError {
         "'{0}' is the last enabled supervisor of this database: make another user a supervisor first, so that someone can still manage users"
     )]
     LastSupervisor(String),
+    #[error(
+        "'{0}' is not a login merzim can use: write 1 to 64 Latin letters, digits, '.', '_' or '-', e.g. 'aliya'"
+    )]
+    BadLogin(String),
     #[error("the login '{login}' belongs to user id '{uid}' in this database")]
     LoginTaken { login: String, uid: u32 },
     #[error(
@@ -103,6 +108,9 @@ impl Localize for UserError {
             UserError::LoginTaken { login, uid } => Message::new("users-error-login-taken")
                 .text("login", login)
                 .number("uid", *uid),
+            UserError::BadLogin(login) => {
+                Message::new("users-error-bad-login").text("login", login)
+            }
             UserError::EmptyName => Message::new("users-error-empty-name"),
             UserError::Account(IdentityError::NoSuchLogin(login)) => {
                 Message::new("users-error-no-account").text("login", login)
@@ -369,12 +377,8 @@ impl Service {
 
     /// A login is one word, and belongs to one uid.
     fn check_login(&self, user: &User) -> Result<(), ServiceError> {
-        if user.login.trim().is_empty() || user.login.contains(char::is_whitespace) {
-            return Err(ServiceError::Invalid(format!(
-                "'{}' is not a login",
-                user.login
-            )));
-        }
+        // A login is what cases are assigned to: one shape everywhere (`check_login`).
+        check_login(&user.login).map_err(|e| UserError::BadLogin(e.0))?;
         if let Some(other) = self
             .store
             .users()?
