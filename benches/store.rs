@@ -25,6 +25,7 @@ fn boss() -> User {
         login: "boss".into(),
         name: "Бастық".into(),
         role: Role::Supervisor,
+        disabled: false,
     }
 }
 

@@ -124,6 +124,7 @@ fn fixture() -> Fixture {
         login: "aigerim".into(),
         name: "Айгерим".into(),
         role: Role::Supervisor,
+        disabled: false,
     };
     service.put_user(None, user).unwrap();
     let caller = service.caller_for_uid(4242).unwrap();

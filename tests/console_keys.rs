@@ -34,6 +34,7 @@ fn fixture() -> Fixture {
         login: "boss".into(),
         name: "Бастық".into(),
         role: Role::Supervisor,
+        disabled: false,
     };
     fill(
         &service,

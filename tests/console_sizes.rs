@@ -51,6 +51,7 @@ fn fixture() -> Fixture {
         login: "aigerim".into(),
         name: "Айгерим".into(),
         role: Role::Supervisor,
+        disabled: false,
     };
     demo::fill(
         &service,

@@ -193,6 +193,7 @@ fn export_import_export_is_byte_identical() {
         login: "me".into(),
         name: "Мен".into(),
         role: merzim::service::Role::Supervisor,
+        disabled: false,
     };
     let opts = merzim::service::demo::DemoOptions {
         cases: 300,
@@ -275,6 +276,7 @@ fn backup_and_restore_reproduce_the_database() {
             login: "me".into(),
             name: "Мен".into(),
             role: merzim::service::Role::Supervisor,
+            disabled: false,
         },
     };
     merzim::service::demo::fill(&svc, &opts).unwrap();

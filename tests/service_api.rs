@@ -49,6 +49,7 @@ fn fixture() -> Fixture {
             login: login.into(),
             name: name.into(),
             role,
+            disabled: false,
         };
         svc.put_user(if first { None } else { boss.as_ref() }, user)
             .unwrap();
@@ -217,6 +218,7 @@ fn officers_act_on_own_and_unassigned_cases_only() {
                 login: "x".into(),
                 name: "x".into(),
                 role: Role::Supervisor,
+                disabled: false,
             },
         )
         .unwrap_err();

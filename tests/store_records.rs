@@ -141,7 +141,7 @@ proptest! {
         let (_, back) = store.case("KZ-2026-000001").unwrap().unwrap();
         prop_assert_eq!(&back, &case);
         prop_assert_eq!(back.events.len() as u64, case.version);
-        let user = User { uid, login: "x".into(), name, role: if entity { Role::Officer } else { Role::Supervisor } };
+        let user = User { uid, login: "x".into(), name, role: if entity { Role::Officer } else { Role::Supervisor }, disabled: false };
         store.put_user(&user).unwrap();
         prop_assert_eq!(store.user(uid).unwrap(), Some(user));
     }

@@ -14,7 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
-use crate::service::{CaseCommand, CaseView, Executed, QueueRow};
+use crate::service::{CaseCommand, CaseView, Executed, QueueRow, Role};
 
 pub use crate::service::search::fold as fold_text;
 pub use input::{Completion, Edit, Input, InputKind};
@@ -122,8 +122,8 @@ pub struct App {
     pub today: NaiveDate,
     /// The officer's login, for the "mine" queue.
     pub me: String,
-    /// Whether the officer is a supervisor (shown in the header).
-    pub supervisor: bool,
+    /// The officer's role (shown in the header: officer, supervisor or auditor).
+    pub role: Role,
     /// The office's time zone, for the times of history.
     pub utc_offset: chrono::FixedOffset,
     pub keymap: Keymap,
@@ -220,7 +220,7 @@ impl App {
             lang,
             today,
             me,
-            supervisor: false,
+            role: Role::Officer,
             // Kazakhstan has one zone, UTC+5, since 1 March 2024 (DESIGN 1.1).
             utc_offset: chrono::FixedOffset::east_opt(5 * 3600)
                 .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
@@ -262,11 +262,7 @@ impl App {
 
     /// The catalogue key of the officer's role.
     pub fn role_key(&self) -> &'static str {
-        if self.supervisor {
-            "role-supervisor"
-        } else {
-            "role-officer"
-        }
+        crate::service::role_key(self.role)
     }
 
     fn mode(&self) -> Mode {

@@ -115,6 +115,7 @@ pub fn crash_writer(
                 login: me.login.clone(),
                 name: me.name.clone(),
                 role: Role::Supervisor,
+                disabled: false,
             },
         )
         .map_err(|e| super::service_failure(e, ui))?;

@@ -32,6 +32,7 @@ pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<
             login: me.login.clone(),
             name: me.name.clone(),
             role: Role::Supervisor,
+            disabled: false,
         },
     };
     let started = std::time::Instant::now();

@@ -12,6 +12,7 @@ mod due;
 mod export;
 mod import;
 pub mod output;
+mod users;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +27,7 @@ use crate::domain::deadline::Refusal;
 use crate::domain::message::Localize;
 use crate::i18n::{Arg, Lang, Texts};
 use crate::reference::{self, Reference};
-use crate::service::{Service, ServiceError};
+use crate::service::{Service, ServiceError, identity};
 use crate::store::{Store, StoreError};
 
 /// merzim: statutory deadlines of complaints and applications for state services (Kazakhstan).
@@ -114,6 +115,9 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// List the records of the database that cannot be read (exit status 1 if there are any).
     Check(check::CheckArgs),
+    /// The users of the database: add, list, set-role, disable, enable.
+    #[command(subcommand)]
+    Users(users::UsersCmd),
     /// Crash-test helper: writes cases until killed, printing each acknowledged write.
     #[command(name = "debug-crash-writer", hide = true)]
     DebugCrashWriter(backup::CrashWriterArgs),
@@ -179,9 +183,9 @@ impl Failure {
 /// The one line for an error from below the command line (`Refusal`, `ServiceError`,
 /// `CaseError`, `CalendarError`, data-file errors, ...), escaped.
 ///
-/// Today these errors are English and this returns their text; `ui` is the reader's language,
-/// for when they carry a catalogue key. Every such error the command line prints goes through
-/// here, so that translating them is one change.
+/// Errors that carry a catalogue key ([`crate::service::UserError`]) are said in the reader's
+/// language; the others are English today, and translating them is a change here. Every such
+/// error the command line prints goes through here.
 pub fn error_line(err: &anyhow::Error, ui: &Ui) -> String {
     let said = if let Some(e) = err.downcast_ref::<ServiceError>() {
         Some(e.message())
@@ -361,6 +365,15 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Some(Command::Users(c)) => {
+            c.precheck(ui)?;
+            let open = if c.creates() {
+                Open::Create
+            } else {
+                Open::Existing
+            };
+            users::run(c, &open_service(cli, reference, open, ui)?, ui)
+        }
         Some(Command::Backup(a)) => backup::backup(
             a,
             &open_service(cli, reference, Open::Existing, ui)?,
@@ -429,30 +442,9 @@ pub fn service_failure(e: ServiceError, ui: &Ui) -> Failure {
 }
 
 /// The operating-system user running this command, as history records it (with the name the
-/// `users` tree knows, if any).
+/// `users` tree knows, else the system's user database: see [`Service::actor_for_uid`]).
 pub fn os_actor(svc: &Service) -> Actor {
-    #[cfg(unix)]
-    // SAFETY: getuid has no preconditions and cannot fail.
-    let uid = unsafe { libc::getuid() };
-    #[cfg(not(unix))]
-    let uid = 0;
-    if let Ok(Some(u)) = svc.store().user(uid) {
-        return Actor {
-            uid,
-            login: u.login,
-            name: u.name,
-        };
-    }
-    let login = std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .ok()
-        .filter(|l| !l.is_empty() && !l.contains(char::is_whitespace))
-        .unwrap_or_else(|| format!("uid{uid}"));
-    Actor {
-        uid,
-        name: login.clone(),
-        login,
-    }
+    svc.actor_for_uid(identity::current_uid())
 }
 
 /// A date written strictly as `YYYY-MM-DD`.

@@ -23,7 +23,7 @@ use crate::domain::message::Localize;
 use crate::i18n::{Lang, Texts};
 use crate::keymap::{Keymap, ShippedKeymap};
 use crate::reference::Reference;
-use crate::service::{Caller, QueueQuery, Role, Scope, Service, ServiceError, User};
+use crate::service::{Caller, QueueQuery, Scope, Service, ServiceError, identity};
 use crate::ui::{self, theme::Profile};
 
 pub use config::Config;
@@ -49,28 +49,10 @@ fn today(opts: &Options) -> NaiveDate {
 }
 
 /// The caller behind this process's uid. An empty database makes its first user a supervisor,
-/// so that the embedded console works on a database of one's own.
+/// so that the embedded console works on a database of one's own (see
+/// [`Service::caller_or_first_user`]).
 fn caller(service: &Service) -> Result<Caller> {
-    // SAFETY: getuid has no preconditions and cannot fail.
-    let uid = unsafe { libc::getuid() };
-    match service.caller_for_uid(uid) {
-        Ok(c) => Ok(c),
-        Err(ServiceError::UnknownUser { .. }) if service.users()?.is_empty() => {
-            let login = std::env::var("USER")
-                .ok()
-                .filter(|l| !l.trim().is_empty() && !l.contains(char::is_whitespace));
-            let login = login.unwrap_or_else(|| format!("uid{uid}"));
-            let user = User {
-                uid,
-                login: login.clone(),
-                name: login,
-                role: Role::Supervisor,
-            };
-            service.put_user(None, user)?;
-            Ok(service.caller_for_uid(uid)?)
-        }
-        Err(e) => Err(e.into()),
-    }
+    Ok(service.caller_or_first_user(identity::current_uid())?)
 }
 
 /// The language: `--lang`, then the configuration file, then the locale.
@@ -133,12 +115,12 @@ pub fn run(opts: Options) -> Result<()> {
     };
     let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile)
         .with_measure(Box::new(ui::Measurer::new()?));
-    app.supervisor = caller.is_supervisor();
+    app.role = caller.role;
     app.utc_offset = opts.utc_offset;
     // The console opens showing what was wrong with the officer's files, until dismissed.
     let _ = app::update(&mut app, Msg::Problems(problems));
     let query = QueueQuery {
-        scope: if caller.is_supervisor() {
+        scope: if caller.reads_all() {
             Scope::All
         } else {
             Scope::MineAndUnassigned

@@ -719,6 +719,7 @@ pub fn fill(svc: &Service, opts: &DemoOptions) -> Result<DemoReport, ServiceErro
                 login: login.into(),
                 name: name.into(),
                 role: Role::Officer,
+                disabled: false,
             });
         }
     }

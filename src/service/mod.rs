@@ -8,8 +8,10 @@
 mod command;
 pub mod demo;
 pub mod exchange;
+pub mod identity;
 mod queue;
 pub mod search;
+mod users;
 
 use std::path::Path;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -29,6 +31,7 @@ use crate::store::{Damaged, Store, StoreError, Tx};
 pub use crate::store::{Role, User};
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
+pub use users::{Manager, UserError, role_key};
 
 /// Who is asking: the operating-system account (identified by the kernel, never by what a
 /// client claims) and the role it has in the `users` tree.
@@ -53,6 +56,12 @@ impl Caller {
     pub fn is_supervisor(&self) -> bool {
         self.role == Role::Supervisor
     }
+
+    /// Whether the caller reads every case (a supervisor, an auditor), not only own and
+    /// unassigned ones.
+    pub fn reads_all(&self) -> bool {
+        matches!(self.role, Role::Supervisor | Role::Auditor)
+    }
 }
 
 impl From<User> for Caller {
@@ -70,9 +79,12 @@ impl From<User> for Caller {
 #[derive(Debug, Error)]
 pub enum ServiceError {
     #[error(
-        "user id '{uid}' is not a merzim user; a supervisor adds users (or run 'merzim demo' for a demo database)"
+        "user id '{uid}' is not a merzim user; a supervisor adds users with 'merzim users add LOGIN --role officer' (or run 'merzim demo' for a demo database)"
     )]
     UnknownUser { uid: u32 },
+    /// Managing users, or a disabled user.
+    #[error(transparent)]
+    User(#[from] UserError),
     #[error("no user has the login '{0}'")]
     UnknownLogin(String),
     #[error("no case has the number '{0}'")]
@@ -124,6 +136,7 @@ impl Localize for ServiceError {
                 .number("expected", i64::try_from(*expected).unwrap_or(i64::MAX))
                 .number("current", i64::try_from(*current).unwrap_or(i64::MAX)),
             ServiceError::Rejected(e) => e.message(),
+            ServiceError::User(u) => u.message(),
             ServiceError::NoNumber(what) => Message::new("service-no-number").text("what", *what),
             ServiceError::NumberGiven => Message::new("service-number-given"),
             ServiceError::UnknownService { code } => {
@@ -239,50 +252,6 @@ impl Service {
 
     pub fn reference(&self) -> &Reference {
         &self.reference
-    }
-
-    /// The caller behind an operating-system uid.
-    pub fn caller_for_uid(&self, uid: u32) -> Result<Caller, ServiceError> {
-        self.store
-            .user(uid)?
-            .map(Caller::from)
-            .ok_or(ServiceError::UnknownUser { uid })
-    }
-
-    /// Every user.
-    pub fn users(&self) -> Result<Vec<User>, ServiceError> {
-        Ok(self.store.users()?)
-    }
-
-    /// Adds or changes a user: a supervisor's act, or the first user of an empty user list.
-    pub fn put_user(&self, caller: Option<&Caller>, user: User) -> Result<(), ServiceError> {
-        let bootstrap = self.store.users()?.is_empty();
-        if !bootstrap && !caller.is_some_and(Caller::is_supervisor) {
-            return Err(ServiceError::Forbidden {
-                login: caller.map(|c| c.login.clone()).unwrap_or_default(),
-                action: "add users to",
-                number: self.store.path().display().to_string(),
-                why: "only a supervisor manages users".into(),
-            });
-        }
-        if user.login.trim().is_empty() || user.login.contains(char::is_whitespace) {
-            return Err(ServiceError::Invalid(format!(
-                "'{}' is not a login",
-                user.login
-            )));
-        }
-        if let Some(other) = self
-            .store
-            .users()?
-            .into_iter()
-            .find(|u| u.login == user.login && u.uid != user.uid)
-        {
-            return Err(ServiceError::Invalid(format!(
-                "login '{}' belongs to user id '{}'",
-                other.login, other.uid
-            )));
-        }
-        Ok(self.store.put_user(&user)?)
     }
 
     /// The queue on `today`. A case record that cannot be read is left out: see
@@ -468,6 +437,14 @@ impl Service {
         cmd: CaseCommand,
     ) -> Result<Executed, ServiceError> {
         let _shared = self.shared();
+        if caller.role == Role::Auditor {
+            return Err(ServiceError::Forbidden {
+                login: caller.login.clone(),
+                action: cmd.name(),
+                number: number.unwrap_or("a new case").to_string(),
+                why: "an auditor reads every case and changes none".into(),
+            });
+        }
         if let CaseCommand::Register { case, assignee } = cmd {
             if number.is_some() {
                 return Err(ServiceError::NumberGiven);

@@ -24,13 +24,15 @@
 mod damage;
 pub mod exchange;
 mod keys;
+mod users;
 
 pub use damage::Damaged;
+pub use users::{Role, User};
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Serialize, de::DeserializeOwned};
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::{Transactional, Tree};
 use thiserror::Error;
@@ -109,34 +111,6 @@ pub enum StoreError {
     /// A number or body code that people could misread (see [`check_case_number`]).
     #[error(transparent)]
     BadNumber(#[from] CaseNumberError),
-}
-
-/// A role: what a user may do (DESIGN 2, issue 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// Acts on own and unassigned cases.
-    Officer,
-    /// Acts on every case and assigns them.
-    Supervisor,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Officer => "officer",
-            Role::Supervisor => "supervisor",
-        }
-    }
-}
-
-/// A user of the console, identified by the operating-system uid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct User {
-    pub uid: u32,
-    pub login: String,
-    pub name: String,
-    pub role: Role,
 }
 
 /// The outcome of a transaction whose closure may refuse with its own error.
@@ -565,37 +539,6 @@ impl Store {
                 u64_of("index entry", &k[prefix.len()..])
             })
             .collect()
-    }
-
-    // ---- users ----
-
-    /// A user by uid.
-    pub fn user(&self, uid: u32) -> Result<Option<User>, StoreError> {
-        self.trees
-            .users
-            .get(uid.to_be_bytes())?
-            .map(|v| decode("user", &v))
-            .transpose()
-    }
-
-    /// Every user, by uid.
-    pub fn users(&self) -> Result<Vec<User>, StoreError> {
-        self.trees
-            .users
-            .iter()
-            .map(|kv| {
-                let (_, v) = kv?;
-                decode("user", &v)
-            })
-            .collect()
-    }
-
-    /// Adds or replaces a user.
-    pub fn put_user(&self, user: &User) -> Result<(), StoreError> {
-        self.trees
-            .users
-            .insert(user.uid.to_be_bytes(), encode("user", user)?)?;
-        self.flush()
     }
 
     // ---- writes ----
