@@ -31,6 +31,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/console.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/cli.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/letters.ftl")),
         )
     };
 }
