@@ -245,7 +245,10 @@ fn every_shipped_template_renders_for_every_case_kind() {
                 let view = f.view(number);
                 let text = f.text(number, kind, lang);
                 for leftover in ["{{", "}}", "{%", "%}", "{#", "\u{1}"] {
-                    assert!(!text.contains(leftover), "{number} {kind} {lang:?}:\n{text}");
+                    assert!(
+                        !text.contains(leftover),
+                        "{number} {kind} {lang:?}:\n{text}"
+                    );
                 }
                 assert!(text.contains(&view.case.applicant.name), "{text}");
                 assert!(text.contains(number.as_str()), "{text}");
@@ -305,7 +308,10 @@ fn the_answer_states_the_decision_and_the_refusal_ground() {
     let f = fixture();
     let c = cases(&f);
     let ru = f.text(&c.refused, LetterKind::Answer, Lang::Ru);
-    assert!(ru.contains("Об отказе в оказании государственной услуги"), "{ru}");
+    assert!(
+        ru.contains("Об отказе в оказании государственной услуги"),
+        "{ru}"
+    );
     assert!(
         ru.contains(
             "Основание отказа: подпункт 2) пункта 2 статьи 19-1 Закона Республики Казахстан «О государственных услугах» – несоответствие услугополучателя"
@@ -315,14 +321,21 @@ fn the_answer_states_the_decision_and_the_refusal_ground() {
     assert!(ru.contains("«Выдача удостоверения личности гражданину Республики Казахстан»"));
     let kk = f.text(&c.rendered, LetterKind::Answer, Lang::Kk);
     assert!(
-        kk.contains("«Қазақстан Республикасы азаматына жеке куәлік беру» мемлекеттік қызметі көрсетілгенін"),
+        kk.contains(
+            "«Қазақстан Республикасы азаматына жеке куәлік беру» мемлекеттік қызметі көрсетілгенін"
+        ),
         "{kk}"
     );
     let en = f.text(&c.plain, LetterKind::Answer, Lang::En);
-    assert!(en.contains("Decision of 20.11.2026: the complaint is rejected."), "{en}");
+    assert!(
+        en.contains("Decision of 20.11.2026: the complaint is rejected."),
+        "{en}"
+    );
     let other = f.text(&c.refused_other, LetterKind::Answer, Lang::En);
     assert!(
-        other.contains("Ground for the refusal: other law: Code \"On marriage (matrimony) and family\"."),
+        other.contains(
+            "Ground for the refusal: other law: Code \"On marriage (matrimony) and family\"."
+        ),
         "{other}"
     );
 }
@@ -333,7 +346,10 @@ fn a_letter_the_case_does_not_call_for_is_refused() {
     let c = cases(&f);
     let open = f.register(complaint("Бақыт", "Кезек", Medium::Paper));
     let reference = f.svc.reference();
-    let err = |n: &str, k| f.letter(reference, n, k, Lang::En, Format::Text).unwrap_err();
+    let err = |n: &str, k| {
+        f.letter(reference, n, k, Lang::En, Format::Text)
+            .unwrap_err()
+    };
     assert_eq!(
         err(&c.plain, LetterKind::ExtensionNotice),
         LetterError::NoExtension {
@@ -353,9 +369,10 @@ fn a_letter_the_case_does_not_call_for_is_refused() {
             "case '{open}' is not decided yet: the answer states the decision (Art. 5.2.7, Art. 19-1); record the decision first"
         )
     );
-    assert!(
-        matches!(err(&c.extended, LetterKind::Answer), LetterError::NotDecided { .. })
-    );
+    assert!(matches!(
+        err(&c.extended, LetterKind::Answer),
+        LetterError::NotDecided { .. }
+    ));
 }
 
 #[test]
@@ -366,7 +383,8 @@ fn hostile_citizen_text_never_reaches_the_letter() {
         "Жалоба \u{1b}[31;1mСРОЧНО\u{1b}[0m\u{9b}2J & <b>",
         Medium::Paper,
     );
-    new.applicant.contact = "ул.\u{200b} Абая\u{1b}]52;c;cm0gLXJm\u{1b}\\ 1\r\nкв. 2\u{2066}".into();
+    new.applicant.contact =
+        "ул.\u{200b} Абая\u{1b}]52;c;cm0gLXJm\u{1b}\\ 1\r\nкв. 2\u{2066}".into();
     let n = f.register(new);
     f.extend(&n, "проверка\u{1b}[2J\u{1b}P1$r\u{1b}\\ на месте\u{85}");
     let forbidden = [
@@ -385,7 +403,13 @@ fn hostile_citizen_text_never_reaches_the_letter() {
         assert!(text.contains("ул. Абая 1 кв. 2"), "{text}");
         assert!(text.contains("проверка на месте"), "{text}");
         let docx = f
-            .letter(f.svc.reference(), &n, LetterKind::ExtensionNotice, lang, Format::Docx)
+            .letter(
+                f.svc.reference(),
+                &n,
+                LetterKind::ExtensionNotice,
+                lang,
+                Format::Docx,
+            )
             .unwrap();
         let xml = document_xml(&docx);
         for c in forbidden {
@@ -413,7 +437,10 @@ fn the_docx_holds_the_name_and_the_new_due_date() {
     assert!(docx.starts_with(b"PK"), "a zip archive");
     let xml = document_xml(&docx);
     assert!(xml.contains("Иванова Анна"), "{xml}");
-    assert!(xml.contains("Шағымды қараудың жаңа мерзімі: 30.11.2026."), "{xml}");
+    assert!(
+        xml.contains("Шағымды қараудың жаңа мерзімі: 30.11.2026."),
+        "{xml}"
+    );
     // The heading is a paragraph of its own in the heading style.
     let heading = xml
         .find("Шағымды қарау мерзімін ұзарту туралы")
@@ -457,8 +484,14 @@ fn an_office_template_replaces_the_shipped_one() {
     ]);
     let _ = &dir;
     let text = String::from_utf8(
-        f.letter(&reference, &c.plain, LetterKind::Answer, Lang::Ru, Format::Text)
-            .unwrap(),
+        f.letter(
+            &reference,
+            &c.plain,
+            LetterKind::Answer,
+            Lang::Ru,
+            Format::Text,
+        )
+        .unwrap(),
     )
     .unwrap();
     assert_eq!(
@@ -467,8 +500,14 @@ fn an_office_template_replaces_the_shipped_one() {
     );
     // Kazakh has no office template: the shipped one, with the placeholder for the body name.
     let kk = String::from_utf8(
-        f.letter(&reference, &c.plain, LetterKind::Answer, Lang::Kk, Format::Text)
-            .unwrap(),
+        f.letter(
+            &reference,
+            &c.plain,
+            LetterKind::Answer,
+            Lang::Kk,
+            Format::Text,
+        )
+        .unwrap(),
     )
     .unwrap();
     assert!(kk.starts_with("[мемлекеттік органның атауы]\n"), "{kk}");
@@ -507,7 +546,13 @@ fn a_broken_office_template_is_refused_with_its_file_and_line() {
     for (name, source, line, detail) in cases_of {
         let (dir, reference) = office(&[(name, source.as_bytes())]);
         let err = f
-            .letter(&reference, &c.plain, LetterKind::Answer, Lang::Ru, Format::Text)
+            .letter(
+                &reference,
+                &c.plain,
+                LetterKind::Answer,
+                Lang::Ru,
+                Format::Text,
+            )
             .unwrap_err();
         let path = dir.path().join("templates").join(name);
         assert_eq!(
@@ -530,19 +575,41 @@ fn a_broken_office_template_is_refused_with_its_file_and_line() {
     // A misnamed file, a file that is not UTF-8 and broken office details are refused too.
     let (dir, reference) = office(&[("answr.ru.txt", b"x")]);
     assert_eq!(
-        f.letter(&reference, &c.plain, LetterKind::Answer, Lang::Ru, Format::Text),
+        f.letter(
+            &reference,
+            &c.plain,
+            LetterKind::Answer,
+            Lang::Ru,
+            Format::Text
+        ),
         Err(LetterError::UnknownFile {
-            path: dir.path().join("templates/answr.ru.txt").display().to_string()
+            path: dir
+                .path()
+                .join("templates/answr.ru.txt")
+                .display()
+                .to_string()
         })
     );
     let (_dir, reference) = office(&[("answer.en.txt", b"\xff\xfe")]);
     assert!(matches!(
-        f.letter(&reference, &c.plain, LetterKind::Answer, Lang::En, Format::Text),
+        f.letter(
+            &reference,
+            &c.plain,
+            LetterKind::Answer,
+            Lang::En,
+            Format::Text
+        ),
         Err(LetterError::NotUtf8 { at: 0, .. })
     ));
     let (_dir, reference) = office(&[("office.toml", b"[ru]\nbody = 1\n")]);
     let e = f
-        .letter(&reference, &c.plain, LetterKind::Answer, Lang::Ru, Format::Text)
+        .letter(
+            &reference,
+            &c.plain,
+            LetterKind::Answer,
+            Lang::Ru,
+            Format::Text,
+        )
         .unwrap_err();
     assert!(
         matches!(&e, LetterError::Office { detail, .. } if detail.starts_with("line 2: ")),
@@ -550,7 +617,13 @@ fn a_broken_office_template_is_refused_with_its_file_and_line() {
     );
     let (_dir, reference) = office(&[("office.toml", b"[de]\nbody = \"x\"\n")]);
     let e = f
-        .letter(&reference, &c.plain, LetterKind::Answer, Lang::Ru, Format::Text)
+        .letter(
+            &reference,
+            &c.plain,
+            LetterKind::Answer,
+            Lang::Ru,
+            Format::Text,
+        )
         .unwrap_err();
     assert!(e.to_string().contains("'[de]' is not a language"), "{e}");
 }
@@ -593,17 +666,27 @@ fn the_command_line_writes_letters() {
 
     // .txt and .docx, written whole: no partial file left beside them.
     let txt = dir.path().join("notice.txt");
-    let out = merzim(&["--lang", "ru", "letter", &extended, "extension-notice", "--out"])
-        .arg(&txt)
-        .assert()
-        .success();
+    let out = merzim(&[
+        "--lang",
+        "ru",
+        "letter",
+        &extended,
+        "extension-notice",
+        "--out",
+    ])
+    .arg(&txt)
+    .assert()
+    .success();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(
         stderr,
         format!("merzim: письмо записано в '{}'\n", txt.display())
     );
     let text = std::fs::read_to_string(&txt).unwrap();
-    assert!(text.contains("О продлении срока рассмотрения жалобы"), "{text}");
+    assert!(
+        text.contains("О продлении срока рассмотрения жалобы"),
+        "{text}"
+    );
     assert!(text.contains(&extended), "{text}");
     let docx = dir.path().join("answer.DOCX");
     merzim(&["--lang", "kk", "letter", &refused, "answer", "--out"])
@@ -611,7 +694,10 @@ fn the_command_line_writes_letters() {
         .assert()
         .success();
     let xml = document_xml(&std::fs::read(&docx).unwrap());
-    assert!(xml.contains("Мемлекеттік қызмет көрсетуден бас тарту туралы"), "{xml}");
+    assert!(
+        xml.contains("Мемлекеттік қызмет көрсетуден бас тарту туралы"),
+        "{xml}"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -624,7 +710,10 @@ fn the_command_line_writes_letters() {
         .assert()
         .success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(stdout.contains("Refusal to render a state service"), "{stdout}");
+    assert!(
+        stdout.contains("Refusal to render a state service"),
+        "{stdout}"
+    );
     assert!(stdout.contains(&refused));
 
     // Refusals: one line, status 2, no file written.
@@ -636,14 +725,24 @@ fn the_command_line_writes_letters() {
     let pdf = dir.path().join("x.pdf");
     let pdf_arg = pdf.display().to_string();
     refuse(
-        &["--lang", "en", "letter", &extended, "answer", "--out", &pdf_arg],
+        &[
+            "--lang", "en", "letter", &extended, "answer", "--out", &pdf_arg,
+        ],
         format!("'{pdf_arg}' has no letter format; end the file name with '.txt' or '.docx'"),
     );
     assert!(!pdf.exists());
     let no = dir.path().join("no.txt");
     let no_arg = no.display().to_string();
     refuse(
-        &["--lang", "en", "letter", &undecided, "extension-notice", "--out", &no_arg],
+        &[
+            "--lang",
+            "en",
+            "letter",
+            &undecided,
+            "extension-notice",
+            "--out",
+            &no_arg,
+        ],
         format!(
             "case '{undecided}' has no recorded extension: an extension notice tells the complainant of one (Art. 25.4); record the extension first"
         ),
@@ -672,4 +771,35 @@ fn the_command_line_writes_letters() {
         ),
     );
     assert!(Path::new(&broken).exists());
+}
+
+#[test]
+fn every_word_a_letter_builds_is_in_every_catalogue() {
+    let texts = Texts::new().unwrap();
+    let mut keys: Vec<String> = (1..=6)
+        .map(|p| format!("letter-refusal-ground-{p}"))
+        .collect();
+    for o in ["satisfied", "partly", "rejected", "rendered", "refused"] {
+        keys.push(format!("letter-result-{o}"));
+    }
+    for g in Ground::ALL {
+        keys.push(format!("letter-ground-{g}"));
+        keys.push(format!("letter-ground-article-{g}"));
+    }
+    for key in &keys {
+        let words: Vec<String> = Lang::ALL.iter().map(|l| texts.tr(*l, key)).collect();
+        assert!(words.iter().all(|w| w != key), "{key} missing");
+        // Three languages, three different texts: none fell back to English.
+        assert!(
+            words[0] != words[1] && words[1] != words[2] && words[0] != words[2],
+            "{key}: {words:?}"
+        );
+    }
+    assert_eq!(keys.len(), 15);
+    let days = |lang, n: u32| texts.tr_args(lang, "letter-days", &[("days", n.into())]);
+    assert_eq!(days(Lang::Ru, 1), "1 рабочий день");
+    assert_eq!(days(Lang::Ru, 3), "3 рабочих дня");
+    assert_eq!(days(Lang::Ru, 10), "10 рабочих дней");
+    assert_eq!(days(Lang::En, 1), "1 working day");
+    assert_eq!(days(Lang::Kk, 7), "7 жұмыс күні");
 }

@@ -47,7 +47,7 @@ pub use clean::clean;
 pub use docx::Line;
 
 /// The run-time limit of one template, in minijinja's fuel units (about one per instruction).
-/// The shipped letters take under 2,000; an office's letter with loops has room to spare, a
+/// The shipped letters take under 100; an office's letter with loops has room to spare, a
 /// loop without end stops within milliseconds.
 pub const FUEL: u64 = 100_000;
 
@@ -196,9 +196,10 @@ impl LetterError {
             LetterError::NotDecided { number } => {
                 t("letter-not-decided", &[("number", number.as_str().into())])
             }
-            LetterError::RefusedAtIntake { number } => {
-                t("letter-refused-at-intake", &[("number", number.as_str().into())])
-            }
+            LetterError::RefusedAtIntake { number } => t(
+                "letter-refused-at-intake",
+                &[("number", number.as_str().into())],
+            ),
             LetterError::NoDates { number, reason } => t(
                 "letter-no-dates",
                 &[
@@ -369,9 +370,7 @@ fn template_error(path: &str, source: &str, e: &minijinja::Error) -> LetterError
     let detail = match (e.kind(), snippet) {
         (ErrorKind::UndefinedError, Some(s)) => format!("unknown variable '{s}'"),
         (ErrorKind::UndefinedError, None) => "unknown variable".to_string(),
-        (ErrorKind::OutOfFuel, _) => {
-            "the template ran too long (a loop without end?)".to_string()
-        }
+        (ErrorKind::OutOfFuel, _) => "the template ran too long (a loop without end?)".to_string(),
         (kind, _) => match e.detail() {
             Some(d) => format!("{kind}: {}", clean(d)),
             None => kind.to_string(),
@@ -495,12 +494,18 @@ fn variables(
         Some(s) if !s.is_empty() => s,
         _ => t(placeholder),
     };
-    let (extension, due_before, new_due) = extension_variables(view, lang, texts)?;
-    let (decision, refusal) = decision_variables(case, lang, texts)?;
+    let last = last_extension(view, lang, texts);
+    let (decision, refusal) = decision_variables(case, lang, texts);
     match kind {
-        LetterKind::ExtensionNotice if extension.is_none() => {
+        LetterKind::ExtensionNotice if last.extension.is_none() => {
             return Err(LetterError::NoExtension {
                 number: case.number.clone(),
+            });
+        }
+        LetterKind::ExtensionNotice if last.new_due.is_none() => {
+            return Err(LetterError::NoDates {
+                number: case.number.clone(),
+                reason: view.row.problem.clone().unwrap_or_default(),
             });
         }
         LetterKind::Answer if case.status == Status::RefusedAtIntake => {
@@ -549,38 +554,36 @@ fn variables(
         extended_days_words => deadlines
             .filter(|d| d.extended_days > 0)
             .map(|d| ta("letter-days", &[("days", d.extended_days.into())])),
-        extension => extension,
-        due_before => due_before,
-        new_due => new_due,
+        extension => last.extension,
+        due_before => last.due_before,
+        new_due => last.new_due,
         decision => decision,
         refusal => refusal,
     })
 }
 
-/// The last extension (the one whose notice this is), the due date before it and after it.
-fn extension_variables(
-    view: &CaseView,
-    lang: Lang,
-    texts: &Texts,
-) -> Result<(Option<Value>, Option<String>, Option<String>), LetterError> {
+/// The last extension (the one whose notice this is), with the due dates before and after it.
+#[derive(Default)]
+struct LastExtension {
+    extension: Option<Value>,
+    due_before: Option<String>,
+    /// `None` if the due dates cannot be computed (then the notice cannot be written).
+    new_due: Option<String>,
+}
+
+fn last_extension(view: &CaseView, lang: Lang, texts: &Texts) -> LastExtension {
     let case = &view.case;
     let Some(ext) = case.extensions.last() else {
-        return Ok((None, None, None));
+        return LastExtension::default();
     };
-    let no_dates = || LetterError::NoDates {
-        number: case.number.clone(),
-        reason: view.row.problem.clone().unwrap_or_default(),
-    };
-    let deadlines = view.deadlines.as_ref().ok_or_else(no_dates)?;
     // `due_history` holds the original due date, then the date after each extension.
     let n = case.extensions.len();
-    let before = deadlines.due_history.get(n - 1).copied();
-    let after = deadlines
-        .due_history
-        .get(n)
+    let history = view.deadlines.as_ref().map(|d| &d.due_history);
+    let before = history.and_then(|h| h.get(n - 1)).copied();
+    let after = history
+        .and_then(|h| h.get(n))
         .copied()
-        .or(deadlines.due)
-        .ok_or_else(no_dates)?;
+        .or(view.deadlines.as_ref().and_then(|d| d.due));
     let (ground, article) = match ext.ground {
         Ground::Verification => (
             "letter-ground-verification",
@@ -600,17 +603,17 @@ fn extension_variables(
         article => texts.tr(lang, article),
         reason => clean(&ext.reason),
     };
-    Ok((Some(value), before.map(date), Some(date(after))))
+    LastExtension {
+        extension: Some(value),
+        due_before: before.map(date),
+        new_due: after.map(date),
+    }
 }
 
 /// The decision and, for a refused application, its ground (Art. 19-1.2 in words).
-fn decision_variables(
-    case: &Case,
-    lang: Lang,
-    texts: &Texts,
-) -> Result<(Option<Value>, Option<Value>), LetterError> {
+fn decision_variables(case: &Case, lang: Lang, texts: &Texts) -> (Option<Value>, Option<Value>) {
     let Some(d) = &case.decision else {
-        return Ok((None, None));
+        return (None, None);
     };
     let result = match d.outcome {
         Outcome::Satisfied => "letter-result-satisfied",
@@ -639,7 +642,7 @@ fn decision_variables(
             },
         }
     });
-    Ok((Some(decision), refusal))
+    (Some(decision), refusal)
 }
 
 /// The sub-point of Art. 19-1.2 a recorded ground names (`Art. 19-1.2.3` → 3), if it is one of
@@ -672,11 +675,11 @@ mod tests {
 
     #[test]
     fn headings_and_errors_keep_their_lines() {
-        let text = render_template("t.txt", "a\r\n# Head\r\n{{ x }}\n", context! { x => 1 })
-            .unwrap();
+        let text =
+            render_template("t.txt", "a\r\n# Head\r\n{{ x }}\n", context! { x => 1 }).unwrap();
         assert_eq!(text, "a\n\u{1}Head\n1\n");
-        let e = render_template("t.txt", "a\n\nb {{ nmae }}\n", context! { name => 1 })
-            .unwrap_err();
+        let e =
+            render_template("t.txt", "a\n\nb {{ nmae }}\n", context! { name => 1 }).unwrap_err();
         assert_eq!(
             e,
             LetterError::Template {
