@@ -7,6 +7,7 @@ pub mod console;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
+pub mod letters;
 pub mod reference;
 pub mod service;
 pub mod store;

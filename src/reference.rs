@@ -4,7 +4,8 @@
 //! An office data directory (`--data-dir`, default `<config dir>/merzim`) may hold
 //! `calendars/*.toml` (read after the shipped calendar, in name order, each overriding earlier
 //! entries of the same date) and `services/*.toml` (the office's register, which replaces the
-//! shipped sample).
+//! shipped sample) and `templates/` (the office's own letters, read here and checked when a
+//! letter is written: see [`crate::letters`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,19 @@ pub struct Reference {
     pub calendar: Calendar,
     pub rules: RuleBook,
     pub services: Register,
+    /// The office's own letter templates (`<data-dir>/templates/*`), as read; empty without.
+    pub templates: Vec<OfficeFile>,
+}
+
+/// A file of the office's `templates/` directory, read but not yet checked: a broken letter
+/// template is reported when a letter is written, not when the console starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeFile {
+    /// The file's name (`answer.kk.txt`).
+    pub name: String,
+    /// Its path as shown in messages.
+    pub path: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Reference {
@@ -43,9 +57,11 @@ impl Reference {
             SHIPPED_CALENDAR.to_string(),
         )];
         let mut registers = Vec::new();
+        let mut templates = Vec::new();
         if let Some(dir) = data_dir {
             calendars.extend(read_toml_files(&dir.join("calendars"))?);
             registers = read_toml_files(&dir.join("services"))?;
+            templates = read_office_files(&dir.join("templates"))?;
         }
         let calendar = calendar_data::load(&calendars)?;
         let rules = RuleBook::parse("data/rules/kz-state-services.toml", SHIPPED_RULES)?;
@@ -65,6 +81,7 @@ impl Reference {
             calendar,
             rules,
             services,
+            templates,
         })
     }
 }
@@ -72,6 +89,38 @@ impl Reference {
 /// The default office data directory: `<config dir>/merzim`.
 pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "merzim", "merzim").map(|p| p.config_dir().to_path_buf())
+}
+
+/// Every regular file in `dir` (not hidden), in name order; an absent directory is empty.
+fn read_office_files(dir: &Path) -> Result<Vec<OfficeFile>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read '{}'", dir.display())),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p).with_context(|| format!("cannot read '{}'", p.display()))?;
+            Ok(OfficeFile {
+                name: p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                path: p.display().to_string(),
+                bytes,
+            })
+        })
+        .collect()
 }
 
 /// `(path, text)` of every `*.toml` in `dir`, in name order; an absent directory is empty.

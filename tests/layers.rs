@@ -29,6 +29,8 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         &["app", "ui", "console", "cli", "service", "store", "keymap"],
     ),
     ("ui", &["console", "cli"]),
+    // Letters render a case view to text: no console, command line, keys or database.
+    ("letters", &["app", "console", "cli", "keymap", "store"]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

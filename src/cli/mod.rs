@@ -11,6 +11,7 @@ mod demo;
 mod due;
 mod export;
 mod import;
+mod letter;
 pub mod output;
 mod users;
 
@@ -107,6 +108,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export every case: JSON Lines (lossless, with history) or CSV (for spreadsheets).
     Export(export::ExportArgs),
+    /// Write a case's extension notice or answer letter (.txt or .docx) from its template.
+    Letter(letter::LetterArgs),
     /// Fill a new database with realistic synthetic cases to try the console on.
     Demo(demo::DemoArgs),
     /// Write a backup and verify it by restoring it into a temporary database.
@@ -342,6 +345,12 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             ui,
         ),
         Some(Command::Export(a)) => export::run(
+            a,
+            &open_service(cli, reference, Open::Existing, ui)?,
+            today,
+            ui,
+        ),
+        Some(Command::Letter(a)) => letter::run(
             a,
             &open_service(cli, reference, Open::Existing, ui)?,
             today,

@@ -33,6 +33,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/cli.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/users.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/letters.ftl")),
         )
     };
 }
