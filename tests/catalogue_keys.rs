@@ -40,10 +40,16 @@ fn built_keys() -> Vec<(String, Option<&'static str>)> {
         add(format!("medium-{}", m.as_str()), &[None]);
     }
     for c in Channel::ALL {
-        add(format!("channel-{}", c.as_str()), &[None, Some("short")]);
+        add(
+            format!("channel-{}", c.as_str()),
+            &[None, Some("short"), Some("tiny")],
+        );
     }
     for a in Addressee::ALL {
-        add(format!("addressee-{}", a.as_str()), &[None, Some("short")]);
+        add(
+            format!("addressee-{}", a.as_str()),
+            &[None, Some("short"), Some("tiny")],
+        );
     }
     for g in Ground::ALL {
         add(format!("ground-{}", g.as_str()), &[None]);

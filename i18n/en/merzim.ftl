@@ -101,16 +101,22 @@ kind-application = Application
 
 addressee-central-body = Central state body
     .short = Central body
+    .tiny = Central
 addressee-local-body = Local executive body (akimat)
     .short = Local body
+    .tiny = Local
 addressee-service-provider = Service provider
     .short = Provider
+    .tiny = Provider
 addressee-state-corporation = State Corporation "Government for Citizens"
     .short = State Corp.
+    .tiny = GovCorp
 addressee-quality-authority = Authorized body for assessment and control of the quality of state services
     .short = Quality body
+    .tiny = Quality
 addressee-superior-body = Superior body
     .short = Superior body
+    .tiny = Superior
 
 ## How the complaint was filed (decides the form of the extension notice, Art. 25.4)
 
@@ -121,14 +127,19 @@ medium-electronic = Electronically
 
 channel-provider = Directly through the service provider
     .short = Provider
+    .tiny = Provider
 channel-state-corporation = Through the State Corporation
     .short = State Corp.
+    .tiny = GovCorp
 channel-portal = Through the e-government portal
     .short = e-gov portal
+    .tiny = e-gov
 channel-device = Through a subscriber device
     .short = Device
+    .tiny = Device
 channel-other = Through another information system
     .short = Other system
+    .tiny = Other IS
 
 ## Grounds for extending the term of a complaint (Art. 25.4)
 

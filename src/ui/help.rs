@@ -16,9 +16,35 @@ pub(super) const CHROME_ROWS: u16 = 2;
 /// Columns for the keys (or a command), before what they do.
 const KEYS_COLUMN: usize = 22;
 
-/// The lines of the list, narrowed by the filter: what is drawn and what scrolling is bounded
-/// by (see [`super::Measurer`]).
-pub(super) fn lines(ctx: &Ctx) -> Vec<String> {
+/// The lines of the list, narrowed by the filter and wrapped to `width` (a long line goes on
+/// under its description column): what is drawn and what scrolling is bounded by (see
+/// [`super::Measurer`]).
+pub(super) fn lines(ctx: &Ctx, width: usize) -> Vec<String> {
+    let indent = if width > KEYS_COLUMN + 20 {
+        KEYS_COLUMN + 1
+    } else {
+        0
+    };
+    let mut out = Vec::new();
+    for line in unwrapped(ctx) {
+        if text::width(&line) <= width || width == 0 {
+            out.push(line);
+            continue;
+        }
+        let wrapped = super::sanitize::sanitize_text_with(&line, width, ctx.glyphs());
+        let Some((first, rest)) = wrapped.split_first() else {
+            continue;
+        };
+        out.push(first.clone());
+        let rest = rest.join(" ");
+        for l in super::sanitize::sanitize_text_with(&rest, width - indent, ctx.glyphs()) {
+            out.push(format!("{}{l}", " ".repeat(indent)));
+        }
+    }
+    out
+}
+
+fn unwrapped(ctx: &Ctx) -> Vec<String> {
     let filter = crate::app::fold_text(&ctx.app.help_filter);
     let shown = |texts: &[&str]| {
         filter.is_empty()
@@ -80,7 +106,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         w,
         ctx.theme.header,
     );
-    let lines = lines(ctx);
+    let lines = lines(ctx, w);
     let body = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(CHROME_ROWS),

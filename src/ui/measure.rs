@@ -54,7 +54,7 @@ impl Measure for Measurer {
         }
         let ctx = Ctx::new(app, &self.texts);
         clamp(
-            help::lines(&ctx).len(),
+            help::lines(&ctx, usize::from(app.width)).len(),
             app.height.saturating_sub(help::CHROME_ROWS),
         )
     }

@@ -46,7 +46,7 @@ impl Columns {
         let mut c = Columns {
             number,
             kind: 1,
-            party: if wide { 12 } else { 8 },
+            party: if wide { 14 } else { 8 },
             registered: if wide { 10 } else { 5 },
             due: 10,
             next: if wide { 16 } else { 9 },
@@ -471,9 +471,11 @@ fn draw_row(
         cols.kind,
         false,
     );
+    // A word that fits the column: `.short` on wide screens, `.tiny` (8 at most) otherwise.
+    let fits = if cols.wide { "short" } else { "tiny" };
     let party = match (row.addressee, row.channel) {
-        (Some(a), _) => ctx.tr_attr(&format!("addressee-{}", a.as_str()), "short"),
-        (None, Some(c)) => ctx.tr_attr(&format!("channel-{}", c.as_str()), "short"),
+        (Some(a), _) => ctx.tr_attr(&format!("addressee-{}", a.as_str()), fits),
+        (None, Some(c)) => ctx.tr_attr(&format!("channel-{}", c.as_str()), fits),
         _ => String::new(),
     };
     cell(&party, cols.party, false);
@@ -491,7 +493,12 @@ fn draw_row(
     cell(&next_cell(ctx, row, cols.wide), cols.next, false);
     cell(&remaining_cell(ctx, row), cols.remaining, true);
     cell(&badges(ctx, row, cols.wide), cols.badges, false);
-    let unassigned = ctx.tr("unassigned");
+    // Nobody assigned: a dash on narrow screens (the word would be cut), the word on wide ones.
+    let unassigned = if cols.wide {
+        ctx.tr("unassigned")
+    } else {
+        ctx.symbols.none.to_string()
+    };
     cell(
         row.assignee.as_deref().unwrap_or(&unassigned),
         cols.assignee,
