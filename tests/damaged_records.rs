@@ -111,6 +111,35 @@ fn a_damaged_record_is_skipped_and_named() {
         );
     }
     wait_until_released(&db);
+    // The console: the good cases in the queue, the damaged one named until dismissed.
+    {
+        use merzim::app::{self, App, Msg};
+        use merzim::i18n::{Lang, Texts};
+        use merzim::keymap::{Keymap, ShippedKeymap};
+        let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+        let texts = Texts::new().unwrap();
+        let (keymap, _) = Keymap::shipped(ShippedKeymap::Default, None).unwrap();
+        let mut app = App::new(Lang::En, today(), "boss".into(), keymap, Default::default());
+        let q = QueueQuery {
+            include_closed: true,
+            ..QueueQuery::default()
+        };
+        let caller = boss();
+        let mut runner = merzim::console::Effects::new(&svc, &texts, &caller, &q);
+        let effects = app::update(&mut app, Msg::Resize(100, 24));
+        runner.run(&mut app, effects);
+        runner.run(&mut app, vec![app::Effect::LoadQueue]);
+        assert_eq!(app.queue.total_len(), 3);
+        let (_, _, problem) = app.problems.current().expect("the damage is shown");
+        assert_eq!(
+            problem,
+            &app::StatusText::Key(
+                "queue-damaged",
+                vec![("count", "1".into()), ("records", "ALM-2026-000102".into())]
+            )
+        );
+    }
+    wait_until_released(&db);
     // The command line: export writes the rest and says what it left out, status 1.
     let out = merzim(&db).arg("export").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

@@ -41,3 +41,4 @@ command-help-open = open a case by its number or the digits at its end
 command-help-lang = switch the language
 command-help-quit = quit
 change-saved = Saved: case { $number }, version { $version }
+queue-damaged = { $count } damaged case records left out of the queue ({ $records }); 'merzim check' lists them

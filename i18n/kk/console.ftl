@@ -41,3 +41,4 @@ command-help-open = істі нөмірі немесе соңғы цифрлар
 command-help-lang = тілді ауыстыру
 command-help-quit = шығу
 change-saved = Сақталды: { $number } ісі, { $version } нұсқа
+queue-damaged = кезекке енгізілмеген зақымдалған іс жазбалары: { $count } ({ $records }); оларды 'merzim check' көрсетеді

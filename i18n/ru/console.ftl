@@ -41,3 +41,4 @@ command-help-open = открыть дело по номеру или его по
 command-help-lang = сменить язык
 command-help-quit = выйти
 change-saved = Сохранено: дело { $number }, версия { $version }
+queue-damaged = повреждённых записей дел, не показанных в очереди: { $count } ({ $records }); их перечисляет 'merzim check'

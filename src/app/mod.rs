@@ -189,6 +189,9 @@ pub enum Msg {
     /// The answer to [`Effect::Execute`]: the case's number and new version, or why not (in the
     /// reader's language).
     Executed(Result<Executed, String>),
+    /// Case records that could not be read and were left out of the queue (their numbers, or
+    /// their keys where the number is unknown).
+    Damaged(Vec<String>),
 }
 
 /// What `update` asks the loop to do.
@@ -402,6 +405,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             );
             // What the change did to the queue and to the case, from the service.
             vec![Effect::LoadQueue, Effect::LoadCase(done.number)]
+        }
+        Msg::Damaged(records) => {
+            let shown: Vec<String> = records.iter().take(5).cloned().collect();
+            let problem = StatusText::Key(
+                "queue-damaged",
+                vec![
+                    ("count", records.len().to_string()),
+                    ("records", shown.join(", ")),
+                ],
+            );
+            if !app.problems.list.contains(&problem) {
+                app.problems.list.push(problem);
+            }
+            Vec::new()
         }
         Msg::Executed(Err(why)) => {
             app.error(StatusText::Literal(why));

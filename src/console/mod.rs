@@ -198,6 +198,8 @@ pub struct Effects<'a> {
     query: &'a QueueQuery,
     /// A repaint was asked for: the next frame forgets what the terminal shows.
     repaint: bool,
+    /// Messages an answer brought besides itself, delivered after it.
+    later: Vec<Msg>,
 }
 
 /// Whether the console goes on.
@@ -221,6 +223,7 @@ impl<'a> Effects<'a> {
             caller,
             query,
             repaint: false,
+            later: Vec::new(),
         }
     }
 
@@ -233,11 +236,26 @@ impl<'a> Effects<'a> {
                 self.repaint = true;
                 return None;
             }
-            Effect::LoadQueue => Msg::QueueLoaded(
-                self.service
-                    .queue(self.caller, app.today, self.query)
-                    .map_err(words),
-            ),
+            Effect::LoadQueue => {
+                match self
+                    .service
+                    .queue_with_damage(self.caller, app.today, self.query)
+                {
+                    Ok((rows, damaged)) => {
+                        // One damaged record never hides the rest; it is named until dismissed.
+                        if !damaged.is_empty() {
+                            self.later.push(Msg::Damaged(
+                                damaged
+                                    .iter()
+                                    .map(|d| d.number.clone().unwrap_or_else(|| d.key.clone()))
+                                    .collect(),
+                            ));
+                        }
+                        Msg::QueueLoaded(Ok(rows))
+                    }
+                    Err(e) => Msg::QueueLoaded(Err(words(e))),
+                }
+            }
             Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
                 self.service
                     .case(self.caller, &number, app.today)
@@ -270,6 +288,9 @@ impl<'a> Effects<'a> {
                 return Flow::Quit;
             }
             if let Some(msg) = self.answer(app, effect) {
+                waiting.extend(app::update(app, msg));
+            }
+            for msg in std::mem::take(&mut self.later) {
                 waiting.extend(app::update(app, msg));
             }
         }
