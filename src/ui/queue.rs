@@ -267,7 +267,8 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     } else {
         let full: Vec<String> = std::iter::once(title.clone())
             .chain(words.iter().cloned())
-            .chain([position.clone(), who.clone()])
+            // The position last: a move rewrites its digits and nothing after them.
+            .chain([who.clone(), position.clone()])
             .filter(|p| !p.is_empty())
             .collect();
         candidates.push(full.join(&sep));
@@ -278,10 +279,10 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         };
         let date = app.today.format("%Y-%m-%d").to_string();
         for tail in [
-            vec![position.clone(), who.clone()],
-            vec![short_position.clone(), who.clone()],
-            vec![short_position.clone(), format!("{date} {}", app.me)],
-            vec![short_position.clone(), date.clone()],
+            vec![who.clone(), position.clone()],
+            vec![who.clone(), short_position.clone()],
+            vec![format!("{date} {}", app.me), short_position.clone()],
+            vec![date.clone(), short_position.clone()],
             vec![short_position.clone()],
             vec![],
         ] {
