@@ -1,7 +1,7 @@
 //! The terminal: raw mode and the alternate screen on start, and the terminal restored on every
 //! way out (normal exit, panic, SIGTERM, SIGHUP).
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -11,8 +11,51 @@ use super::backend::{LeanBackend, restore_sequence};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{execute, queue};
 
-/// The console's screen: a lean backend over buffered stdout, flushed once a frame.
-pub type Screen = super::screen::Screen<BufWriter<Stdout>>;
+/// The console's screen: a lean backend over a frame buffer that leaves in one write.
+pub type Screen = super::screen::Screen<FrameOut>;
+
+/// The console's output: a frame is collected, then leaves the process in one `write(2)` on
+/// the terminal (DESIGN 4: sshd sends each write as its own packet). Rust's stdout is
+/// line-buffered and would flush at every newline inside the frame (a scroll's line feeds, a
+/// move to the next row), so this writes to the descriptor itself.
+#[derive(Debug, Default)]
+pub struct FrameOut {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameOut {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let frame = std::mem::take(&mut self.frame);
+        // Whatever stdout itself still holds goes first.
+        io::stdout().flush()?;
+        write_all_fd(libc::STDOUT_FILENO, &frame)
+    }
+}
+
+/// `write(2)` until all of `data` is out (one call unless the terminal takes it in parts).
+fn write_all_fd(fd: libc::c_int, mut data: &[u8]) -> io::Result<()> {
+    while !data.is_empty() {
+        // SAFETY: `data` is a valid slice for its length; `fd` is this process's own descriptor.
+        let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        if n == 0 {
+            return Err(io::ErrorKind::WriteZero.into());
+        }
+        data = &data[usize::try_from(n).unwrap_or(data.len())..];
+    }
+    Ok(())
+}
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -55,8 +98,8 @@ pub fn enter() -> io::Result<(Screen, Guard)> {
     }));
     install_signal_handlers()?;
 
-    // 64 KiB: a whole frame goes out in one write, one TCP segment train over SSH.
-    let backend = LeanBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    // A whole frame goes out in one write, one TCP segment train over SSH.
+    let backend = LeanBackend::new(FrameOut::default());
     let screen = Screen::new(backend)?;
     Ok((screen, guard))
 }
