@@ -5,6 +5,7 @@
 //! change with the domain (an illegal extension is refused with its article), checks the case
 //! version the change was based on, appends the history entry, flushes, and only then returns.
 
+pub mod api;
 mod command;
 pub mod demo;
 pub mod exchange;
@@ -29,6 +30,7 @@ use crate::reference::Reference;
 use crate::store::{Damaged, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
+pub use api::{ApiError, CaseApi, Draft, DraftKey, Request, Response, Session};
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
 pub use users::{Manager, UserError, role_key};
@@ -194,7 +196,7 @@ pub struct Executed {
 }
 
 /// One case with everything the case view shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseView {
     /// The case with its original text and its whole history (`case.events`).
     pub case: Case,

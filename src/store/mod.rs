@@ -14,6 +14,7 @@
 //! | `by-status`   | status ‖ 0 ‖ case id         | empty                                   |
 //! | `counters`    | body-year                    | last number issued (u64)                |
 //! | `users`       | uid (u32)                    | [`User`]                                |
+//! | `drafts`      | uid ‖ form ‖ 0 ‖ case number | a form as typed (see [`drafts`])        |
 //!
 //! Values are MessagePack with named fields, so a record written before a field was added still
 //! reads (the field takes its default). Every multi-tree change is one sled transaction, and a
@@ -22,6 +23,7 @@
 //! Nothing here removes or replaces a history entry or a text: there is no function that could.
 
 mod damage;
+pub mod drafts;
 pub mod exchange;
 mod keys;
 pub mod records;
@@ -235,6 +237,8 @@ pub struct Store {
     path: PathBuf,
     db: sled::Db,
     trees: Trees<Tree>,
+    /// Outside `trees`: a draft never takes part in a case's transaction.
+    drafts: Tree,
 }
 
 impl std::fmt::Debug for Store {
@@ -312,6 +316,7 @@ impl Store {
         };
         let store = Store {
             path: path.to_path_buf(),
+            drafts: db.open_tree("drafts")?,
             db,
             trees,
         };
