@@ -9,7 +9,7 @@ use merzim::i18n::{Lang, Texts};
 use merzim::keymap::{Keymap, ShippedKeymap};
 use merzim::reference::Reference;
 use merzim::service::demo::{DemoOptions, fill};
-use merzim::service::{Caller, QueueQuery, Role, Service, User};
+use merzim::service::{Caller, QueueQuery, Role, Service, Session, User};
 use merzim::ui::{self, Measurer, theme::Profile};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,7 +83,8 @@ fn app_on(f: &Fixture, user_keys: Option<&str>) -> App {
 fn send(f: &Fixture, app: &mut App, msg: Msg) -> Vec<Effect> {
     let texts = Texts::new().unwrap();
     let query = query();
-    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
+    let session = Session::new(f.service.clone(), f.caller.clone(), Box::new(today));
+    let mut runner = merzim::console::Effects::new(&session, &texts, &query);
     let mut effects = app::update(app, msg);
     let mut seen = Vec::new();
     while !effects.is_empty() {

@@ -189,6 +189,8 @@ pub enum Msg {
     /// The answer to [`Effect::Execute`]: the case's number and new version, or why not (in the
     /// reader's language).
     Executed(Result<Executed, String>),
+    /// Text pasted at once (bracketed paste): one event for the whole text.
+    Paste(String),
 }
 
 /// What `update` asks the loop to do.
@@ -407,6 +409,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.error(StatusText::Literal(why));
             Vec::new()
         }
+        // No screen takes text yet: the forms do.
+        Msg::Paste(_) => Vec::new(),
     };
     app.clamp_scroll();
     effects

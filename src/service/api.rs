@@ -272,7 +272,7 @@ impl From<StoreError> for ApiError {
 
 /// The one door: a request in, a response out. The in-process [`Session`] implements it; a
 /// socket client will too. The typed methods are the same call with the answer unpacked.
-pub trait CaseApi: Send {
+pub trait CaseApi: Send + Sync {
     fn call(&self, request: Request) -> Response;
 
     fn who_am_i(&self) -> Result<(Caller, NaiveDate), ApiError> {
