@@ -301,7 +301,21 @@ fn requests(number: &str) -> Vec<Request> {
             case: Box::new(complaint()),
             assignee: Some("әлия".into()),
         },
+        Request::Preview {
+            number: number.into(),
+            expected_version: 3,
+            command: CaseCommand::Extend {
+                date: today(),
+                days: 3,
+                ground: Ground::Information,
+                reason: "Қосымша ақпарат сұралды".into(),
+            },
+        },
+        Request::PreviewRegister {
+            case: Box::new(application()),
+        },
         Request::Users,
+        Request::Services,
         Request::SaveDraft {
             key: key.clone(),
             fields: fields(),
@@ -329,9 +343,12 @@ fn request_index(r: &Request) -> usize {
         Request::Drafts => 7,
         Request::LoadDraft { .. } => 8,
         Request::DeleteDraft { .. } => 9,
+        Request::Preview { .. } => 10,
+        Request::PreviewRegister { .. } => 11,
+        Request::Services => 12,
     }
 }
-const REQUESTS: usize = 10;
+const REQUESTS: usize = 13;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -345,9 +362,11 @@ fn response_index(r: &Response) -> usize {
         Response::Draft { .. } => 7,
         Response::DraftDeleted { .. } => 8,
         Response::Error { .. } => 9,
+        Response::Previewed { .. } => 10,
+        Response::Services { .. } => 11,
     }
 }
-const RESPONSES: usize = 10;
+const RESPONSES: usize = 12;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -392,6 +411,10 @@ fn every_answer_crosses_the_wire() {
             view: Box::new(rich_view(&s, &number)),
         },
         s.call(Request::Users),
+        s.call(Request::Services),
+        s.call(Request::PreviewRegister {
+            case: Box::new(complaint()),
+        }),
         s.call(Request::SaveDraft {
             key: DraftKey {
                 form: "register".into(),
@@ -444,6 +467,10 @@ fn every_answer_crosses_the_wire() {
         .collect();
     assert_eq!(errors, (0..ERRORS).collect(), "every error has an example");
     for a in answers {
+        assert!(
+            !matches!(&a, Response::Services { services } if services.is_empty()),
+            "the shipped register has services"
+        );
         assert!(
             !matches!(&a, Response::Queue { rows } if rows.len() < 2),
             "the queue holds both cases"
@@ -640,4 +667,64 @@ fn drafts_round_trip_per_account() {
         BTreeMap::new(),
     );
     assert!(matches!(bad, Err(ApiError::Invalid { field, .. }) if field == "form"));
+}
+
+#[test]
+fn a_preview_shows_the_change_and_saves_nothing() {
+    let (_dir, s, number) = session();
+    let before = s.case(number.clone()).unwrap();
+    let extend = |days| CaseCommand::Extend {
+        date: today(),
+        days,
+        ground: Ground::Information,
+        reason: "Қосымша ақпарат сұралды".into(),
+    };
+    let after = s.preview(number.clone(), 3, extend(3)).unwrap();
+    let due = |v: &CaseView| v.deadlines.as_ref().and_then(|d| d.due);
+    assert_eq!(after.case.version, 4);
+    assert_eq!(after.case.events.len(), before.case.events.len() + 1);
+    assert_eq!(
+        after.deadlines.as_ref().map(|d| d.extended_days),
+        Some(8),
+        "5 working days before, 3 now"
+    );
+    assert!(due(&after) > due(&before));
+    // Nothing was saved.
+    assert_eq!(s.case(number.clone()).unwrap(), before);
+
+    // Over the cap: the refusal with its article, before Save.
+    let err = s.preview(number.clone(), 3, extend(6)).unwrap_err();
+    assert!(
+        matches!(&err, ApiError::Refused { article, .. } if article.starts_with("Art. 25.4")),
+        "{err:?}"
+    );
+    // Based on an old version: the conflict, before Save.
+    assert!(matches!(
+        s.preview(number.clone(), 2, extend(1)),
+        Err(ApiError::Conflict {
+            expected: 2,
+            current: 3,
+            ..
+        })
+    ));
+
+    // A new case: its due date and obligations while the form is filled; no number yet.
+    let new = s.preview_register(complaint()).unwrap();
+    assert_eq!(new.case.number, merzim::service::NEW_CASE_NUMBER);
+    assert!(due(&new).is_some());
+    assert!(!new.deadlines.as_ref().unwrap().obligations.is_empty());
+    let numbers: Vec<String> = s
+        .queue(QueueQuery {
+            include_closed: true,
+            ..QueueQuery::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|r| r.number)
+        .collect();
+    assert_eq!(
+        numbers.len(),
+        2,
+        "the preview registered nothing: {numbers:?}"
+    );
 }

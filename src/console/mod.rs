@@ -258,6 +258,8 @@ enum Incoming {
     /// The terminal cannot be read any more.
     TerminalGone(std::io::Error),
     Answer(Asked, Response),
+    /// The service's thread ended without answering (it panicked).
+    ServiceGone,
 }
 
 /// A thread that reads the terminal into the channel, so that the loop waits on one channel
@@ -289,12 +291,23 @@ fn worker(
     tx: mpsc::Sender<Incoming>,
 ) -> Result<mpsc::Sender<(Asked, Request)>> {
     let (ask, requests) = mpsc::channel::<(Asked, Request)>();
+    /// Tells the loop when the thread ends unwinding: a request then never gets its answer,
+    /// and the loop must not wait for it.
+    struct Gone(mpsc::Sender<Incoming>);
+    impl Drop for Gone {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                let _ = self.0.send(Incoming::ServiceGone);
+            }
+        }
+    }
     std::thread::Builder::new()
         .name("service".into())
         .spawn(move || {
+            let gone = Gone(tx);
             for (asked, request) in requests {
                 let response = api.call(request);
-                if tx.send(Incoming::Answer(asked, response)).is_err() {
+                if gone.0.send(Incoming::Answer(asked, response)).is_err() {
                     return;
                 }
             }
@@ -352,6 +365,9 @@ impl Loop<'_, '_> {
         match incoming {
             Incoming::Terminal(ev) => self.events.push_back(ev),
             Incoming::TerminalGone(e) => return Err(e).context("the terminal cannot be read"),
+            Incoming::ServiceGone => anyhow::bail!(
+                "the service thread stopped unexpectedly; start merzim again (every acknowledged change is saved)"
+            ),
             Incoming::Answer(asked, response) => {
                 self.asked = None;
                 let msg = self.fx.reply(self.app.lang, asked, response);

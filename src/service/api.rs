@@ -19,6 +19,7 @@ use super::{Caller, CaseCommand, CaseView, Executed, QueueQuery, QueueRow, Servi
 use crate::domain::case::{CaseError, NewCase};
 use crate::domain::deadline::Refusal;
 use crate::domain::message::{Localize, Message};
+use crate::domain::services::Service as StateService;
 use crate::store::drafts::DraftRecord;
 use crate::store::{StoreError, User};
 
@@ -67,8 +68,19 @@ pub enum Request {
         #[serde(default)]
         assignee: Option<String>,
     },
+    /// What `command` would make of the case `number`, nothing saved: the forms' live
+    /// preview (new due date, obligations, the refusal by law before Save is pressed).
+    Preview {
+        number: String,
+        expected_version: u64,
+        command: CaseCommand,
+    },
+    /// The same for a new case: its due dates and obligations while the form is filled.
+    PreviewRegister { case: Box<NewCase> },
     /// The users of the database (for assigning).
     Users,
+    /// The register of state services (for picking an application's service).
+    Services,
     /// Saves (or replaces) the caller's draft of a form.
     SaveDraft {
         key: DraftKey,
@@ -100,8 +112,16 @@ pub enum Response {
     Executed {
         done: Executed,
     },
+    /// The case as a `Preview` or `PreviewRegister` would leave it (not saved; a new case has
+    /// the number [`super::NEW_CASE_NUMBER`]).
+    Previewed {
+        view: Box<CaseView>,
+    },
     Users {
         users: Vec<User>,
+    },
+    Services {
+        services: Vec<StateService>,
     },
     DraftSaved {
         draft: Draft,
@@ -322,6 +342,38 @@ pub trait CaseApi: Send + Sync {
         }
     }
 
+    fn preview(
+        &self,
+        number: String,
+        expected_version: u64,
+        command: CaseCommand,
+    ) -> Result<CaseView, ApiError> {
+        match self.call(Request::Preview {
+            number,
+            expected_version,
+            command,
+        }) {
+            Response::Previewed { view } => Ok(*view),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn preview_register(&self, case: NewCase) -> Result<CaseView, ApiError> {
+        match self.call(Request::PreviewRegister {
+            case: Box::new(case),
+        }) {
+            Response::Previewed { view } => Ok(*view),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn services(&self) -> Result<Vec<StateService>, ApiError> {
+        match self.call(Request::Services) {
+            Response::Services { services } => Ok(services),
+            other => Err(unexpected(other)),
+        }
+    }
+
     fn users(&self) -> Result<Vec<User>, ApiError> {
         match self.call(Request::Users) {
             Response::Users { users } => Ok(users),
@@ -378,7 +430,9 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Queue { .. } => "queue",
         Response::Case { .. } => "case",
         Response::Executed { .. } => "executed",
+        Response::Previewed { .. } => "previewed",
         Response::Users { .. } => "users",
+        Response::Services { .. } => "services",
         Response::DraftSaved { .. } => "draft-saved",
         Response::Drafts { .. } => "drafts",
         Response::Draft { .. } => "draft",
@@ -474,8 +528,41 @@ impl Session {
                     CaseCommand::Register { case, assignee },
                 )?,
             },
+            Request::Preview {
+                number,
+                expected_version,
+                command,
+            } => {
+                if let CaseCommand::Register { .. } = command {
+                    return Err(ServiceError::NumberGiven.into());
+                }
+                Response::Previewed {
+                    view: Box::new(s.preview(
+                        caller,
+                        today,
+                        Some(&number),
+                        Some(expected_version),
+                        command,
+                    )?),
+                }
+            }
+            Request::PreviewRegister { case } => Response::Previewed {
+                view: Box::new(s.preview(
+                    caller,
+                    today,
+                    None,
+                    None,
+                    CaseCommand::Register {
+                        case,
+                        assignee: None,
+                    },
+                )?),
+            },
             Request::Users => Response::Users {
                 users: s.store().users()?,
+            },
+            Request::Services => Response::Services {
+                services: s.reference().services.services().cloned().collect(),
             },
             Request::SaveDraft { key, fields } => {
                 check_draft_key(&key)?;
