@@ -1,9 +1,14 @@
 //! The console: the terminal, the event loop, and the service behind it.
 //!
-//! The loop reads keys, hands them to [`app::update`], carries out the effects it asks for
-//! through the service, and draws. It drains every key already waiting before it draws (a paste
-//! or a held key on a slow link costs one frame, not fifty), and while nothing happens it writes
-//! nothing at all: no clock, no spinner.
+//! The loop waits on one channel: terminal events (read by a thread of their own), the
+//! service's answers (from the thread that talks to the service, so that drawing never waits
+//! for the database), and later the changes the daemon pushes. It hands events to
+//! [`app::update`], sends the effects it asks for to the service through [`CaseApi`] (the
+//! in-process [`Session`] today, a socket client with the daemon), and draws. A key's effects
+//! are all answered before the next key is handled, so keys typed ahead act on the screen they
+//! open. It takes every event already waiting before it draws (a paste or a held key on a slow
+//! link costs one frame, not fifty), and while nothing happens it writes nothing at all: no
+//! clock, no spinner.
 
 pub mod backend;
 mod config;

@@ -1743,8 +1743,9 @@ mod tests {
 
     #[test]
     fn old_records_read_after_a_field_is_added() {
-        // A record written before `links`, `decision` and friends existed, in the store's
-        // encoding (MessagePack with named fields).
+        // A case sent by an older peer, before `links`, `decision` and friends existed (and
+        // without text and history), in the wire's encoding (MessagePack with named fields).
+        // The store's own records have the same test in `store::records`.
         #[derive(Serialize)]
         struct OldCase<'a> {
             number: &'a str,

@@ -175,3 +175,127 @@ impl From<EventRecord> for Event {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::Calendar;
+    use crate::domain::case::{NewCase, PartyId};
+    use crate::domain::ids::Iin;
+    use crate::domain::rules::RuleBook;
+    use crate::domain::vocabulary::Addressee;
+
+    fn case() -> Case {
+        let rules =
+            RuleBook::parse("r", include_str!("../../data/rules/kz-state-services.toml")).unwrap();
+        let new = NewCase {
+            matter: Matter::Complaint {
+                addressee: Addressee::LocalBody,
+                set_due: None,
+            },
+            medium: Medium::Paper,
+            applicant: Applicant {
+                name: "Нұрлан Әбенов".into(),
+                id: PartyId::Individual(Iin::parse("870412300005").unwrap()),
+                contact: String::new(),
+            },
+            registered: "2026-03-02".parse().unwrap(),
+            subject: "Анықтама берілмеді".into(),
+            text: "Өтінішіме жауап жоқ.".into(),
+        };
+        let by = Actor {
+            uid: 1000,
+            login: "aliya".into(),
+            name: "Әлия".into(),
+        };
+        let at = DateTime::from_timestamp(1_774_000_000, 0).unwrap();
+        let today = "2026-03-03".parse().unwrap();
+        let mut c = Case::register(
+            new,
+            "KZ-2026-000001".into(),
+            by.clone(),
+            at,
+            &Calendar::weekends_only(),
+            &rules,
+            today,
+        )
+        .unwrap();
+        c.apply(
+            EventKind::Assigned {
+                to: Some("aliya".into()),
+            },
+            by,
+            at,
+            &Calendar::weekends_only(),
+            &rules,
+            today,
+        )
+        .unwrap();
+        c
+    }
+
+    #[test]
+    fn a_case_goes_to_its_records_and_back() {
+        let c = case();
+        let bytes = rmp_serde::to_vec_named(&CaseRecord::from(&c)).unwrap();
+        let record: CaseRecord = rmp_serde::from_slice(&bytes).unwrap();
+        let events: Vec<Event> = c
+            .events
+            .iter()
+            .map(|e| {
+                let bytes = rmp_serde::to_vec_named(&EventRecord::from(e)).unwrap();
+                Event::from(rmp_serde::from_slice::<EventRecord>(&bytes).unwrap())
+            })
+            .collect();
+        assert_eq!(record.into_case(c.text.clone(), events), c);
+    }
+
+    #[test]
+    fn the_case_record_holds_neither_text_nor_history() {
+        let c = case();
+        let record: serde_json::Value = serde_json::to_value(CaseRecord::from(&c)).unwrap();
+        let keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert!(
+            !keys.contains(&"text") && !keys.contains(&"events"),
+            "{keys:?}"
+        );
+        assert!(keys.contains(&"number") && keys.contains(&"version"));
+    }
+
+    /// A record written before `links`, `decision` and friends existed still reads.
+    #[test]
+    fn an_old_record_reads_after_a_field_is_added() {
+        #[derive(Serialize)]
+        struct OldCase<'a> {
+            number: &'a str,
+            matter: Matter,
+            medium: Medium,
+            applicant: Applicant,
+            registered: NaiveDate,
+            subject: &'a str,
+            status: Status,
+            version: u64,
+        }
+        let c = case();
+        let old = OldCase {
+            number: &c.number,
+            matter: c.matter.clone(),
+            medium: c.medium,
+            applicant: c.applicant.clone(),
+            registered: c.registered,
+            subject: &c.subject,
+            status: c.status,
+            version: c.version,
+        };
+        let bytes = rmp_serde::to_vec_named(&old).unwrap();
+        let back: CaseRecord = rmp_serde::from_slice(&bytes).unwrap();
+        assert_eq!(back.number, c.number);
+        assert_eq!(back.assignee, None);
+        assert!(back.links.is_empty() && back.extensions.is_empty());
+    }
+}
