@@ -331,6 +331,79 @@ fn requests(number: &str) -> Vec<Request> {
     ]
 }
 
+/// Every command, as the console sends them.
+fn commands() -> Vec<CaseCommand> {
+    vec![
+        CaseCommand::Register {
+            case: Box::new(application()),
+            assignee: None,
+        },
+        CaseCommand::Assign {
+            to: Some("әлия".into()),
+        },
+        CaseCommand::Assign { to: None },
+        CaseCommand::Extend {
+            date: today(),
+            days: 3,
+            ground: Ground::Information,
+            reason: "Мемлекеттік органнан ақпарат сұралды".into(),
+        },
+        CaseCommand::RecordNotice {
+            kind: NoticeKind::ResultToStateCorporation,
+            sent: today(),
+            form: Form::Electronic,
+            reference: "ЕСЭДО-2026/777".into(),
+        },
+        CaseCommand::RecordAnswer {
+            sent: today(),
+            form: Form::Written,
+            reference: "№ 3Т-1/45".into(),
+        },
+        CaseCommand::AddNote {
+            text: "Позвонил заявитель: «жду ответа».\nЕкінші жол.".into(),
+        },
+        CaseCommand::Decide {
+            outcome: Outcome::Refused,
+            date: today(),
+            ground: Some("Art. 19-1.2.1".into()),
+        },
+        CaseCommand::Close { date: today() },
+        CaseCommand::Reopen {
+            date: today(),
+            reason: "Жаңа мән-жайлар".into(),
+        },
+        CaseCommand::SetDue {
+            due: d("2026-12-18"),
+        },
+        CaseCommand::RefuseAtIntake {
+            date: today(),
+            reason: "Құжаттар топтамасы толық емес".into(),
+        },
+        CaseCommand::Link {
+            number: "KZ-2026-000002".into(),
+            relation: Relation::Reapplication,
+        },
+    ]
+}
+
+fn command_index(c: &CaseCommand) -> usize {
+    match c {
+        CaseCommand::Register { .. } => 0,
+        CaseCommand::Assign { .. } => 1,
+        CaseCommand::Extend { .. } => 2,
+        CaseCommand::RecordNotice { .. } => 3,
+        CaseCommand::RecordAnswer { .. } => 4,
+        CaseCommand::AddNote { .. } => 5,
+        CaseCommand::Decide { .. } => 6,
+        CaseCommand::Close { .. } => 7,
+        CaseCommand::Reopen { .. } => 8,
+        CaseCommand::SetDue { .. } => 9,
+        CaseCommand::RefuseAtIntake { .. } => 10,
+        CaseCommand::Link { .. } => 11,
+    }
+}
+const COMMANDS: usize = 12;
+
 fn request_index(r: &Request) -> usize {
     match r {
         Request::WhoAmI => 0,
@@ -384,7 +457,21 @@ const ERRORS: usize = 8;
 
 #[test]
 fn every_request_crosses_the_wire() {
-    let requests = requests("KZ-2026-000001");
+    let mut requests = requests("KZ-2026-000001");
+    let commands = commands();
+    let seen: BTreeSet<usize> = commands.iter().map(command_index).collect();
+    assert_eq!(
+        seen,
+        (0..COMMANDS).collect(),
+        "every command has an example"
+    );
+    for (i, command) in commands.into_iter().enumerate() {
+        requests.push(Request::Execute {
+            number: "KZ-2026-000001".into(),
+            expected_version: i as u64 + 1,
+            command,
+        });
+    }
     let seen: BTreeSet<usize> = requests.iter().map(request_index).collect();
     assert_eq!(
         seen,
