@@ -15,6 +15,7 @@ use merzim::domain::message::{Localize, Message};
 use merzim::domain::rules::NoEdition;
 use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term, TermUnit};
 use merzim::i18n::{Lang, Texts};
+use merzim::letters::{Format, LetterKind};
 use merzim::reference::Reference;
 use merzim::service::{
     ApiError, CaseApi, CaseCommand, CaseView, DraftKey, QueueQuery, Request, Response, Role, Scope,
@@ -316,6 +317,12 @@ fn requests(number: &str) -> Vec<Request> {
         },
         Request::Users,
         Request::Services,
+        Request::Letter {
+            number: number.into(),
+            kind: LetterKind::ExtensionNotice,
+            lang: Lang::Kk,
+            format: Format::Docx,
+        },
         Request::SaveDraft {
             key: key.clone(),
             fields: fields(),
@@ -419,9 +426,10 @@ fn request_index(r: &Request) -> usize {
         Request::Preview { .. } => 10,
         Request::PreviewRegister { .. } => 11,
         Request::Services => 12,
+        Request::Letter { .. } => 13,
     }
 }
-const REQUESTS: usize = 13;
+const REQUESTS: usize = 14;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -437,9 +445,10 @@ fn response_index(r: &Response) -> usize {
         Response::Error { .. } => 9,
         Response::Previewed { .. } => 10,
         Response::Services { .. } => 11,
+        Response::Letter { .. } => 12,
     }
 }
-const RESPONSES: usize = 12;
+const RESPONSES: usize = 13;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -499,6 +508,12 @@ fn every_answer_crosses_the_wire() {
         },
         s.call(Request::Users),
         s.call(Request::Services),
+        s.call(Request::Letter {
+            number: number.clone(),
+            kind: LetterKind::ExtensionNotice,
+            lang: Lang::Ru,
+            format: Format::Text,
+        }),
         s.call(Request::PreviewRegister {
             case: Box::new(complaint()),
         }),
@@ -813,5 +828,43 @@ fn a_preview_shows_the_change_and_saves_nothing() {
         numbers.len(),
         2,
         "the preview registered nothing: {numbers:?}"
+    );
+}
+
+#[test]
+fn letters_come_from_the_service() {
+    let (_dir, s, number) = session();
+    let text = s
+        .letter(
+            number.clone(),
+            LetterKind::ExtensionNotice,
+            Lang::Kk,
+            Format::Text,
+        )
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("Жерге шығып тексеру қажет"),
+        "the reason is in it:\n{text}"
+    );
+    let docx = s
+        .letter(
+            number.clone(),
+            LetterKind::ExtensionNotice,
+            Lang::Ru,
+            Format::Docx,
+        )
+        .unwrap();
+    assert!(docx.starts_with(b"PK"), "a .docx is a zip");
+    // Not decided yet: no answer letter, said as the letters say it.
+    let err = s
+        .letter(number.clone(), LetterKind::Answer, Lang::Kk, Format::Text)
+        .unwrap_err();
+    let ApiError::Invalid { field, message } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(
+        (field.as_str(), message.key.as_ref()),
+        ("letter", "letter-not-decided")
     );
 }

@@ -463,7 +463,9 @@ impl<'a> Effects<'a> {
                 },
             ),
             Effect::LoadCase(number) => Step::Ask(Asked::Case, Request::Case { number }),
+            // A new case has no number and no version yet: the register gives the number.
             Effect::Execute {
+                number: None,
                 command: CaseCommand::Register { case, assignee },
                 ..
             } => Step::Ask(Asked::Execute, Request::Register { case, assignee }),

@@ -10,6 +10,7 @@
 //! where they are shown.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,8 @@ use crate::domain::case::{CaseError, NewCase};
 use crate::domain::deadline::Refusal;
 use crate::domain::message::{Localize, Message};
 use crate::domain::services::Service as StateService;
+use crate::i18n::{Lang, Texts};
+use crate::letters::{self, Format, LetterKind};
 use crate::store::drafts::DraftRecord;
 use crate::store::{StoreError, User};
 
@@ -81,6 +84,15 @@ pub enum Request {
     Users,
     /// The register of state services (for picking an application's service).
     Services,
+    /// A letter of the case `number` from the office's templates (the service's, so that
+    /// every console writes the office's wording), in `lang`, as `format` bytes; the console
+    /// writes them to the file the officer names.
+    Letter {
+        number: String,
+        kind: LetterKind,
+        lang: Lang,
+        format: Format,
+    },
     /// Saves (or replaces) the caller's draft of a form.
     SaveDraft {
         key: DraftKey,
@@ -122,6 +134,10 @@ pub enum Response {
     },
     Services {
         services: Vec<StateService>,
+    },
+    /// The letter's bytes (UTF-8 text or a .docx).
+    Letter {
+        bytes: Vec<u8>,
     },
     DraftSaved {
         draft: Draft,
@@ -374,6 +390,24 @@ pub trait CaseApi: Send + Sync {
         }
     }
 
+    fn letter(
+        &self,
+        number: String,
+        kind: LetterKind,
+        lang: Lang,
+        format: Format,
+    ) -> Result<Vec<u8>, ApiError> {
+        match self.call(Request::Letter {
+            number,
+            kind,
+            lang,
+            format,
+        }) {
+            Response::Letter { bytes } => Ok(bytes),
+            other => Err(unexpected(other)),
+        }
+    }
+
     fn users(&self) -> Result<Vec<User>, ApiError> {
         match self.call(Request::Users) {
             Response::Users { users } => Ok(users),
@@ -433,6 +467,7 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Previewed { .. } => "previewed",
         Response::Users { .. } => "users",
         Response::Services { .. } => "services",
+        Response::Letter { .. } => "letter",
         Response::DraftSaved { .. } => "draft-saved",
         Response::Drafts { .. } => "drafts",
         Response::Draft { .. } => "draft",
@@ -450,6 +485,8 @@ pub struct Session {
     service: Service,
     caller: Caller,
     today: Today,
+    /// The words that go into letters, read when the first letter is asked for.
+    texts: OnceLock<Texts>,
 }
 
 impl std::fmt::Debug for Session {
@@ -468,7 +505,18 @@ impl Session {
             service,
             caller,
             today,
+            texts: OnceLock::new(),
         }
+    }
+
+    fn texts(&self) -> Result<&Texts, ApiError> {
+        if let Some(t) = self.texts.get() {
+            return Ok(t);
+        }
+        let texts = Texts::new().map_err(|e| ApiError::Internal {
+            message: Message::new("plain-text").text("text", e.to_string()),
+        })?;
+        Ok(self.texts.get_or_init(|| texts))
     }
 
     /// A session for the account `uid`: a user of the database, or its first user (a
@@ -564,6 +612,28 @@ impl Session {
             Request::Services => Response::Services {
                 services: s.reference().services.services().cloned().collect(),
             },
+            Request::Letter {
+                number,
+                kind,
+                lang,
+                format,
+            } => {
+                let view = s.case(caller, &number, today)?;
+                let bytes =
+                    letters::render(self.texts()?, s.reference(), &view, kind, lang, format)
+                        .map_err(|e| {
+                            let message = Localize::message(&e);
+                            if e.is_input() {
+                                ApiError::Invalid {
+                                    field: "letter".into(),
+                                    message,
+                                }
+                            } else {
+                                ApiError::Internal { message }
+                            }
+                        })?;
+                Response::Letter { bytes }
+            }
             Request::SaveDraft { key, fields } => {
                 check_draft_key(&key)?;
                 let record = DraftRecord {
