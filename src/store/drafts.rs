@@ -64,15 +64,18 @@ impl Store {
     }
 
     /// Every draft of `uid`, by form and case. Another account's drafts are not in reach: the
-    /// scan is bounded by the uid.
+    /// scan is bounded by the uid. A draft that cannot be read is left out (and logged): one
+    /// damaged draft never hides the others.
     pub fn drafts_of(&self, uid: u32) -> Result<Vec<DraftRecord>, StoreError> {
-        self.drafts
-            .scan_prefix(uid.to_be_bytes())
-            .map(|kv| {
-                let (_, v) = kv?;
-                decode("draft", &v)
-            })
-            .collect()
+        let mut out = Vec::new();
+        for kv in self.drafts.scan_prefix(uid.to_be_bytes()) {
+            let (k, v) = kv?;
+            match decode::<DraftRecord>("draft", &v) {
+                Ok(d) => out.push(d),
+                Err(e) => tracing::warn!(key = ?k, "{e}"),
+            }
+        }
+        Ok(out)
     }
 
     /// Removes one of `uid`'s drafts; `true` if it was there. Flushed before it returns.
@@ -85,5 +88,59 @@ impl Store {
         let old = self.drafts.remove(draft_key(uid, form, case))?;
         self.flush()?;
         Ok(old.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(form: &str, case: Option<&str>, text: &str) -> DraftRecord {
+        DraftRecord {
+            form: form.into(),
+            case: case.map(str::to_string),
+            fields: BTreeMap::from([("text".to_string(), text.to_string())]),
+            saved: DateTime::from_timestamp(1_780_000_000, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn drafts_are_kept_per_account_and_a_damaged_one_hides_no_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        // Uids whose bytes share a beginning: the key is fixed-width, so they never mix.
+        let (a, b) = (1u32, 256u32);
+        store
+            .put_draft(a, &draft("register", None, "Әлия"))
+            .unwrap();
+        store
+            .put_draft(a, &draft("extend", Some("KZ-2026-000001"), "себебі"))
+            .unwrap();
+        store
+            .put_draft(b, &draft("register", None, "Болат"))
+            .unwrap();
+        assert_eq!(store.drafts_of(a).unwrap().len(), 2);
+        assert_eq!(
+            store.draft(b, "register", None).unwrap().unwrap().fields["text"],
+            "Болат"
+        );
+        assert_eq!(store.draft(a, "extend", None).unwrap(), None);
+
+        // A damaged draft of `a` is left out of the list; the others still read.
+        store
+            .drafts
+            .insert(draft_key(a, "note", Some("KZ-2026-000002")), &b"\xc1"[..])
+            .unwrap();
+        let forms: Vec<String> = store
+            .drafts_of(a)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.form)
+            .collect();
+        assert_eq!(forms, vec!["extend".to_string(), "register".to_string()]);
+
+        assert!(store.remove_draft(a, "register", None).unwrap());
+        assert!(!store.remove_draft(a, "register", None).unwrap());
+        assert!(store.draft(b, "register", None).unwrap().is_some());
     }
 }
