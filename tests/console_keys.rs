@@ -9,7 +9,7 @@ use merzim::i18n::{Lang, Texts};
 use merzim::keymap::{Keymap, ShippedKeymap};
 use merzim::reference::Reference;
 use merzim::service::demo::{DemoOptions, fill};
-use merzim::service::{Caller, QueueQuery, Role, Service, User};
+use merzim::service::{Caller, QueueQuery, Role, Service, Session, User};
 use merzim::ui::{self, Measurer, theme::Profile};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,7 +83,8 @@ fn app_on(f: &Fixture, user_keys: Option<&str>) -> App {
 fn send(f: &Fixture, app: &mut App, msg: Msg) -> Vec<Effect> {
     let texts = Texts::new().unwrap();
     let query = query();
-    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
+    let session = Session::new(f.service.clone(), f.caller.clone(), Box::new(today));
+    let mut runner = merzim::console::Effects::new(&session, &texts, &query);
     let mut effects = app::update(app, msg);
     let mut seen = Vec::new();
     while !effects.is_empty() {
@@ -285,4 +286,77 @@ fn a_window_shrunk_for_a_moment_keeps_the_place() {
     }
     send(&f, &mut app, Msg::Resize(80, 8));
     assert_eq!(app.case.as_ref().unwrap().scroll[0], at);
+}
+
+/// The effect runner asks the session: a change names the version it was based on (a change
+/// without one is refused before it reaches the service), a conflict comes back in the
+/// reader's words, and a registration gets its number.
+#[test]
+fn changes_go_through_the_session_with_their_version() {
+    use merzim::service::CaseCommand;
+    let f = fixture();
+    let mut app = app_on(&f, None);
+    app.lang = Lang::Ru;
+    let texts = Texts::new().unwrap();
+    let query = query();
+    let session = Session::new(f.service.clone(), f.caller.clone(), Box::new(today));
+    let mut runner = merzim::console::Effects::new(&session, &texts, &query);
+    let number = app
+        .queue
+        .loaded_rows()
+        .find(|r| r.status.is_open())
+        .expect("an open case")
+        .number
+        .clone();
+    let note = || CaseCommand::AddNote {
+        text: "Заметка".into(),
+    };
+
+    let no_version = runner.answer(
+        &app,
+        Effect::Execute {
+            number: Some(number.clone()),
+            expected_version: None,
+            command: note(),
+        },
+    );
+    let Some(Msg::Executed(Err(why))) = no_version else {
+        panic!("{no_version:?}");
+    };
+    assert!(why.contains("верси"), "{why}");
+
+    let version = f
+        .service
+        .case(&f.caller, &number, today())
+        .unwrap()
+        .case
+        .version;
+    let stale = runner.answer(
+        &app,
+        Effect::Execute {
+            number: Some(number.clone()),
+            expected_version: Some(version - 1),
+            command: note(),
+        },
+    );
+    let Some(Msg::Executed(Err(why))) = stale else {
+        panic!("{stale:?}");
+    };
+    assert!(why.contains(&number) && why.contains("изменено"), "{why}");
+
+    let done = runner.answer(
+        &app,
+        Effect::Execute {
+            number: Some(number.clone()),
+            expected_version: Some(version),
+            command: note(),
+        },
+    );
+    let Some(Msg::Executed(Ok(done))) = done else {
+        panic!("{done:?}");
+    };
+    assert_eq!(
+        (done.number.as_str(), done.version),
+        (number.as_str(), version + 1)
+    );
 }

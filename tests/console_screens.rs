@@ -11,7 +11,7 @@ use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium};
 use merzim::i18n::{Lang, Texts};
 use merzim::keymap::{Keymap, ShippedKeymap};
 use merzim::reference::Reference;
-use merzim::service::{Caller, CaseCommand, QueueQuery, Role, Service, User};
+use merzim::service::{Caller, CaseCommand, QueueQuery, Role, Service, Session, User};
 use merzim::ui::{self, theme::Profile};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -261,7 +261,8 @@ fn send(f: &Fixture, app: &mut App, msg: Msg) {
         include_closed: true,
         ..Default::default()
     };
-    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
+    let session = Session::new(f.service.clone(), f.caller.clone(), Box::new(today));
+    let mut runner = merzim::console::Effects::new(&session, &texts, &query);
     let effects = app::update(app, msg);
     runner.run(app, effects);
 }

@@ -13,7 +13,7 @@ use merzim::i18n::{Lang, Texts};
 use merzim::keymap::{Keymap, ShippedKeymap};
 use merzim::reference::Reference;
 use merzim::service::demo::{self, DemoOptions};
-use merzim::service::{Caller, CaseCommand, QueueQuery, Role, Service, User};
+use merzim::service::{Caller, CaseCommand, QueueQuery, Role, Service, Session, User};
 use merzim::ui::{self, theme::Profile};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -116,7 +116,8 @@ fn key(code: KeyCode) -> Msg {
 fn send(f: &Fixture, app: &mut App, msg: Msg) {
     let texts = Texts::new().unwrap();
     let query = QueueQuery::default();
-    let mut runner = merzim::console::Effects::new(&f.service, &texts, &f.caller, &query);
+    let session = Session::new(f.service.clone(), f.caller.clone(), Box::new(today));
+    let mut runner = merzim::console::Effects::new(&session, &texts, &query);
     let effects = app::update(app, msg);
     runner.run(app, effects);
 }

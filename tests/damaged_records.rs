@@ -125,7 +125,8 @@ fn a_damaged_record_is_skipped_and_named() {
             ..QueueQuery::default()
         };
         let caller = boss();
-        let mut runner = merzim::console::Effects::new(&svc, &texts, &caller, &q);
+        let session = merzim::service::Session::new(svc.clone(), caller.clone(), Box::new(today));
+        let mut runner = merzim::console::Effects::new(&session, &texts, &q);
         let effects = app::update(&mut app, Msg::Resize(100, 24));
         runner.run(&mut app, effects);
         runner.run(&mut app, vec![app::Effect::LoadQueue]);

@@ -192,6 +192,8 @@ pub enum Msg {
     /// Case records that could not be read and were left out of the queue (their numbers, or
     /// their keys where the number is unknown).
     Damaged(Vec<String>),
+    /// Text pasted at once (bracketed paste): one event for the whole text.
+    Paste(String),
 }
 
 /// What `update` asks the loop to do.
@@ -424,6 +426,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.error(StatusText::Literal(why));
             Vec::new()
         }
+        // No screen takes text yet: the forms do.
+        Msg::Paste(_) => Vec::new(),
     };
     app.clamp_scroll();
     effects

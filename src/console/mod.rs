@@ -1,9 +1,14 @@
 //! The console: the terminal, the event loop, and the service behind it.
 //!
-//! The loop reads keys, hands them to [`app::update`], carries out the effects it asks for
-//! through the service, and draws. It drains every key already waiting before it draws (a paste
-//! or a held key on a slow link costs one frame, not fifty), and while nothing happens it writes
-//! nothing at all: no clock, no spinner.
+//! The loop waits on one channel: terminal events (read by a thread of their own), the
+//! service's answers (from the thread that talks to the service, so that drawing never waits
+//! for the database), and later the changes the daemon pushes. It hands events to
+//! [`app::update`], sends the effects it asks for to the service through [`CaseApi`] (the
+//! in-process [`Session`] today, a socket client with the daemon), and draws. A key's effects
+//! are all answered before the next key is handled, so keys typed ahead act on the screen they
+//! open. It takes every event already waiting before it draws (a paste or a held key on a slow
+//! link costs one frame, not fifty), and while nothing happens it writes nothing at all: no
+//! clock, no spinner.
 
 pub mod backend;
 mod config;
@@ -12,6 +17,7 @@ pub mod terminal;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -19,11 +25,14 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use crossterm::event::{self, Event};
 
 use crate::app::{self, App, Effect, Msg, StatusText};
-use crate::domain::message::Localize;
+use crate::domain::message::{Localize, Message};
 use crate::i18n::{Lang, Texts};
 use crate::keymap::{Keymap, ShippedKeymap};
 use crate::reference::Reference;
-use crate::service::{Caller, QueueQuery, Scope, Service, ServiceError, identity};
+use crate::service::{
+    ApiError, Caller, CaseApi, CaseCommand, QueueQuery, Request, Response, Scope, Service, Session,
+    identity,
+};
 use crate::ui::{self, theme::Profile};
 
 pub use config::Config;
@@ -128,73 +137,276 @@ pub fn run(opts: Options) -> Result<()> {
         include_closed: true,
         ..QueueQuery::default()
     };
+    // The session is built here, from this process's account and the office's clock: what
+    // the console asks never says who it is or what day it is.
+    let clock = opts.clone();
+    let session: Arc<dyn CaseApi> = Arc::new(Session::new(
+        service,
+        caller,
+        Box::new(move || today(&clock)),
+    ));
 
     let (mut screen, _guard) = terminal::enter()?;
-    let mut fx = Effects::new(&service, &texts, &caller, &query);
+    let mut fx = Effects::new(&*session, &texts, &query);
+    let (tx, inbox) = mpsc::channel();
+    let worker = worker(Arc::clone(&session), tx.clone())?;
+    read_terminal(tx)?;
+    let mut lp = Loop {
+        app: &mut app,
+        fx: &mut fx,
+        worker,
+        waiting: VecDeque::new(),
+        asked: None,
+        events: VecDeque::new(),
+        dirty: true,
+    };
     // The state learns its size before the first frame (which checks it again).
     let area = screen.area()?;
-    let effects = app::update(&mut app, Msg::Resize(area.width, area.height));
-    if let Flow::Quit = fx.run(&mut app, effects) {
+    lp.update(Msg::Resize(area.width, area.height));
+    if let Flow::Quit = lp.pump()? {
         return Ok(());
     }
     // First paint before anything is loaded: the frame and the header.
-    let Some(mut shown) = frame(&mut screen, &mut app, &texts, None, &mut fx)? else {
+    let Some(mut shown) = lp.frame(&mut screen, &texts, None)? else {
         return Ok(());
     };
-    if let Flow::Quit = fx.run(&mut app, vec![Effect::LoadQueue]) {
-        return Ok(());
-    }
+    lp.waiting.push_back(Effect::LoadQueue);
     loop {
-        match frame(&mut screen, &mut app, &texts, Some(shown), &mut fx)? {
-            Some(s) => shown = s,
-            None => return Ok(()),
+        if let Flow::Quit = lp.pump()? {
+            return Ok(());
         }
-        // After the frame is out, before waiting for keys: work that shows nothing.
-        if app.queue.needs_index() && !event::poll(Duration::ZERO)? {
-            let effects = app::update(&mut app, Msg::Idle);
-            if let Flow::Quit = fx.run(&mut app, effects) {
-                return Ok(());
-            }
-        }
-
-        // Block until something happens (or, with no fixed date, until midnight: one redraw then
-        // rolls the date over); then take everything already waiting, one frame for them all.
-        // Each key's effects are carried out, and their answers applied, before the next key is
-        // handled: `Enter q` typed ahead opens the case and then closes it, as it would have
-        // done typed slowly, instead of `q` quitting the queue behind a case still loading.
-        let mut event = match until_midnight(&opts) {
-            Some(wait) if !event::poll(wait)? => None,
-            _ => Some(event::read()?),
-        };
-        while let Some(ev) = event.take() {
+        // Events typed ahead are handled one at a time, each only after every effect of the
+        // one before was answered: `Enter q` typed ahead opens the case and then closes it, as
+        // it would have done typed slowly, instead of `q` quitting the queue behind a case still
+        // loading.
+        if !lp.busy()
+            && let Some(ev) = lp.events.pop_front()
+        {
             if let Some(msg) = to_msg(ev) {
-                let effects = app::update(&mut app, msg);
-                if let Flow::Quit = fx.run(&mut app, effects) {
-                    return Ok(());
+                lp.update(msg);
+            }
+            continue;
+        }
+        // Everything already waiting is taken before a frame: one frame for a paste or a held
+        // key, not fifty.
+        match inbox.try_recv() {
+            Ok(incoming) => {
+                lp.take(incoming)?;
+                continue;
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+            Err(mpsc::TryRecvError::Disconnected) => return Ok(()),
+        }
+        if lp.busy() {
+            // Waiting for the service: a slow answer still lets a resize or a message show.
+            match inbox.recv_timeout(SLOW_ANSWER) {
+                Ok(incoming) => lp.take(incoming)?,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if lp.dirty {
+                        shown = lp.frame(&mut screen, &texts, Some(shown))?.unwrap_or(shown);
+                    }
                 }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
-            if event::poll(Duration::ZERO)? {
-                event = Some(event::read()?);
-            }
+            continue;
         }
         // Midnight: the next frame uses the new date (and reloads the queue with it).
         let now = today(&opts);
-        if now != app.today {
-            let effects = app::update(&mut app, Msg::Today(now));
-            if let Flow::Quit = fx.run(&mut app, effects) {
-                return Ok(());
+        if now != lp.app.today {
+            lp.update(Msg::Today(now));
+            continue;
+        }
+        if lp.dirty {
+            match lp.frame(&mut screen, &texts, Some(shown))? {
+                Some(s) => shown = s,
+                None => return Ok(()),
+            }
+            // Something the frame itself asked for (a resize's effects) comes first.
+            if lp.busy() {
+                continue;
             }
         }
+        // After the frame is out, before waiting for keys: work that shows nothing.
+        if lp.app.queue.needs_index() {
+            let effects = app::update(lp.app, Msg::Idle);
+            lp.waiting.extend(effects);
+            if lp.busy() {
+                continue;
+            }
+        }
+        // Nothing to do: wait for the next event (or, with no fixed date, until midnight: one
+        // redraw then rolls the date over). Nothing is drawn while idle.
+        let incoming = match until_midnight(&opts) {
+            Some(wait) => match inbox.recv_timeout(wait) {
+                Ok(i) => Some(i),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match inbox.recv() {
+                Ok(i) => Some(i),
+                Err(_) => return Ok(()),
+            },
+        };
+        if let Some(i) = incoming {
+            lp.take(i)?;
+        }
+    }
+}
+
+/// How long the loop waits for the service before it draws what it has (a resize, a message).
+const SLOW_ANSWER: Duration = Duration::from_millis(150);
+
+/// What arrives on the console's one channel: terminal events, the service's answers, and
+/// (with the daemon) the changes it pushes.
+enum Incoming {
+    Terminal(Event),
+    /// The terminal cannot be read any more.
+    TerminalGone(std::io::Error),
+    Answer(Asked, Response),
+    /// The service's thread ended without answering (it panicked).
+    ServiceGone,
+}
+
+/// A thread that reads the terminal into the channel, so that the loop waits on one channel
+/// for keys and answers alike.
+fn read_terminal(tx: mpsc::Sender<Incoming>) -> Result<()> {
+    std::thread::Builder::new()
+        .name("terminal".into())
+        .spawn(move || {
+            loop {
+                let incoming = match event::read() {
+                    Ok(ev) => Incoming::Terminal(ev),
+                    Err(e) => {
+                        let _ = tx.send(Incoming::TerminalGone(e));
+                        return;
+                    }
+                };
+                if tx.send(incoming).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// The thread that talks to the service, off the drawing thread: requests in order, each
+/// answer sent back on the console's channel.
+fn worker(
+    api: Arc<dyn CaseApi>,
+    tx: mpsc::Sender<Incoming>,
+) -> Result<mpsc::Sender<(Asked, Request)>> {
+    let (ask, requests) = mpsc::channel::<(Asked, Request)>();
+    /// Tells the loop when the thread ends unwinding: a request then never gets its answer,
+    /// and the loop must not wait for it.
+    struct Gone(mpsc::Sender<Incoming>);
+    impl Drop for Gone {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                let _ = self.0.send(Incoming::ServiceGone);
+            }
+        }
+    }
+    std::thread::Builder::new()
+        .name("service".into())
+        .spawn(move || {
+            let gone = Gone(tx);
+            for (asked, request) in requests {
+                let response = api.call(request);
+                if gone.0.send(Incoming::Answer(asked, response)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(ask)
+}
+
+/// The console's loop state: the effects still to carry out for the event being handled, the
+/// request the service is answering, and the terminal events that wait for them.
+struct Loop<'a, 'b> {
+    app: &'a mut App,
+    fx: &'a mut Effects<'b>,
+    worker: mpsc::Sender<(Asked, Request)>,
+    waiting: VecDeque<Effect>,
+    asked: Option<Asked>,
+    events: VecDeque<Event>,
+    /// The state changed since the last frame.
+    dirty: bool,
+}
+
+impl Loop<'_, '_> {
+    /// Effects are pending or being answered: terminal events wait.
+    fn busy(&self) -> bool {
+        self.asked.is_some() || !self.waiting.is_empty()
+    }
+
+    fn update(&mut self, msg: Msg) {
+        self.dirty = true;
+        let effects = app::update(self.app, msg);
+        self.waiting.extend(effects);
+    }
+
+    /// Carries out the waiting effects in order until one waits for the service.
+    fn pump(&mut self) -> Result<Flow> {
+        while self.asked.is_none() {
+            let Some(effect) = self.waiting.pop_front() else {
+                break;
+            };
+            match self.fx.step(self.app, effect) {
+                Step::Quit => return Ok(Flow::Quit),
+                Step::Done => {}
+                Step::Answer(msg) => self.update(msg),
+                Step::Ask(asked, request) => {
+                    self.worker
+                        .send((asked, request))
+                        .map_err(|_| anyhow::anyhow!("the service thread ended"))?;
+                    self.asked = Some(asked);
+                }
+            }
+        }
+        Ok(Flow::Go)
+    }
+
+    fn take(&mut self, incoming: Incoming) -> Result<()> {
+        match incoming {
+            Incoming::Terminal(ev) => self.events.push_back(ev),
+            Incoming::TerminalGone(e) => return Err(e).context("the terminal cannot be read"),
+            Incoming::ServiceGone => anyhow::bail!(
+                "the service thread stopped unexpectedly; start merzim again (every acknowledged change is saved)"
+            ),
+            Incoming::Answer(asked, response) => {
+                self.asked = None;
+                let msg = self.fx.reply(self.app.lang, asked, response);
+                self.update(msg);
+                for msg in self.fx.take_later() {
+                    self.update(msg);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn frame(
+        &mut self,
+        screen: &mut terminal::Screen,
+        texts: &Texts,
+        before: Option<Shown>,
+    ) -> Result<Option<Shown>> {
+        self.dirty = false;
+        frame(screen, self.app, texts, before, self.fx, &mut self.waiting)
     }
 }
 
 /// Carries out what `update` asks for through the service, and answers with a message: the one
 /// effect runner of the console, shared with the tests that drive `update`.
+///
+/// An effect is taken in two halves, so that the console's loop can have the service answer
+/// on another thread: [`Effects::step`] says what it asks of the service (or answers it at
+/// once), [`Effects::reply`] turns the service's answer into a message. [`Effects::answer`]
+/// does both in turn.
 pub struct Effects<'a> {
-    service: &'a Service,
+    api: &'a dyn CaseApi,
     /// Errors from the service are put into words in the reader's language here, at the edge.
     texts: &'a Texts,
-    caller: &'a Caller,
     query: &'a QueueQuery,
     /// A repaint was asked for: the next frame forgets what the terminal shows.
     repaint: bool,
@@ -209,74 +421,125 @@ pub enum Flow {
     Quit,
 }
 
+/// Which message the answer to a request becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Queue,
+    Case,
+    Execute,
+}
+
+/// What one effect takes.
+#[derive(Debug)]
+pub enum Step {
+    /// Quit the console.
+    Quit,
+    /// Done, nothing to answer (a repaint).
+    Done,
+    /// Answered at once, without the service.
+    Answer(Msg),
+    /// A request for the service; its answer becomes a message through [`Effects::reply`].
+    Ask(Asked, Request),
+}
+
 impl<'a> Effects<'a> {
-    /// A runner for `caller`'s console, loading the queue with `query`.
-    pub fn new(
-        service: &'a Service,
-        texts: &'a Texts,
-        caller: &'a Caller,
-        query: &'a QueueQuery,
-    ) -> Effects<'a> {
+    /// A runner for the console of the session behind `api`, loading the queue with `query`.
+    pub fn new(api: &'a dyn CaseApi, texts: &'a Texts, query: &'a QueueQuery) -> Effects<'a> {
         Effects {
-            service,
+            api,
             texts,
-            caller,
             query,
             repaint: false,
             later: Vec::new(),
         }
     }
 
-    /// The answer to one effect, if it has one (`Quit` and `Repaint` have none).
-    pub fn answer(&mut self, app: &App, effect: Effect) -> Option<Msg> {
-        let words = |e: ServiceError| self.texts.message(app.lang, &e.message());
-        Some(match effect {
-            Effect::Quit => return None,
+    /// What `effect` asks of the service, or its answer when it needs none.
+    pub fn step(&mut self, app: &App, effect: Effect) -> Step {
+        match effect {
+            Effect::Quit => Step::Quit,
             Effect::Repaint => {
                 self.repaint = true;
-                return None;
+                Step::Done
             }
-            Effect::LoadQueue => {
-                match self
-                    .service
-                    .queue_with_damage(self.caller, app.today, self.query)
-                {
-                    Ok((rows, damaged)) => {
-                        // One damaged record never hides the rest; it is named until dismissed.
-                        if !damaged.is_empty() {
-                            self.later.push(Msg::Damaged(
-                                damaged
-                                    .iter()
-                                    .map(|d| d.number.clone().unwrap_or_else(|| d.key.clone()))
-                                    .collect(),
-                            ));
-                        }
-                        Msg::QueueLoaded(Ok(rows))
-                    }
-                    Err(e) => Msg::QueueLoaded(Err(words(e))),
+            Effect::LoadQueue => Step::Ask(
+                Asked::Queue,
+                Request::Queue {
+                    query: self.query.clone(),
+                },
+            ),
+            Effect::LoadCase(number) => Step::Ask(Asked::Case, Request::Case { number }),
+            // A new case has no number and no version yet: the register gives the number.
+            Effect::Execute {
+                number: None,
+                command: CaseCommand::Register { case, assignee },
+                ..
+            } => Step::Ask(Asked::Execute, Request::Register { case, assignee }),
+            Effect::Execute {
+                number: Some(number),
+                expected_version: Some(expected_version),
+                command,
+            } => Step::Ask(
+                Asked::Execute,
+                Request::Execute {
+                    number,
+                    expected_version,
+                    command,
+                },
+            ),
+            // The console always says which version a change was based on (issue 8).
+            Effect::Execute { .. } => Step::Answer(Msg::Executed(Err(self
+                .texts
+                .message(app.lang, &Message::new("api-no-version"))))),
+        }
+    }
+
+    /// The message the service's answer to `asked` becomes; errors in the reader's words.
+    /// Messages besides the answer itself wait in [`Effects::later`] (see [`Effects::take_later`]).
+    pub fn reply(&mut self, lang: Lang, asked: Asked, response: Response) -> Msg {
+        let words = |e: ApiError| self.texts.message(lang, &e.message());
+        match (asked, response) {
+            (Asked::Queue, Response::Queue { rows, damaged }) => {
+                // One damaged record never hides the rest; it is named until dismissed.
+                if !damaged.is_empty() {
+                    self.later.push(Msg::Damaged(damaged));
+                }
+                Msg::QueueLoaded(Ok(rows))
+            }
+            (Asked::Case, Response::Case { view }) => Msg::CaseLoaded(Box::new(Ok(*view))),
+            (Asked::Execute, Response::Executed { done }) => Msg::Executed(Ok(done)),
+            (asked, other) => {
+                let error = match other {
+                    Response::Error { error } => error,
+                    _ => ApiError::Internal {
+                        message: Message::new("api-unexpected-answer")
+                            .text("answer", format!("{asked:?}")),
+                    },
+                };
+                match asked {
+                    Asked::Queue => Msg::QueueLoaded(Err(words(error))),
+                    Asked::Case => Msg::CaseLoaded(Box::new(Err(words(error)))),
+                    Asked::Execute => Msg::Executed(Err(words(error))),
                 }
             }
-            Effect::LoadCase(number) => Msg::CaseLoaded(Box::new(
-                self.service
-                    .case(self.caller, &number, app.today)
-                    .map_err(words),
-            )),
-            Effect::Execute {
-                number,
-                expected_version,
-                command,
-            } => Msg::Executed(
-                self.service
-                    .execute(
-                        self.caller,
-                        app.today,
-                        number.as_deref(),
-                        expected_version,
-                        command,
-                    )
-                    .map_err(words),
-            ),
-        })
+        }
+    }
+
+    /// Messages an answer brought besides itself, to be handled after it.
+    pub fn take_later(&mut self) -> Vec<Msg> {
+        std::mem::take(&mut self.later)
+    }
+
+    /// The answer to one effect, if it has one (`Quit` and `Repaint` have none).
+    pub fn answer(&mut self, app: &App, effect: Effect) -> Option<Msg> {
+        match self.step(app, effect) {
+            Step::Quit | Step::Done => None,
+            Step::Answer(msg) => Some(msg),
+            Step::Ask(asked, request) => {
+                let response = self.api.call(request);
+                Some(self.reply(app.lang, asked, response))
+            }
+        }
     }
 
     /// Carries out `effects` in order, and whatever their answers ask for, until nothing is
@@ -290,7 +553,7 @@ impl<'a> Effects<'a> {
             if let Some(msg) = self.answer(app, effect) {
                 waiting.extend(app::update(app, msg));
             }
-            for msg in std::mem::take(&mut self.later) {
+            for msg in self.take_later() {
                 waiting.extend(app::update(app, msg));
             }
         }
@@ -316,12 +579,17 @@ fn frame(
     texts: &Texts,
     before: Option<Shown>,
     fx: &mut Effects,
+    waiting: &mut VecDeque<Effect>,
 ) -> Result<Option<Shown>> {
     let area = screen.area()?;
     if (area.width, area.height) != (app.width, app.height) {
-        let effects = app::update(app, Msg::Resize(area.width, area.height));
-        if let Flow::Quit = fx.run(app, effects) {
-            return Ok(None);
+        for effect in app::update(app, Msg::Resize(area.width, area.height)) {
+            match effect {
+                Effect::Quit => return Ok(None),
+                Effect::Repaint => fx.repaint = true,
+                // Anything else a resize asks for is carried out after this frame.
+                other => waiting.push_back(other),
+            }
         }
     }
     let mut before = before;
@@ -367,6 +635,8 @@ fn to_msg(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) => Some(Msg::Key(k)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        // Bracketed paste: one event for the whole text.
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }

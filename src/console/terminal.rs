@@ -117,6 +117,8 @@ fn install_signal_handlers() -> io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                // What must outlive the link (a form's draft) first, then the terminal.
+                run_at_signal(AT_SIGNAL_GRACE);
                 restore_within_grace();
                 // SAFETY: _exit has no preconditions. Not `process::exit`: it would flush
                 // stdout, which may wait for the terminal like everything else here.
@@ -124,6 +126,37 @@ fn install_signal_handlers() -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// What the console does when a signal ends it, before the terminal is restored: save what
+/// was typed and not yet saved (issue 8 section 4: the draft survives a dropped SSH link).
+type AtSignal = Box<dyn Fn() + Send + Sync>;
+
+static AT_SIGNAL: std::sync::Mutex<Option<AtSignal>> = std::sync::Mutex::new(None);
+
+/// Sets (or, with `None`, clears) what runs when SIGTERM, SIGHUP or SIGQUIT ends the console,
+/// before the terminal is restored. It gets [`AT_SIGNAL_GRACE`]: the process ends within a
+/// second whatever it does. It must not write to the terminal (which may not read any more).
+pub fn at_signal(hook: Option<AtSignal>) {
+    *AT_SIGNAL.lock().unwrap_or_else(|p| p.into_inner()) = hook;
+}
+
+/// How long the [`at_signal`] hook may take before the process ends without it.
+pub const AT_SIGNAL_GRACE: Duration = Duration::from_millis(400);
+
+/// Runs the [`at_signal`] hook on a thread of its own, waiting at most `grace` for it; `true`
+/// if it finished (or there is none).
+fn run_at_signal(grace: Duration) -> bool {
+    let (done, finished) = mpsc::channel();
+    let helper = std::thread::Builder::new()
+        .name("at-signal".into())
+        .spawn(move || {
+            if let Some(hook) = AT_SIGNAL.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                hook();
+            }
+            let _ = done.send(());
+        });
+    helper.is_ok() && finished.recv_timeout(grace).is_ok()
 }
 
 /// How long a signal waits for the terminal to take the restore sequence through stdout.
@@ -171,6 +204,23 @@ const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_signal_hook_runs_once_set_and_not_once_cleared() {
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicUsize;
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&runs);
+        at_signal(Some(Box::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        })));
+        // The hook's own thread: waited for as long as it takes here (no timing in the test).
+        assert!(run_at_signal(Duration::from_secs(3600)));
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+        at_signal(None);
+        assert!(run_at_signal(Duration::from_secs(3600)));
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+    }
 
     #[test]
     fn the_raw_leave_sequence_is_the_one_crossterm_sends() {

@@ -373,8 +373,9 @@ pub struct NewCase {
     pub text: String,
 }
 
-/// A case and its current state. Its original text and its events are kept apart by the store
-/// (the text is written once, the events are the append-only history) and filled in on load.
+/// A case and its current state, with its original text and its history. The store keeps the
+/// text and the events apart (the text is written once, the events are the append-only history)
+/// in records of its own (`store::records`): this serde shape is the wire's, not the disk's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
     pub number: String,
@@ -383,7 +384,7 @@ pub struct Case {
     pub applicant: Applicant,
     pub registered: NaiveDate,
     pub subject: String,
-    #[serde(skip)]
+    #[serde(default)]
     pub text: String,
     #[serde(default)]
     pub assignee: Option<String>,
@@ -402,7 +403,7 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<NaiveDate>,
     pub version: u64,
-    #[serde(skip)]
+    #[serde(default)]
     pub events: Vec<Event>,
 }
 
@@ -1742,8 +1743,9 @@ mod tests {
 
     #[test]
     fn old_records_read_after_a_field_is_added() {
-        // A record written before `links`, `decision` and friends existed, in the store's
-        // encoding (MessagePack with named fields).
+        // A case sent by an older peer, before `links`, `decision` and friends existed (and
+        // without text and history), in the wire's encoding (MessagePack with named fields).
+        // The store's own records have the same test in `store::records`.
         #[derive(Serialize)]
         struct OldCase<'a> {
             number: &'a str,

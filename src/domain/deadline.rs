@@ -164,7 +164,7 @@ impl ObligationKind {
 }
 
 /// Where an obligation stands on `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum ObligationState {
     /// Not done, not yet overdue.
@@ -207,7 +207,7 @@ impl ObligationState {
 }
 
 /// Something the body owes, with its due date and legal basis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Obligation {
     pub kind: ObligationKind,
     /// `None` where no law sets a term and the officer has not set one.
@@ -217,12 +217,12 @@ pub struct Obligation {
     #[serde(flatten)]
     pub state: ObligationState,
     /// What it refers to, e.g. the extension of a given date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concerns: Option<Concerns>,
 }
 
 /// What an obligation refers to: data, put into words where it is shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "concerns", rename_all = "kebab-case")]
 pub enum Concerns {
     /// An extension notice is about the extension decided on `date` (Art. 25.4 ¶2).
@@ -247,7 +247,7 @@ impl std::fmt::Display for Concerns {
 }
 
 /// Everything the engine derives for a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadlines {
     /// The current due date; `None` where no term applies yet.
     pub due: Option<NaiveDate>,
@@ -269,7 +269,7 @@ pub struct Deadlines {
     /// Recorded extensions that the rules and calendar in force now would refuse (e.g. after an
     /// office corrected an estimated holiday). They happened and still count; this says why the
     /// record looks irregular, so a person can look at it.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub irregular: Vec<Refusal>,
 }
 
@@ -331,7 +331,8 @@ pub struct Answered {
 }
 
 /// An action the law does not allow, naming the rule it breaks.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Refusal {
     #[error(
         "{basis}: a complaint to a {addressee} cannot be extended; only {} may extend",

@@ -2,17 +2,22 @@
 //! shown (the console, the command line), in the reader's language. The domain says *what*;
 //! the edge says it in Kazakh, Russian or English (STRUCTURE 2).
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
 
-/// A message: the catalogue key and its named arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A message: the catalogue key and its named arguments. Plain data, so that it crosses the
+/// daemon's socket as it is and is put into words at the other end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, Value)>,
+    pub key: Cow<'static, str>,
+    pub args: Vec<(Cow<'static, str>, Value)>,
 }
 
 /// One argument of a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Value {
     /// Text inserted as is (data the person typed or that came from a file: quoted in the
     /// message, made safe where it is shown).
@@ -35,14 +40,14 @@ impl Message {
     /// A message without arguments.
     pub fn new(key: &'static str) -> Message {
         Message {
-            key,
+            key: Cow::Borrowed(key),
             args: Vec::new(),
         }
     }
 
     /// The message with one more argument.
     pub fn with(mut self, name: &'static str, value: Value) -> Message {
-        self.args.push((name, value));
+        self.args.push((Cow::Borrowed(name), value));
         self
     }
 

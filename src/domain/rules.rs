@@ -2,7 +2,7 @@
 //! chosen by a case's registration date (DESIGN 1.4).
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::vocabulary::{Addressee, Ground};
@@ -134,7 +134,7 @@ pub struct RuleBook {
 }
 
 /// No edition of the rules covers a date.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 #[error("no edition of the rules is in force on {date}: the earliest takes effect on {earliest}")]
 pub struct NoEdition {
     pub date: NaiveDate,

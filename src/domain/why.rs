@@ -7,7 +7,7 @@
 //! functions as the due date itself, and a test checks that the last step ends on it.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::calendar::{Calendar, ExplainedDay, Explanation, Uncertainty};
 use super::deadline::{ApplicationFacts, ApplicationOutcome, ComplaintFacts, Refusal, term_due};
@@ -15,7 +15,7 @@ use super::rules::RuleBook;
 use super::vocabulary::{Ground, Term, TermUnit};
 
 /// One step towards the due date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum WhyStep {
     /// The term counted from the registration date. The days are working days counted one by
@@ -49,7 +49,7 @@ pub enum WhyStep {
 }
 
 /// Every step of a case's due date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Why {
     pub registered: NaiveDate,
     pub steps: Vec<WhyStep>,

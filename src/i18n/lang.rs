@@ -7,7 +7,20 @@ use unic_langid::LanguageIdentifier;
 
 /// A language of the interface. Officers work in Kazakh (the state language), Russian or
 /// English, and may switch at run time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Kazakh (қазақ тілі).
     Kk,

@@ -35,6 +35,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/users.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/letters.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/api.ftl")),
         )
     };
 }
@@ -194,9 +196,9 @@ impl Texts {
         let values: Vec<(&str, Arg)> = m
             .args
             .iter()
-            .map(|(name, v)| (*name, self.value(lang, v)))
+            .map(|(name, v)| (name.as_ref(), self.value(lang, v)))
             .collect();
-        self.tr_args(lang, m.key, &values)
+        self.tr_args(lang, &m.key, &values)
     }
 
     fn value(&self, lang: Lang, v: &Value) -> Arg<'static> {

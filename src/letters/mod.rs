@@ -33,10 +33,11 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value, context};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::case::{Case, Outcome, PartyId, Status};
+use crate::domain::message::{Localize, Message};
 use crate::domain::vocabulary::{CaseKind, Ground, Medium};
 use crate::i18n::{Arg, Lang, Texts};
 use crate::reference::{OfficeFile, Reference};
@@ -56,7 +57,8 @@ pub const FUEL: u64 = 100_000;
 const HEADING_MARK: char = '\u{1}';
 
 /// Which letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LetterKind {
     /// The complainant is told of an extension, its reasons and the new due date (Art. 25.4 ¶2).
     ExtensionNotice,
@@ -119,7 +121,8 @@ impl FromStr for LetterKind {
 }
 
 /// What a letter is written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// UTF-8 text, one line per line, `\n` between them.
     Text,
@@ -185,53 +188,46 @@ pub enum LetterError {
     Docx { detail: String },
 }
 
+impl Localize for LetterError {
+    /// The words of `i18n/*/letters.ftl`, as data (they cross the daemon's socket).
+    fn message(&self) -> Message {
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        match self {
+            LetterError::NoExtension { number } => {
+                Message::new("letter-no-extension").text("number", number)
+            }
+            LetterError::NotDecided { number } => {
+                Message::new("letter-not-decided").text("number", number)
+            }
+            LetterError::RefusedAtIntake { number } => {
+                Message::new("letter-refused-at-intake").text("number", number)
+            }
+            LetterError::NoDates { number, reason } => Message::new("letter-no-dates")
+                .text("number", number)
+                .text("reason", reason),
+            LetterError::Template { path, line, detail } => Message::new("letter-template")
+                .text("path", path)
+                .number("line", count(*line))
+                .text("detail", detail),
+            LetterError::UnknownFile { path } => {
+                Message::new("letter-unknown-file").text("path", path)
+            }
+            LetterError::NotUtf8 { path, at } => Message::new("letter-not-utf8")
+                .text("path", path)
+                .number("at", count(*at)),
+            LetterError::Office { path, detail } => Message::new("letter-office")
+                .text("path", path)
+                .text("detail", detail),
+            LetterError::Format { path } => Message::new("letter-format").text("path", path),
+            LetterError::Docx { detail } => Message::new("letter-docx").text("detail", detail),
+        }
+    }
+}
+
 impl LetterError {
     /// The message in `lang`, from `i18n/*/letters.ftl`.
     pub fn message(&self, texts: &Texts, lang: Lang) -> String {
-        let t = |key: &str, args: &[(&str, Arg<'_>)]| texts.tr_args(lang, key, args);
-        match self {
-            LetterError::NoExtension { number } => {
-                t("letter-no-extension", &[("number", number.as_str().into())])
-            }
-            LetterError::NotDecided { number } => {
-                t("letter-not-decided", &[("number", number.as_str().into())])
-            }
-            LetterError::RefusedAtIntake { number } => t(
-                "letter-refused-at-intake",
-                &[("number", number.as_str().into())],
-            ),
-            LetterError::NoDates { number, reason } => t(
-                "letter-no-dates",
-                &[
-                    ("number", number.as_str().into()),
-                    ("reason", reason.as_str().into()),
-                ],
-            ),
-            LetterError::Template { path, line, detail } => t(
-                "letter-template",
-                &[
-                    ("path", path.as_str().into()),
-                    ("line", (*line).into()),
-                    ("detail", detail.as_str().into()),
-                ],
-            ),
-            LetterError::UnknownFile { path } => {
-                t("letter-unknown-file", &[("path", path.as_str().into())])
-            }
-            LetterError::NotUtf8 { path, at } => t(
-                "letter-not-utf8",
-                &[("path", path.as_str().into()), ("at", (*at).into())],
-            ),
-            LetterError::Office { path, detail } => t(
-                "letter-office",
-                &[
-                    ("path", path.as_str().into()),
-                    ("detail", detail.as_str().into()),
-                ],
-            ),
-            LetterError::Format { path } => t("letter-format", &[("path", path.as_str().into())]),
-            LetterError::Docx { detail } => t("letter-docx", &[("detail", detail.as_str().into())]),
-        }
+        texts.message(lang, &Localize::message(self))
     }
 
     /// Whether the fault is in the input (the case, the office's files, the file name) rather

@@ -5,6 +5,7 @@
 //! change with the domain (an illegal extension is refused with its article), checks the case
 //! version the change was based on, appends the history entry, flushes, and only then returns.
 
+pub mod api;
 mod command;
 pub mod demo;
 pub mod exchange;
@@ -29,6 +30,7 @@ use crate::reference::Reference;
 use crate::store::{Damaged, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
+pub use api::{ApiError, CaseApi, Draft, DraftKey, Request, Response, Session};
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
 pub use users::{Manager, UserError, role_key};
@@ -194,7 +196,7 @@ pub struct Executed {
 }
 
 /// One case with everything the case view shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseView {
     /// The case with its original text and its whole history (`case.events`).
     pub case: Case,
@@ -208,6 +210,9 @@ pub struct CaseView {
     /// The service's name in the register (applications with a service code).
     pub service_name: Option<Names>,
 }
+
+/// The number of a new case in a preview: the register gives the real one on save.
+pub const NEW_CASE_NUMBER: &str = "new";
 
 /// How many times a change not pinned to a version is retried when another write wins the race.
 const RETRIES: usize = 16;
@@ -387,6 +392,11 @@ impl Service {
             .store
             .case(number)?
             .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
+        Ok(self.view_of(case, today))
+    }
+
+    /// The case view of `case` on `today`.
+    fn view_of(&self, case: Case, today: NaiveDate) -> CaseView {
         let (row, deadlines) = queue::row_of(
             &case,
             &self.reference.calendar,
@@ -403,13 +413,77 @@ impl Service {
             } => self.reference.services.get(code).map(|s| s.name.clone()),
             _ => None,
         };
-        Ok(CaseView {
+        CaseView {
             case,
             row,
             deadlines,
             why,
             service_name,
-        })
+        }
+    }
+
+    /// What `cmd` would make of the case `number` (none for `Register`), without saving
+    /// anything: the case view after the change, or the error [`Service::execute`] would give
+    /// (a refusal by law, a conflict with `expected_version`, ...). The forms show it live: the
+    /// new due date, what is left of the extension cap, the notice that will be owed. A new
+    /// case has the number [`NEW_CASE_NUMBER`] until it is saved.
+    pub fn preview(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        number: Option<&str>,
+        expected_version: Option<u64>,
+        cmd: CaseCommand,
+    ) -> Result<CaseView, ServiceError> {
+        let at = Utc::now();
+        let cal = &self.reference.calendar;
+        let rules = &self.reference.rules;
+        if caller.role == Role::Auditor {
+            return Err(ServiceError::Forbidden {
+                login: caller.login.clone(),
+                action: cmd.name(),
+                number: number.unwrap_or("a new case").to_string(),
+                why: "an auditor reads every case and changes none".into(),
+            });
+        }
+        if let CaseCommand::Register { case, .. } = cmd {
+            if number.is_some() {
+                return Err(ServiceError::NumberGiven);
+            }
+            let new = self.complete_term(*case)?;
+            let case = Case::register(
+                new,
+                NEW_CASE_NUMBER.into(),
+                caller.actor(),
+                at,
+                cal,
+                rules,
+                today,
+            )?;
+            return Ok(self.view_of(case, today));
+        }
+        let name = cmd.name();
+        let number = number.ok_or(ServiceError::NoNumber(name))?;
+        let Some(event) = cmd.event() else {
+            return Err(ServiceError::NoNumber(name));
+        };
+        let (_, mut case) = self
+            .store
+            .case(number)?
+            .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
+        if let Some(expected) = expected_version
+            && expected != case.version
+        {
+            return Err(ServiceError::Conflict {
+                number: number.to_string(),
+                expected,
+                current: case.version,
+            });
+        }
+        self.permit(caller, &case, &cmd)?;
+        // `apply` records the event in the case's history too: the view shows it as it would be.
+        case.apply(event, caller.actor(), at, cal, rules, today)?;
+        Ok(self.view_of(case, today))
     }
 
     /// Executes one command on the case `number` (none for `Register`). With `expected_version`

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::case_key;
 use super::{Store, StoreError, User, decode, u64_of};
-use crate::domain::case::{Case, Event};
+use crate::domain::case::Case;
 use crate::domain::ids::{check_body_code, check_case_number};
 
 /// A stored record that cannot be read: where it is, and why.
@@ -65,7 +65,7 @@ impl Store {
 
     /// Case `id` with its original text and history, or what is damaged in it.
     pub fn full_case(&self, id: u64, bytes: &[u8]) -> Result<Case, Damaged> {
-        let mut case: Case = decode("case", bytes)
+        let mut case: Case = super::decode_case(bytes)
             .map_err(|e| self.damaged_case("cases", id.to_string(), id, &e))?;
         case.text = self
             .text(id)
@@ -155,7 +155,7 @@ impl Store {
             }
             for kv in self.trees.history.scan_prefix(case_key(id)) {
                 let (hk, hv) = kv?;
-                if let Err(e) = decode::<Event>("history entry", &hv) {
+                if let Err(e) = super::decode_event(&hv) {
                     let version = hk
                         .get(8..)
                         .and_then(|b| u64_of("version", b).ok())

@@ -6,14 +6,15 @@
 //! | tree          | key                          | value                                   |
 //! |---------------|------------------------------|-----------------------------------------|
 //! | `meta`        | `schema`, `body`, `next-id`  | u32 / text / u64                        |
-//! | `cases`       | case id (u64)                | the [`Case`] without text and events    |
+//! | `cases`       | case id (u64)                | a [`CaseRecord`]: no text, no events    |
 //! | `texts`       | case id                      | the original text: written once         |
-//! | `history`     | case id ‖ version (u64)      | one [`Event`]: inserted, never replaced |
+//! | `history`     | case id ‖ version (u64)      | one [`EventRecord`]: never replaced     |
 //! | `numbers`     | case number                  | case id                                 |
 //! | `by-assignee` | login ‖ 0 ‖ case id          | empty                                   |
 //! | `by-status`   | status ‖ 0 ‖ case id         | empty                                   |
 //! | `counters`    | body-year                    | last number issued (u64)                |
 //! | `users`       | uid (u32)                    | [`User`]                                |
+//! | `drafts`      | uid ‖ form ‖ 0 ‖ case number | a form as typed (see [`drafts`])        |
 //!
 //! Values are MessagePack with named fields, so a record written before a field was added still
 //! reads (the field takes its default). Every multi-tree change is one sled transaction, and a
@@ -22,8 +23,10 @@
 //! Nothing here removes or replaces a history entry or a text: there is no function that could.
 
 mod damage;
+pub mod drafts;
 pub mod exchange;
 mod keys;
+pub mod records;
 mod users;
 
 pub use damage::Damaged;
@@ -40,6 +43,7 @@ use thiserror::Error;
 use crate::domain::case::{Case, Event, Status};
 use crate::domain::ids::{CaseNumberError, check_body_code, check_case_number};
 use keys::{case_key, history_key, history_prefix, index_key};
+use records::{CaseRecord, EventRecord};
 
 /// The schema this program writes. Version 1: the trees above.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -191,6 +195,24 @@ fn decode<T: DeserializeOwned>(what: &'static str, bytes: &[u8]) -> Result<T, St
     })
 }
 
+/// A case record (the `cases` tree) as the domain's case, without its text and history.
+pub(crate) fn decode_case(bytes: &[u8]) -> Result<Case, StoreError> {
+    decode::<CaseRecord>("case", bytes).map(|r| r.into_case(String::new(), Vec::new()))
+}
+
+fn encode_case(case: &Case) -> Result<Vec<u8>, StoreError> {
+    encode("case", &CaseRecord::from(case))
+}
+
+/// A history entry as the domain's event.
+pub(crate) fn decode_event(bytes: &[u8]) -> Result<Event, StoreError> {
+    decode::<EventRecord>("history entry", bytes).map(Event::from)
+}
+
+fn encode_event(e: &Event) -> Result<Vec<u8>, StoreError> {
+    encode("history entry", &EventRecord::from(e))
+}
+
 fn u64_of(what: &'static str, bytes: &[u8]) -> Result<u64, StoreError> {
     let arr: [u8; 8] = bytes.try_into().map_err(|_| StoreError::Decode {
         what,
@@ -204,7 +226,7 @@ fn in_tx<A, E>(r: Result<A, StoreError>) -> TxResult<A, E> {
 }
 
 /// A case read for the queue: its record, without text and events.
-pub struct CaseRecord {
+pub struct StoredCase {
     pub id: u64,
     pub case: Case,
 }
@@ -215,6 +237,8 @@ pub struct Store {
     path: PathBuf,
     db: sled::Db,
     trees: Trees<Tree>,
+    /// Outside `trees`: a draft never takes part in a case's transaction.
+    drafts: Tree,
 }
 
 impl std::fmt::Debug for Store {
@@ -292,6 +316,7 @@ impl Store {
         };
         let store = Store {
             path: path.to_path_buf(),
+            drafts: db.open_tree("drafts")?,
             db,
             trees,
         };
@@ -459,7 +484,7 @@ impl Store {
         self.trees
             .cases
             .get(case_key(id))?
-            .map(|v| decode("case", &v))
+            .map(|v| decode_case(&v))
             .transpose()
     }
 
@@ -491,18 +516,18 @@ impl Store {
             .scan_prefix(history_prefix(id))
             .map(|kv| {
                 let (_, v) = kv?;
-                decode("history entry", &v)
+                decode_event(&v)
             })
             .collect()
     }
 
     /// Every case record (without text and events) in id order.
-    pub fn scan(&self) -> impl Iterator<Item = Result<CaseRecord, StoreError>> + '_ {
+    pub fn scan(&self) -> impl Iterator<Item = Result<StoredCase, StoreError>> + '_ {
         self.trees.cases.iter().map(|kv| {
             let (k, v) = kv?;
-            Ok(CaseRecord {
+            Ok(StoredCase {
                 id: u64_of("case id", &k)?,
-                case: decode("case", &v)?,
+                case: decode_case(&v)?,
             })
         })
     }
@@ -517,7 +542,7 @@ impl Store {
 
     /// Decodes a raw record from [`Store::scan_raw`].
     pub fn decode_record(bytes: &[u8]) -> Result<Case, StoreError> {
-        decode("case", bytes)
+        decode_case(bytes)
     }
 
     /// Ids of the cases assigned to `login`.
@@ -655,7 +680,7 @@ impl Store {
             let Some(old) = t.cases.get(case_key(id))? else {
                 return abort(StoreError::NotFound(next.number.clone()));
             };
-            let old: Case = in_tx(decode("case", &old))?;
+            let old: Case = in_tx(decode_case(&old))?;
             if old.version != based_on {
                 return abort(StoreError::Conflict {
                     number: old.number,
@@ -729,8 +754,7 @@ fn insert_case<E>(t: &Trees<TransactionalTree>, case: &Case) -> TxResult<(), E> 
 }
 
 fn put_record<E>(t: &Trees<TransactionalTree>, id: u64, case: &Case) -> TxResult<(), E> {
-    t.cases
-        .insert(&case_key(id), in_tx(encode("case", case))?)?;
+    t.cases.insert(&case_key(id), in_tx(encode_case(case))?)?;
     if let Some(a) = &case.assignee {
         t.by_assignee.insert(index_key(a.as_bytes(), id), &[])?;
     }
@@ -753,6 +777,6 @@ fn append_history<E>(
             version: e.version,
         });
     }
-    t.history.insert(&key, in_tx(encode("history entry", e))?)?;
+    t.history.insert(&key, in_tx(encode_event(e))?)?;
     Ok(())
 }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// The most working days [`Calendar::explain_working_days`] walks through day by day.
@@ -25,7 +25,7 @@ pub const MAX_EXPLAINED_DAYS: u32 = 3_660;
 const ESTIMATE_MARGIN_DAYS: u64 = 2;
 
 /// Names of a calendar entry in the three languages of the console.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Names {
     pub kk: String,
     pub ru: String,
@@ -33,7 +33,7 @@ pub struct Names {
 }
 
 /// What a calendar entry does to its date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntryKind {
     /// A public holiday on its own date (listed even on a weekend, so that its name is known).
@@ -117,7 +117,7 @@ pub struct YearInfo {
 }
 
 /// Why a computed date may still change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum Uncertainty {
     /// The range reaches a year the calendar has no data for (only weekends were skipped there).
@@ -168,7 +168,8 @@ impl DayStatus<'_> {
 }
 
 /// Working-day arithmetic failed.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CalendarError {
     #[error("the result would be outside the dates this program can represent")]
     OutOfRange,
@@ -191,7 +192,7 @@ impl crate::domain::message::Localize for CalendarError {
 }
 
 /// One day of an explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExplainedDay {
     pub date: NaiveDate,
     /// `Some(k)`: the k-th counted working day.
@@ -201,7 +202,7 @@ pub struct ExplainedDay {
 }
 
 /// Why a day counts or not, for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum DayNote {
     /// An ordinary working day.
@@ -222,7 +223,7 @@ pub enum DayNote {
 }
 
 /// A computation shown day by day: "why this date".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     pub from: NaiveDate,
     pub result: NaiveDate,

@@ -1,0 +1,725 @@
+//! The one door of the service, as data (DESIGN 2.1): a [`Request`] in, a [`Response`] out,
+//! both plain serde values, so that the daemon carries them over its socket unchanged and the
+//! console cannot tell an in-process [`Session`] from a socket client.
+//!
+//! Who asks and what day it is belong to the session, never to the request: whoever builds
+//! the session resolves the caller from the operating-system account (the process's uid for
+//! the embedded console, the socket's peer credentials for the daemon) and gives it the
+//! office's clock. Errors are data too ([`ApiError`]): a conflict with both versions, a refusal
+//! by law with its article and its message as a catalogue key with arguments, put into words
+//! where they are shown.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::{Caller, CaseCommand, CaseView, Executed, QueueQuery, QueueRow, Service, ServiceError};
+use crate::domain::case::{CaseError, NewCase};
+use crate::domain::deadline::Refusal;
+use crate::domain::message::{Localize, Message};
+use crate::domain::services::Service as StateService;
+use crate::i18n::{Lang, Texts};
+use crate::letters::{self, Format, LetterKind};
+use crate::store::drafts::DraftRecord;
+use crate::store::{StoreError, User};
+
+/// Which draft: the form and the case it is about (`None`: a new case).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DraftKey {
+    /// The form's kind, as the console names it (`register`, `extend`, `record-notice`, ...):
+    /// lower-case Latin letters, digits and '-', 1 to 32 of them.
+    pub form: String,
+    /// The case's number; `None` for a form that registers a new case.
+    #[serde(default)]
+    pub case: Option<String>,
+}
+
+/// What an officer typed into a form and has not saved yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub key: DraftKey,
+    /// The form's fields by name, as typed.
+    pub fields: BTreeMap<String, String>,
+    /// When it was saved (set by the service, not the client).
+    pub saved: DateTime<Utc>,
+}
+
+/// What the console (or any client) asks. The caller and "today" are the session's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Request {
+    /// Who the session's caller is, and the office's date.
+    WhoAmI,
+    /// The queue, most urgent first (or as `query.sort` says).
+    Queue { query: QueueQuery },
+    /// One case with its history, deadlines and "why this date".
+    Case { number: String },
+    /// A change of the case `number`, based on the version the officer saw: refused as a
+    /// conflict if the case changed since.
+    Execute {
+        number: String,
+        expected_version: u64,
+        command: CaseCommand,
+    },
+    /// Registers a new case; it gets its number from the register.
+    Register {
+        case: Box<NewCase>,
+        /// Assign it at once (an officer: only to themself).
+        #[serde(default)]
+        assignee: Option<String>,
+    },
+    /// What `command` would make of the case `number`, nothing saved: the forms' live
+    /// preview (new due date, obligations, the refusal by law before Save is pressed).
+    Preview {
+        number: String,
+        expected_version: u64,
+        command: CaseCommand,
+    },
+    /// The same for a new case: its due dates and obligations while the form is filled.
+    PreviewRegister { case: Box<NewCase> },
+    /// The users of the database (for assigning).
+    Users,
+    /// The register of state services (for picking an application's service).
+    Services,
+    /// A letter of the case `number` from the office's templates (the service's, so that
+    /// every console writes the office's wording), in `lang`, as `format` bytes; the console
+    /// writes them to the file the officer names.
+    Letter {
+        number: String,
+        kind: LetterKind,
+        lang: Lang,
+        format: Format,
+    },
+    /// Saves (or replaces) the caller's draft of a form.
+    SaveDraft {
+        key: DraftKey,
+        fields: BTreeMap<String, String>,
+    },
+    /// The caller's drafts.
+    Drafts,
+    /// One of the caller's drafts.
+    LoadDraft { key: DraftKey },
+    /// Deletes one of the caller's drafts (after the save it belongs to was acknowledged).
+    DeleteDraft { key: DraftKey },
+}
+
+/// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    WhoAmI {
+        caller: Caller,
+        today: NaiveDate,
+    },
+    Queue {
+        rows: Vec<QueueRow>,
+        /// Case records that could not be read and were left out (numbers, or keys where the
+        /// number is unknown): one damaged record never hides the rest.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        damaged: Vec<String>,
+    },
+    Case {
+        view: Box<CaseView>,
+    },
+    /// An `Execute` or a `Register` was done and flushed: the case's number and new version.
+    Executed {
+        done: Executed,
+    },
+    /// The case as a `Preview` or `PreviewRegister` would leave it (not saved; a new case has
+    /// the number [`super::NEW_CASE_NUMBER`]).
+    Previewed {
+        view: Box<CaseView>,
+    },
+    Users {
+        users: Vec<User>,
+    },
+    Services {
+        services: Vec<StateService>,
+    },
+    /// The letter's bytes (UTF-8 text or a .docx).
+    Letter {
+        bytes: Vec<u8>,
+    },
+    DraftSaved {
+        draft: Draft,
+    },
+    Drafts {
+        drafts: Vec<Draft>,
+    },
+    /// `None`: there is no such draft.
+    Draft {
+        draft: Option<Draft>,
+    },
+    /// `existed`: there was such a draft.
+    DraftDeleted {
+        existed: bool,
+    },
+    Error {
+        error: ApiError,
+    },
+}
+
+/// What went wrong, as data for the wire; [`Localize`] puts it into the reader's words.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApiError {
+    /// The case changed since the version the change was based on.
+    #[error(
+        "case '{number}' was changed meanwhile (now version {current}, the change was based on version {expected}); reload it and try again"
+    )]
+    Conflict {
+        number: String,
+        expected: u64,
+        current: u64,
+    },
+    /// The law refuses it: the article (the refusal's legal basis, empty when the refusal is
+    /// not one article's, such as a date outside the calendar) and what to say.
+    #[error("refused by law ({article}): {}", .message.key)]
+    Refused { article: String, message: Message },
+    /// The caller may not do this (a role, another officer's case, not a user).
+    #[error("forbidden: {}", .message.key)]
+    Forbidden { message: Message },
+    #[error("no case has the number '{number}'")]
+    NotFound { number: String },
+    /// A value the caller gave is wrong: `field` names it (`registration-date`, `assignee`,
+    /// `service`, `form`, ...; empty when no one field is at fault).
+    #[error("invalid {field}: {}", .message.key)]
+    Invalid { field: String, message: Message },
+    /// The case's state does not allow it (decided already, not an application, ...).
+    #[error("not now: {}", .message.key)]
+    Rejected { message: Message },
+    /// The database cannot be reached now (in use, a disk error): try again later.
+    #[error("unavailable: {}", .message.key)]
+    Unavailable { message: Message },
+    /// Something that should not happen (a damaged record, a bug).
+    #[error("internal error: {}", .message.key)]
+    Internal { message: Message },
+}
+
+impl Localize for ApiError {
+    fn message(&self) -> Message {
+        match self {
+            ApiError::Conflict {
+                number,
+                expected,
+                current,
+            } => Message::new("service-conflict")
+                .text("number", number)
+                .number("expected", i64::try_from(*expected).unwrap_or(i64::MAX))
+                .number("current", i64::try_from(*current).unwrap_or(i64::MAX)),
+            ApiError::NotFound { number } => {
+                Message::new("service-not-found").text("number", number)
+            }
+            ApiError::Refused { message, .. }
+            | ApiError::Forbidden { message }
+            | ApiError::Invalid { message, .. }
+            | ApiError::Rejected { message }
+            | ApiError::Unavailable { message }
+            | ApiError::Internal { message } => message.clone(),
+        }
+    }
+}
+
+/// The legal basis a refusal cites ("Art. 25.4"), if it cites one.
+fn article_of(r: &Refusal) -> String {
+    match r {
+        Refusal::MayNotExtend { basis, .. }
+        | Refusal::GroundNotAllowed { basis, .. }
+        | Refusal::OverCap { basis, .. }
+        | Refusal::ZeroDays { basis }
+        | Refusal::AfterDue { basis, .. }
+        | Refusal::TermSetByLaw { basis, .. } => basis.clone(),
+        Refusal::BeforeRegistration { .. } | Refusal::NoEdition(_) | Refusal::Calendar(_) => {
+            String::new()
+        }
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> ApiError {
+        let message = e.message();
+        match e {
+            ServiceError::Conflict {
+                number,
+                expected,
+                current,
+            } => ApiError::Conflict {
+                number,
+                expected,
+                current,
+            },
+            ServiceError::NotFound(number) => ApiError::NotFound { number },
+            ServiceError::Rejected(CaseError::Refused(r)) => ApiError::Refused {
+                article: article_of(&r),
+                message,
+            },
+            ServiceError::Rejected(
+                CaseError::InFuture { what, .. }
+                | CaseError::BeforeRegistration { what, .. }
+                | CaseError::Empty(what),
+            ) => ApiError::Invalid {
+                field: what.key().trim_start_matches("field-").to_string(),
+                message,
+            },
+            ServiceError::Rejected(CaseError::RefusalWithoutGround) => ApiError::Invalid {
+                field: "ground".into(),
+                message,
+            },
+            ServiceError::Rejected(CaseError::SelfLink(_)) => ApiError::Invalid {
+                field: "linked-number".into(),
+                message,
+            },
+            ServiceError::Rejected(CaseError::Text(_)) => ApiError::Invalid {
+                field: String::new(),
+                message,
+            },
+            ServiceError::Rejected(_) => ApiError::Rejected { message },
+            ServiceError::UnknownUser { .. }
+            | ServiceError::Forbidden { .. }
+            | ServiceError::User(_) => ApiError::Forbidden { message },
+            ServiceError::UnknownLogin(_) => ApiError::Invalid {
+                field: "assignee".into(),
+                message,
+            },
+            ServiceError::NoNumber(_) | ServiceError::NumberGiven => ApiError::Invalid {
+                field: "number".into(),
+                message,
+            },
+            ServiceError::UnknownService { .. } => ApiError::Invalid {
+                field: "service".into(),
+                message,
+            },
+            ServiceError::Invalid(_) => ApiError::Invalid {
+                field: String::new(),
+                message,
+            },
+            ServiceError::Store(
+                StoreError::Locked { .. } | StoreError::Sled(_) | StoreError::Open { .. },
+            ) => ApiError::Unavailable { message },
+            ServiceError::Store(_) => ApiError::Internal { message },
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> ApiError {
+        ServiceError::from(e).into()
+    }
+}
+
+/// The one door: a request in, a response out. The in-process [`Session`] implements it; a
+/// socket client will too. The typed methods are the same call with the answer unpacked.
+pub trait CaseApi: Send + Sync {
+    fn call(&self, request: Request) -> Response;
+
+    fn who_am_i(&self) -> Result<(Caller, NaiveDate), ApiError> {
+        match self.call(Request::WhoAmI) {
+            Response::WhoAmI { caller, today } => Ok((caller, today)),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn queue(&self, query: QueueQuery) -> Result<Vec<QueueRow>, ApiError> {
+        match self.call(Request::Queue { query }) {
+            Response::Queue { rows, .. } => Ok(rows),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn case(&self, number: String) -> Result<CaseView, ApiError> {
+        match self.call(Request::Case { number }) {
+            Response::Case { view } => Ok(*view),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn execute(
+        &self,
+        number: String,
+        expected_version: u64,
+        command: CaseCommand,
+    ) -> Result<Executed, ApiError> {
+        match self.call(Request::Execute {
+            number,
+            expected_version,
+            command,
+        }) {
+            Response::Executed { done } => Ok(done),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn register(&self, case: NewCase, assignee: Option<String>) -> Result<Executed, ApiError> {
+        match self.call(Request::Register {
+            case: Box::new(case),
+            assignee,
+        }) {
+            Response::Executed { done } => Ok(done),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn preview(
+        &self,
+        number: String,
+        expected_version: u64,
+        command: CaseCommand,
+    ) -> Result<CaseView, ApiError> {
+        match self.call(Request::Preview {
+            number,
+            expected_version,
+            command,
+        }) {
+            Response::Previewed { view } => Ok(*view),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn preview_register(&self, case: NewCase) -> Result<CaseView, ApiError> {
+        match self.call(Request::PreviewRegister {
+            case: Box::new(case),
+        }) {
+            Response::Previewed { view } => Ok(*view),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn services(&self) -> Result<Vec<StateService>, ApiError> {
+        match self.call(Request::Services) {
+            Response::Services { services } => Ok(services),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn letter(
+        &self,
+        number: String,
+        kind: LetterKind,
+        lang: Lang,
+        format: Format,
+    ) -> Result<Vec<u8>, ApiError> {
+        match self.call(Request::Letter {
+            number,
+            kind,
+            lang,
+            format,
+        }) {
+            Response::Letter { bytes } => Ok(bytes),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn users(&self) -> Result<Vec<User>, ApiError> {
+        match self.call(Request::Users) {
+            Response::Users { users } => Ok(users),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn save_draft(
+        &self,
+        key: DraftKey,
+        fields: BTreeMap<String, String>,
+    ) -> Result<Draft, ApiError> {
+        match self.call(Request::SaveDraft { key, fields }) {
+            Response::DraftSaved { draft } => Ok(draft),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn drafts(&self) -> Result<Vec<Draft>, ApiError> {
+        match self.call(Request::Drafts) {
+            Response::Drafts { drafts } => Ok(drafts),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn load_draft(&self, key: DraftKey) -> Result<Option<Draft>, ApiError> {
+        match self.call(Request::LoadDraft { key }) {
+            Response::Draft { draft } => Ok(draft),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn delete_draft(&self, key: DraftKey) -> Result<bool, ApiError> {
+        match self.call(Request::DeleteDraft { key }) {
+            Response::DraftDeleted { existed } => Ok(existed),
+            other => Err(unexpected(other)),
+        }
+    }
+}
+
+/// An error answer as it is; any other answer to the wrong question is a broken peer.
+fn unexpected(r: Response) -> ApiError {
+    match r {
+        Response::Error { error } => error,
+        other => ApiError::Internal {
+            message: Message::new("api-unexpected-answer").text("answer", variant_name(&other)),
+        },
+    }
+}
+
+fn variant_name(r: &Response) -> &'static str {
+    match r {
+        Response::WhoAmI { .. } => "who-am-i",
+        Response::Queue { .. } => "queue",
+        Response::Case { .. } => "case",
+        Response::Executed { .. } => "executed",
+        Response::Previewed { .. } => "previewed",
+        Response::Users { .. } => "users",
+        Response::Services { .. } => "services",
+        Response::Letter { .. } => "letter",
+        Response::DraftSaved { .. } => "draft-saved",
+        Response::Drafts { .. } => "drafts",
+        Response::Draft { .. } => "draft",
+        Response::DraftDeleted { .. } => "draft-deleted",
+        Response::Error { .. } => "error",
+    }
+}
+
+/// The office's date, as whoever builds the session reads it (a fixed `--today`, or the clock
+/// in the office's zone): the service itself never reads the clock for dates.
+pub type Today = Box<dyn Fn() -> NaiveDate + Send + Sync>;
+
+/// The in-process session: the service, the caller it acts for and the office's clock.
+pub struct Session {
+    service: Service,
+    caller: Caller,
+    today: Today,
+    /// The words that go into letters, read when the first letter is asked for.
+    texts: OnceLock<Texts>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("caller", &self.caller)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    /// A session for `caller`, resolved by whoever builds it from the operating-system account
+    /// (see [`Service::caller_for_uid`], [`Service::caller_or_first_user`]).
+    pub fn new(service: Service, caller: Caller, today: Today) -> Session {
+        Session {
+            service,
+            caller,
+            today,
+            texts: OnceLock::new(),
+        }
+    }
+
+    fn texts(&self) -> Result<&Texts, ApiError> {
+        if let Some(t) = self.texts.get() {
+            return Ok(t);
+        }
+        let texts = Texts::new().map_err(|e| ApiError::Internal {
+            message: Message::new("plain-text").text("text", e.to_string()),
+        })?;
+        Ok(self.texts.get_or_init(|| texts))
+    }
+
+    /// A session for the account `uid`: a user of the database, or its first user (a
+    /// supervisor) when the database has none yet.
+    pub fn for_uid(service: Service, uid: u32, today: Today) -> Result<Session, ServiceError> {
+        let caller = service.caller_or_first_user(uid)?;
+        Ok(Session::new(service, caller, today))
+    }
+
+    pub fn caller(&self) -> &Caller {
+        &self.caller
+    }
+
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    fn answer(&self, request: Request) -> Result<Response, ApiError> {
+        let today = (self.today)();
+        let caller = &self.caller;
+        let s = &self.service;
+        Ok(match request {
+            Request::WhoAmI => Response::WhoAmI {
+                caller: caller.clone(),
+                today,
+            },
+            Request::Queue { query } => {
+                let (rows, damaged) = s.queue_with_damage(caller, today, &query)?;
+                Response::Queue {
+                    rows,
+                    damaged: damaged
+                        .into_iter()
+                        .map(|d| d.number.unwrap_or(d.key))
+                        .collect(),
+                }
+            }
+            Request::Case { number } => Response::Case {
+                view: Box::new(s.case(caller, &number, today)?),
+            },
+            Request::Execute {
+                number,
+                expected_version,
+                command,
+            } => {
+                if let CaseCommand::Register { .. } = command {
+                    return Err(ServiceError::NumberGiven.into());
+                }
+                Response::Executed {
+                    done: s.execute(
+                        caller,
+                        today,
+                        Some(&number),
+                        Some(expected_version),
+                        command,
+                    )?,
+                }
+            }
+            Request::Register { case, assignee } => Response::Executed {
+                done: s.execute(
+                    caller,
+                    today,
+                    None,
+                    None,
+                    CaseCommand::Register { case, assignee },
+                )?,
+            },
+            Request::Preview {
+                number,
+                expected_version,
+                command,
+            } => {
+                if let CaseCommand::Register { .. } = command {
+                    return Err(ServiceError::NumberGiven.into());
+                }
+                Response::Previewed {
+                    view: Box::new(s.preview(
+                        caller,
+                        today,
+                        Some(&number),
+                        Some(expected_version),
+                        command,
+                    )?),
+                }
+            }
+            Request::PreviewRegister { case } => Response::Previewed {
+                view: Box::new(s.preview(
+                    caller,
+                    today,
+                    None,
+                    None,
+                    CaseCommand::Register {
+                        case,
+                        assignee: None,
+                    },
+                )?),
+            },
+            Request::Users => Response::Users {
+                users: s.store().users()?,
+            },
+            Request::Services => Response::Services {
+                services: s.reference().services.services().cloned().collect(),
+            },
+            Request::Letter {
+                number,
+                kind,
+                lang,
+                format,
+            } => {
+                let view = s.case(caller, &number, today)?;
+                let bytes =
+                    letters::render(self.texts()?, s.reference(), &view, kind, lang, format)
+                        .map_err(|e| {
+                            let message = Localize::message(&e);
+                            if e.is_input() {
+                                ApiError::Invalid {
+                                    field: "letter".into(),
+                                    message,
+                                }
+                            } else {
+                                ApiError::Internal { message }
+                            }
+                        })?;
+                Response::Letter { bytes }
+            }
+            Request::SaveDraft { key, fields } => {
+                check_draft_key(&key)?;
+                let record = DraftRecord {
+                    form: key.form,
+                    case: key.case,
+                    fields,
+                    saved: Utc::now(),
+                };
+                s.store().put_draft(caller.uid, &record)?;
+                Response::DraftSaved {
+                    draft: draft_of(record),
+                }
+            }
+            Request::Drafts => Response::Drafts {
+                drafts: s
+                    .store()
+                    .drafts_of(caller.uid)?
+                    .into_iter()
+                    .map(draft_of)
+                    .collect(),
+            },
+            Request::LoadDraft { key } => {
+                check_draft_key(&key)?;
+                Response::Draft {
+                    draft: s
+                        .store()
+                        .draft(caller.uid, &key.form, key.case.as_deref())?
+                        .map(draft_of),
+                }
+            }
+            Request::DeleteDraft { key } => {
+                check_draft_key(&key)?;
+                Response::DraftDeleted {
+                    existed: s
+                        .store()
+                        .remove_draft(caller.uid, &key.form, key.case.as_deref())?,
+                }
+            }
+        })
+    }
+}
+
+impl CaseApi for Session {
+    fn call(&self, request: Request) -> Response {
+        match self.answer(request) {
+            Ok(r) => r,
+            Err(error) => Response::Error { error },
+        }
+    }
+}
+
+fn draft_of(r: DraftRecord) -> Draft {
+    Draft {
+        key: DraftKey {
+            form: r.form,
+            case: r.case,
+        },
+        fields: r.fields,
+        saved: r.saved,
+    }
+}
+
+/// A form's kind is a short name (it is part of the store's key: no 0 byte, no surprises).
+fn check_draft_key(key: &DraftKey) -> Result<(), ApiError> {
+    let ok = (1..=32).contains(&key.form.len())
+        && key
+            .form
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::Invalid {
+            field: "form".into(),
+            message: Message::new("api-bad-form").text("form", key.form.as_str()),
+        })
+    }
+}
