@@ -114,7 +114,8 @@ pub fn run(opts: Options) -> Result<()> {
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
     let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile)
-        .with_measure(Box::new(ui::Measurer::new()?));
+        .with_measure(Box::new(ui::Measurer::new()?))
+        .with_reference(service.reference().clone());
     app.role = caller.role;
     app.utc_offset = opts.utc_offset;
     // The console opens showing what was wrong with the officer's files, until dismissed.
@@ -258,7 +259,51 @@ impl<'a> Effects<'a> {
                     )
                     .map_err(words),
             ),
+            Effect::WriteLetter {
+                number,
+                kind,
+                path,
+            } => Msg::LetterWritten(self.write_letter(app, &number, kind, &path)),
         })
+    }
+
+    /// Writes the letter `kind` for case `number` to `path` (its format from the extension),
+    /// in the reader's language; the answer is the path written, or why not in words.
+    fn write_letter(
+        &self,
+        app: &App,
+        number: &str,
+        kind: crate::letters::LetterKind,
+        path: &str,
+    ) -> Result<String, String> {
+        let lang = app.lang;
+        let view = self
+            .service
+            .case(self.caller, number, app.today)
+            .map_err(|e| self.texts.message(lang, &e.message()))?;
+        let file = std::path::Path::new(path);
+        let format =
+            crate::letters::Format::from_path(file).map_err(|e| e.message(self.texts, lang))?;
+        let bytes = crate::letters::render(
+            self.texts,
+            self.service.reference(),
+            &view,
+            kind,
+            lang,
+            format,
+        )
+        .map_err(|e| e.message(self.texts, lang))?;
+        std::fs::write(file, bytes).map_err(|e| {
+            self.texts.tr_args(
+                lang,
+                "form-letter-write-failed",
+                &[
+                    ("path", crate::i18n::Arg::from(path)),
+                    ("error", crate::i18n::Arg::from(e.to_string())),
+                ],
+            )
+        })?;
+        Ok(path.to_string())
     }
 
     /// Carries out `effects` in order, and whatever their answers ask for, until nothing is
@@ -346,6 +391,7 @@ fn to_msg(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) => Some(Msg::Key(k)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }

@@ -204,6 +204,7 @@ fn status_text(ctx: &Ctx, text: &StatusText) -> String {
                 .collect();
             ctx.tr_args(key, &args)
         }
+        StatusText::Message(m) => ctx.message(m),
         StatusText::Literal(s) => s.clone(),
     }
 }
