@@ -203,9 +203,13 @@ fn function_key_map() {
         (Mode::Case, key(KeyCode::F(3)), Some(Action::Back)),
         (Mode::Case, key(KeyCode::Esc), Some(Action::Back)),
         (Mode::Help, key(KeyCode::F(1)), Some(Action::Back)),
-        // F4 stays free: there is nothing to edit yet.
-        (Mode::Queue, key(KeyCode::F(4)), None),
-        (Mode::Case, key(KeyCode::F(4)), None),
+        // F4 edits: a new case in the queue, an extension in a case; F2 saves a form.
+        (Mode::Queue, key(KeyCode::F(4)), Some(Action::Register)),
+        (Mode::Case, key(KeyCode::F(4)), Some(Action::Extend)),
+        (Mode::Form, key(KeyCode::F(2)), Some(Action::Save)),
+        (Mode::Confirm, key(KeyCode::F(2)), Some(Action::Confirm)),
+        // In a form, letters are text: neither [global] nor the layout fallback acts there.
+        (Mode::Form, key(KeyCode::F(10)), None),
         // No letter is bound.
         (Mode::Queue, press('q'), None),
         (Mode::Queue, press('j'), None),

@@ -19,6 +19,7 @@ use crate::domain::deadline::{
 use crate::domain::ids::{Bin, IdError, Iin};
 use crate::domain::message::{Localize, Message};
 use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Form as NoticeForm, Ground, Medium};
+use crate::i18n::Lang;
 use crate::letters::LetterKind;
 use crate::reference::Reference;
 use crate::service::CaseCommand;
@@ -98,33 +99,33 @@ impl FieldId {
     /// The catalogue key of the field's label.
     pub fn i18n_key(self) -> &'static str {
         match self {
-            FieldId::CaseKind => "field-case-kind",
-            FieldId::Name => "field-name",
-            FieldId::PartyId => "field-party-id",
-            FieldId::Contact => "field-contact",
-            FieldId::Medium => "field-medium",
-            FieldId::Addressee => "field-addressee",
-            FieldId::Service => "field-service",
-            FieldId::Channel => "field-channel",
-            FieldId::Registered => "field-registered",
-            FieldId::Subject => "field-subject",
-            FieldId::Text => "field-text",
-            FieldId::External => "field-external",
-            FieldId::Ground => "field-ground",
-            FieldId::Days => "field-days",
-            FieldId::Reason => "field-reason",
-            FieldId::Date => "field-date",
-            FieldId::NoticeKind => "field-notice-kind",
-            FieldId::NoticeForm => "field-notice-form",
-            FieldId::Reference => "field-reference",
-            FieldId::Outcome => "field-outcome",
-            FieldId::RefusalGround => "field-refusal-ground",
-            FieldId::Due => "field-due",
-            FieldId::Number => "field-number",
-            FieldId::Relation => "field-relation",
-            FieldId::Login => "field-login",
-            FieldId::LetterKind => "field-letter-kind",
-            FieldId::File => "field-file",
+            FieldId::CaseKind => "form-field-case-kind",
+            FieldId::Name => "form-field-name",
+            FieldId::PartyId => "form-field-party-id",
+            FieldId::Contact => "form-field-contact",
+            FieldId::Medium => "form-field-medium",
+            FieldId::Addressee => "form-field-addressee",
+            FieldId::Service => "form-field-service",
+            FieldId::Channel => "form-field-channel",
+            FieldId::Registered => "form-field-registered",
+            FieldId::Subject => "form-field-subject",
+            FieldId::Text => "form-field-text",
+            FieldId::External => "form-field-external",
+            FieldId::Ground => "form-field-ground",
+            FieldId::Days => "form-field-days",
+            FieldId::Reason => "form-field-reason",
+            FieldId::Date => "form-field-date",
+            FieldId::NoticeKind => "form-field-notice-kind",
+            FieldId::NoticeForm => "form-field-notice-form",
+            FieldId::Reference => "form-field-reference",
+            FieldId::Outcome => "form-field-outcome",
+            FieldId::RefusalGround => "form-field-refusal-ground",
+            FieldId::Due => "form-field-due",
+            FieldId::Number => "form-field-number",
+            FieldId::Relation => "form-field-relation",
+            FieldId::Login => "form-field-login",
+            FieldId::LetterKind => "form-field-letter-kind",
+            FieldId::File => "form-field-file",
         }
     }
 }
@@ -251,6 +252,8 @@ pub struct Form {
     pub tried: bool,
     /// The case as it was when the form opened (the facts the preview is computed on).
     pub case: Option<Box<Case>>,
+    /// The reader's language, for the names of services found as typed.
+    pub lang: Lang,
 }
 
 /// What a key did in a form.
@@ -290,6 +293,7 @@ impl Form {
             touched: false,
             tried: false,
             case: case.map(|c| Box::new(c.clone())),
+            lang: Lang::En,
         }
     }
 
@@ -997,9 +1001,14 @@ impl Form {
                             FieldId::Service,
                             Message::new("form-note-service")
                                 .text("code", &s.code)
-                                .text("kk", &s.name.kk)
-                                .text("ru", &s.name.ru)
-                                .text("en", &s.name.en),
+                                .text(
+                                    "name",
+                                    match self.lang {
+                                        Lang::Kk => &s.name.kk,
+                                        Lang::Ru => &s.name.ru,
+                                        Lang::En => &s.name.en,
+                                    },
+                                ),
                         );
                         match s.term(channel) {
                             Some(term) => Some(Matter::Application {

@@ -678,6 +678,7 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.error_key("form-auditor", Vec::new());
             } else {
                 let mut form = Form::register(app.today);
+                form.lang = app.lang;
                 form.check(app.reference.as_deref(), app.today);
                 app.form = Some(form);
             }
@@ -875,6 +876,7 @@ fn open_form(app: &mut App, action: Action, kind: FormKind) {
         return;
     };
     let mut form = Form::for_case(kind, &case.view.case, app.today);
+    form.lang = app.lang;
     form.check(app.reference.as_deref(), app.today);
     app.form = Some(form);
 }
@@ -883,6 +885,7 @@ fn open_form(app: &mut App, action: Action, kind: FormKind) {
 fn recheck(app: &mut App) {
     let (reference, today) = (app.reference.clone(), app.today);
     if let Some(form) = app.form.as_mut() {
+        form.lang = app.lang;
         form.error = None;
         form.check(reference.as_deref(), today);
     }
