@@ -107,11 +107,11 @@ form-note-bin = a valid BIN (a legal entity)
 form-note-registered-day-off = a non-working day: an appeal received today is registered on { $next }
 form-note-service = { $code }: { $name }
 
-form-warning-form = Filed on { $medium }: the law asks for a { $want } notice; this one is { $form }. It will be recorded as such.
+form-warning-form = Filed: { $medium }. The law asks for the notice '{ $want }'; this one is '{ $form }', and it will be recorded so.
 
 form-preview-new-due = New due date: { $new } (now { $old })
 form-preview-cap = Extended { $used } of { $cap } working days; { $left } left ({ $basis })
-form-preview-notice = Extension notice owed by { $due }, { $form } ({ $basis })
+form-preview-notice = Extension notice owed by { $due }, form: { $form } ({ $basis })
 form-preview-due = Due date: { $due } ({ $basis })
 form-preview-no-term = No statutory term ({ $basis }): the superior body sets the due date
 form-preview-obligation = { $kind }: by { $due } ({ $basis })

@@ -13,9 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::case::{Applicant, Case, Matter, NewCase, Outcome, PartyId, Relation};
-use crate::domain::deadline::{
-    self, Extension, NoticeKind, ObligationKind, complaint_deadlines,
-};
+use crate::domain::deadline::{self, Extension, NoticeKind, ObligationKind, complaint_deadlines};
 use crate::domain::ids::{Bin, IdError, Iin};
 use crate::domain::message::{Localize, Message};
 use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Form as NoticeForm, Ground, Medium};
@@ -170,7 +168,7 @@ impl Field {
     fn line(id: FieldId, text: &str) -> Field {
         Field {
             id,
-            input: FieldInput::Line(TextArea::new(vec![text.to_string()])),
+            input: FieldInput::Line(filled(text)),
             error: None,
             note: None,
             touched: false,
@@ -440,7 +438,7 @@ impl Form {
         let kind = self.value(FieldId::LetterKind);
         let number = self.number.clone().unwrap_or_default();
         if let Some(f) = self.field_mut(FieldId::File) {
-            f.input = FieldInput::Line(TextArea::new(vec![format!("{number}-{kind}.txt")]));
+            f.input = FieldInput::Line(filled(&format!("{number}-{kind}.txt")));
         }
     }
 
@@ -513,45 +511,43 @@ impl Form {
                 }
                 true
             }
-            FieldInput::Line(t) | FieldInput::Lines(t) => {
-                match key.code {
-                    KeyCode::Char(c) if plain && !c.is_control() => {
-                        t.insert_char(c);
-                        true
-                    }
-                    KeyCode::Enter if multi => {
-                        t.insert_newline();
-                        true
-                    }
-                    KeyCode::Backspace => t.delete_char(),
-                    KeyCode::Delete => t.delete_next_char(),
-                    KeyCode::Left => {
-                        t.move_cursor(CursorMove::Back);
-                        false
-                    }
-                    KeyCode::Right => {
-                        t.move_cursor(CursorMove::Forward);
-                        false
-                    }
-                    KeyCode::Home => {
-                        t.move_cursor(CursorMove::Head);
-                        false
-                    }
-                    KeyCode::End => {
-                        t.move_cursor(CursorMove::End);
-                        false
-                    }
-                    KeyCode::Up if multi => {
-                        t.move_cursor(CursorMove::Up);
-                        false
-                    }
-                    KeyCode::Down if multi => {
-                        t.move_cursor(CursorMove::Down);
-                        false
-                    }
-                    _ => return FormKey::Nothing,
+            FieldInput::Line(t) | FieldInput::Lines(t) => match key.code {
+                KeyCode::Char(c) if plain && !c.is_control() => {
+                    t.insert_char(c);
+                    true
                 }
-            }
+                KeyCode::Enter if multi => {
+                    t.insert_newline();
+                    true
+                }
+                KeyCode::Backspace => t.delete_char(),
+                KeyCode::Delete => t.delete_next_char(),
+                KeyCode::Left => {
+                    t.move_cursor(CursorMove::Back);
+                    false
+                }
+                KeyCode::Right => {
+                    t.move_cursor(CursorMove::Forward);
+                    false
+                }
+                KeyCode::Home => {
+                    t.move_cursor(CursorMove::Head);
+                    false
+                }
+                KeyCode::End => {
+                    t.move_cursor(CursorMove::End);
+                    false
+                }
+                KeyCode::Up if multi => {
+                    t.move_cursor(CursorMove::Up);
+                    false
+                }
+                KeyCode::Down if multi => {
+                    t.move_cursor(CursorMove::Down);
+                    false
+                }
+                _ => return FormKey::Nothing,
+            },
         };
         if changed {
             self.touched = true;
@@ -592,6 +588,13 @@ impl Form {
         self.touched = true;
         FormKey::Edited
     }
+}
+
+/// A one-line text area holding `text`, the caret at its end (where typing goes on).
+fn filled(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.move_cursor(CursorMove::End);
+    t
 }
 
 fn field_is(form: &Form, id: FieldId) -> bool {
@@ -690,7 +693,10 @@ impl Form {
             }
             Some(d) => Some(d),
             None => {
-                self.set_error(id, Message::new("form-error-date").text("text", text.trim()));
+                self.set_error(
+                    id,
+                    Message::new("form-error-date").text("text", text.trim()),
+                );
                 None
             }
         }
@@ -937,7 +943,10 @@ impl Form {
         } else {
             // An individual's IIN or an entity's BIN: the fifth digit tells them apart (4-6 is
             // an entity's kind).
-            let entity = id_text.chars().nth(4).is_some_and(|c| ('4'..='6').contains(&c));
+            let entity = id_text
+                .chars()
+                .nth(4)
+                .is_some_and(|c| ('4'..='6').contains(&c));
             let parsed = if entity {
                 Bin::parse(&id_text).map(PartyId::Entity)
             } else {
@@ -1153,8 +1162,10 @@ impl Form {
             }
             Ready::Command(CaseCommand::RecordNotice { .. } | CaseCommand::RecordAnswer { .. }) => {
                 self.warning.clone().map(|w| {
-                    Message::new("form-confirm-warning")
-                        .with("warning", crate::domain::message::Value::Message(Box::new(w)))
+                    Message::new("form-confirm-warning").with(
+                        "warning",
+                        crate::domain::message::Value::Message(Box::new(w)),
+                    )
                 })
             }
             _ => None,

@@ -837,9 +837,8 @@ impl App {
                     None
                 }
             }
-            Action::Reopen => {
-                (case.status != CaseStatus::Closed).then(|| StatusText::Key("form-not-closed", vec![]))
-            }
+            Action::Reopen => (case.status != CaseStatus::Closed)
+                .then(|| StatusText::Key("form-not-closed", vec![])),
             Action::SetDue => match &case.matter {
                 Matter::Complaint {
                     addressee: Addressee::SuperiorBody,

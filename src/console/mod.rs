@@ -259,11 +259,9 @@ impl<'a> Effects<'a> {
                     )
                     .map_err(words),
             ),
-            Effect::WriteLetter {
-                number,
-                kind,
-                path,
-            } => Msg::LetterWritten(self.write_letter(app, &number, kind, &path)),
+            Effect::WriteLetter { number, kind, path } => {
+                Msg::LetterWritten(self.write_letter(app, &number, kind, &path))
+            }
         })
     }
 

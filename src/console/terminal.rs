@@ -24,7 +24,11 @@ pub fn restore() {
     }
     let mut out = io::stdout();
     let _ = out.write_all(restore_sequence());
-    let _ = execute!(out, crossterm::event::DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = execute!(
+        out,
+        crossterm::event::DisableBracketedPaste,
+        LeaveAlternateScreen
+    );
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
@@ -46,7 +50,11 @@ pub fn enter() -> io::Result<(Screen, Guard)> {
     let guard = Guard;
     let mut out = io::stdout();
     // Bracketed paste: a pasted text arrives as one event, never as keys that could act.
-    queue!(out, EnterAlternateScreen, crossterm::event::EnableBracketedPaste)?;
+    queue!(
+        out,
+        EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
     out.flush()?;
 
     let default_hook = std::panic::take_hook();

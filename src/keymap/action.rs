@@ -273,7 +273,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 5] = [Mode::Queue, Mode::Case, Mode::Help, Mode::Form, Mode::Confirm];
+    pub const ALL: [Mode; 5] = [
+        Mode::Queue,
+        Mode::Case,
+        Mode::Help,
+        Mode::Form,
+        Mode::Confirm,
+    ];
 
     /// The table name used in keymap files.
     pub const fn name(self) -> &'static str {

@@ -10,7 +10,6 @@ use ratatui::style::{Modifier, Style};
 
 use super::{Ctx, hints, sanitize, text};
 use crate::app::{Ask, Field, FieldInput, Form};
-use crate::domain::message::Message;
 use crate::keymap::Mode;
 
 /// One row of the form's body.
@@ -19,7 +18,8 @@ enum Row<'a> {
     Field(&'a Field, bool, usize),
     /// Row `n` of a multi-line field's value.
     More(&'a Field, bool, usize, usize),
-    Under(&'a Message, Style),
+    /// A line of the error or note under a field, wrapped.
+    Under(String, Style),
 }
 
 pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
@@ -63,10 +63,11 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
     }
     let body_h = usize::from(area.height.saturating_sub(2));
     let notes_h = notes.len().min(body_h / 2);
-    let fields_h = body_h - notes_h;
-
     let label_w = (w / 3).clamp(8, 24);
-    let rows = rows(ctx, form, fields_h);
+    let rows = rows(ctx, form, body_h - notes_h, w.saturating_sub(label_w + 1));
+    // The notes follow the fields, a blank row between when there is room.
+    let fields_h = (body_h - notes_h).min(rows.len());
+    let gap = usize::from(fields_h + notes_h < body_h);
     // Keep the focused field in view.
     let focus_row = rows
         .iter()
@@ -86,7 +87,7 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
         draw_row(ctx, row, area.x, y, w, label_w, buf);
         y += 1;
     }
-    let mut y = area.y + 1 + fields_h as u16;
+    let mut y = area.y + 1 + (fields_h + gap) as u16;
     for (line, style) in notes.iter().take(notes_h) {
         if y >= bottom_y {
             break;
@@ -118,13 +119,7 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
             let n = lines.len().min(usize::from(area.height.saturating_sub(1)));
             for (i, line) in lines.iter().rev().take(n).enumerate() {
                 let y = bottom_y - i as u16;
-                buf.set_stringn(
-                    area.x,
-                    y,
-                    " ".repeat(w),
-                    w,
-                    ctx.theme.status_error,
-                );
+                buf.set_stringn(area.x, y, " ".repeat(w), w, ctx.theme.status_error);
                 buf.set_stringn(area.x, y, line, w, ctx.theme.status_error);
             }
         }
@@ -152,7 +147,7 @@ fn key_of(ctx: &Ctx, action: crate::keymap::Action) -> String {
         .unwrap_or_default()
 }
 
-fn rows<'a>(ctx: &Ctx, form: &'a Form, fields_h: usize) -> Vec<Row<'a>> {
+fn rows<'a>(ctx: &Ctx, form: &'a Form, fields_h: usize, value_w: usize) -> Vec<Row<'a>> {
     let mut out = Vec::new();
     for (i, f) in form.fields.iter().enumerate() {
         if !form.shows(f.id) {
@@ -168,25 +163,23 @@ fn rows<'a>(ctx: &Ctx, form: &'a Form, fields_h: usize) -> Vec<Row<'a>> {
         for n in 1..shown {
             out.push(Row::More(f, focused, n, shown));
         }
-        if let Some(e) = f.shown_error(form.tried) {
-            out.push(Row::Under(e, ctx.theme.status_error));
-        } else if let Some(n) = &f.note {
-            out.push(Row::Under(n, ctx.theme.hint_text));
+        let under = match (f.shown_error(form.tried), &f.note) {
+            (Some(e), _) => Some((e, ctx.theme.status_error)),
+            (None, Some(n)) => Some((n, ctx.theme.hint_text)),
+            _ => None,
+        };
+        if let Some((m, style)) = under {
+            for line in sanitize::sanitize_text_with(&ctx.message(m), value_w.max(1), ctx.glyphs())
+            {
+                out.push(Row::Under(line, style));
+            }
         }
     }
     out
 }
 
 #[allow(clippy::too_many_arguments)]
-fn draw_row(
-    ctx: &Ctx,
-    row: &Row,
-    x: u16,
-    y: u16,
-    w: usize,
-    label_w: usize,
-    buf: &mut Buffer,
-) {
+fn draw_row(ctx: &Ctx, row: &Row, x: u16, y: u16, w: usize, label_w: usize, buf: &mut Buffer) {
     let value_x = x + label_w as u16 + 1;
     let value_w = w.saturating_sub(label_w + 1);
     match row {
@@ -198,15 +191,20 @@ fn draw_row(
             } else {
                 ctx.theme.label
             };
-            buf.set_stringn(x, y, text::fit(&ctx.clean(&label, label_w), label_w), label_w, style);
+            buf.set_stringn(
+                x,
+                y,
+                text::fit(&ctx.clean(&label, label_w), label_w),
+                label_w,
+                style,
+            );
             draw_value(ctx, f, (*focused, 0, *shown), value_x, y, value_w, buf);
         }
         Row::More(f, focused, n, shown) => {
             draw_value(ctx, f, (*focused, *n, *shown), value_x, y, value_w, buf)
         }
-        Row::Under(m, style) => {
-            let s = ctx.clean(&ctx.message(m), value_w);
-            buf.set_stringn(value_x, y, s, value_w, *style);
+        Row::Under(line, style) => {
+            buf.set_stringn(value_x, y, line, value_w, *style);
         }
     }
 }
@@ -281,7 +279,13 @@ fn draw_value(
             let under = ctx.clean(&under, 2);
             let (cx, _) = buf.set_stringn(cx, y, &under, usize::from(end - cx), caret);
             if cx < end {
-                buf.set_stringn(cx, y, ctx.clean(&rest, usize::MAX), usize::from(end - cx), normal);
+                buf.set_stringn(
+                    cx,
+                    y,
+                    ctx.clean(&rest, usize::MAX),
+                    usize::from(end - cx),
+                    normal,
+                );
             }
         }
     }
