@@ -82,18 +82,12 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
         first = focus_end + 1 - fields_h.max(1);
     }
     first = first.min(focus_row);
-    let mut y = area.y + 1;
-    for row in rows.iter().skip(first).take(fields_h) {
+    for (y, row) in (area.y + 1..).zip(rows.iter().skip(first).take(fields_h)) {
         draw_row(ctx, row, area.x, y, w, label_w, buf);
-        y += 1;
     }
-    let mut y = area.y + 1 + (fields_h + gap) as u16;
-    for (line, style) in notes.iter().take(notes_h) {
-        if y >= bottom_y {
-            break;
-        }
+    let notes_y = area.y + 1 + (fields_h + gap) as u16;
+    for (y, (line, style)) in (notes_y..bottom_y).zip(notes.iter().take(notes_h)) {
         buf.set_stringn(area.x, y, line, w, *style);
-        y += 1;
     }
     let bottom = Rect {
         y: bottom_y,
