@@ -395,6 +395,18 @@ fn an_extension_after_the_due_date_is_refused() {
     );
     let effects = keys(&f, &f.officer, &mut app, "<c-s>");
     assert_eq!(executes(&effects), 0);
+    // The answer is late now: recorded all the same, and the form says how late.
+    keys(&f, &f.officer, &mut app, "<esc>y");
+    keys(&f, &f.officer, &mut app, "a");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("owed by 2026-11-17") && shown.contains("late by 4 working days"),
+        "{shown}"
+    );
+    keys(&f, &f.officer, &mut app, "<c-s>");
+    assert!(app.form.is_none());
+    let answer = view(&f, &number).deadlines.unwrap().answered().unwrap();
+    assert!(answer.late && answer.late_days == 4, "{answer:?}");
 }
 
 #[test]
@@ -476,6 +488,11 @@ fn a_notice_in_the_wrong_form_is_asked_about_then_recorded() {
     assert!(
         flat(&app)
             .contains("The law asks for the notice 'In writing'; this one is 'Electronically'")
+    );
+    let shown = flat(&app);
+    assert!(
+        shown.contains("owed by 2026-11-26") && shown.contains("it is on time"),
+        "{shown}"
     );
     let effects = keys(&f, &f.officer, &mut app, "<c-s>");
     assert_eq!(executes(&effects), 0);
@@ -598,7 +615,23 @@ fn take_give_back_and_assign_by_role() {
         boss.form.as_ref().map(|f| &f.error)
     );
     assert_eq!(view(&f, &number).case.assignee.as_deref(), Some("boss"));
-    // Refused by the service (the case is the supervisor's now): said, nothing changes.
+    // In the case view the officer is not offered it, and the key says why.
+    open(&f, &f.officer, &mut app, &number);
+    assert_eq!(
+        app.case.as_ref().unwrap().view.case.assignee.as_deref(),
+        Some("boss"),
+        "{:?}",
+        app.status
+    );
+    assert!(!screen(&app).lines().last().unwrap().contains("take"));
+    keys(&f, &f.officer, &mut app, "t");
+    assert!(
+        status(&app).contains("The case is 'boss''s"),
+        "{}",
+        status(&app)
+    );
+    keys(&f, &f.officer, &mut app, "<esc>");
+    // From the queue row (reloaded), the service refuses it: said, nothing changes.
     keys(&f, &f.officer, &mut app, "rt");
     assert!(app.status.as_ref().unwrap().error);
     assert!(

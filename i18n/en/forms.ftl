@@ -114,6 +114,12 @@ form-preview-cap = Extended { $used } of { $cap } working days; { $left } left (
 form-preview-notice = Extension notice owed by { $due }, form: { $form } ({ $basis })
 form-preview-due = Due date: { $due } ({ $basis })
 form-preview-no-term = No statutory term ({ $basis }): the superior body sets the due date
+form-preview-owed = { $kind }: owed by { $due } ({ $basis })
+form-preview-on-time = Sent on that date it is on time.
+form-preview-late = Sent on that date it is late by { $days ->
+    [one] { $days } working day
+   *[other] { $days } working days
+}; it is recorded, and stays marked late.
 form-preview-obligation = { $kind }: by { $due } ({ $basis })
 
 form-confirm-close = Close { $number } on { $date }? It leaves the open queue; reopening needs a reason.
@@ -135,6 +141,7 @@ form-decided = The case is already decided
 form-not-closed = The case is not closed
 form-term-by-law = The law sets this case's term; only a superior body's due date is set by hand (Art. 25.1)
 form-not-application = Only an application is refused at intake (Art. 20.2)
+form-taken = The case is '{ $login }''s; an officer takes only unassigned cases
 form-supervisor-only = Only a supervisor gives a case to someone else; take it yourself instead
 
 form-done = { $what }: saved, case { $number }, version { $version }

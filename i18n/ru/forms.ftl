@@ -114,6 +114,13 @@ form-preview-cap = Продлено на { $used } из { $cap } рабочих 
 form-preview-notice = Уведомление о продлении — до { $due }, в форме «{ $form }» ({ $basis })
 form-preview-due = Срок: { $due } ({ $basis })
 form-preview-no-term = Срок законом не установлен ({ $basis }): его устанавливает вышестоящий орган
+form-preview-owed = { $kind }: срок — { $due } ({ $basis })
+form-preview-on-time = При этой дате отправки срок соблюден.
+form-preview-late = При этой дате отправки просрочка { $days ->
+    [one] { $days } рабочий день
+    [few] { $days } рабочих дня
+   *[other] { $days } рабочих дней
+}; это записывается и остается отмеченным.
 form-preview-obligation = { $kind }: до { $due } ({ $basis })
 
 form-confirm-close = Закрыть { $number } датой { $date }? Дело уйдет из открытой очереди; для возобновления нужна причина.
@@ -135,6 +142,7 @@ form-decided = Решение по делу уже принято
 form-not-closed = Дело не закрыто
 form-term-by-law = Срок этого дела установлен законом; вручную устанавливается только срок вышестоящего органа (ст. 25 п. 1)
 form-not-application = В приеме отказывают только по заявлению (ст. 20 п. 2)
+form-taken = Дело у '{ $login }'; сотрудник берет только неназначенные дела
 form-supervisor-only = Передать дело другому может только руководитель; возьмите его себе
 
 form-done = { $what }: сохранено, дело { $number }, версия { $version }

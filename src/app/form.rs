@@ -760,6 +760,9 @@ impl Form {
                     }
                 }
                 let sent = sent?;
+                if let (Some(case), Some(r)) = (&case, reference) {
+                    self.owed_preview(case, r, today, sent);
+                }
                 Some(Ready::Command(if self.kind == FormKind::Notice {
                     let kind = NoticeKind::ALL
                         .into_iter()
@@ -927,6 +930,44 @@ impl Form {
                     .word("form", format!("form-{}", form.as_str()))
                     .basis("basis", o.basis.clone()),
             );
+        }
+    }
+
+    /// What the notice or answer being recorded was owed by, and whether `sent` is on time
+    /// (a late one is recorded all the same, and stays marked late).
+    fn owed_preview(&mut self, case: &Case, r: &Reference, today: NaiveDate, sent: NaiveDate) {
+        let Ok(d) = case.deadlines(&r.calendar, &r.rules, today) else {
+            return;
+        };
+        let wanted = match self.kind {
+            FormKind::Notice => match self.value(FieldId::NoticeKind).as_str() {
+                "extension-notice" => Some(ObligationKind::ExtensionNotice),
+                "result-to-state-corporation" => Some(ObligationKind::ResultToStateCorporation),
+                _ => None,
+            },
+            _ => d.main().map(|o| o.kind),
+        };
+        let Some(o) = d
+            .obligations
+            .iter()
+            .find(|o| Some(o.kind) == wanted && o.state.is_owed())
+        else {
+            return;
+        };
+        let Some(due) = o.due else {
+            return;
+        };
+        let late = r.calendar.working_days_between(due, sent);
+        let m = Message::new("form-preview-owed")
+            .word("kind", format!("obligation-{}", o.kind.as_str()))
+            .date("due", due)
+            .basis("basis", o.basis.clone());
+        self.preview.push(m);
+        if sent > due {
+            self.preview
+                .push(Message::new("form-preview-late").number("days", late.max(0)));
+        } else {
+            self.preview.push(Message::new("form-preview-on-time"));
         }
     }
 

@@ -745,6 +745,16 @@ fn on_case_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Explain => case.section = Section::Why,
         Action::Command => app.open_input(InputKind::Command),
         Action::Take => {
+            if let Some(why) = app.why_not(Action::Take) {
+                app.status = Some(Status {
+                    text: why,
+                    error: true,
+                });
+                return Vec::new();
+            }
+            let Some(case) = app.case.as_ref() else {
+                return Vec::new();
+            };
             let c = &case.view.case;
             let (number, version, assignee) = (c.number.clone(), c.version, c.assignee.clone());
             return take(app, number, version, assignee);
@@ -855,6 +865,13 @@ impl App {
                     None
                 }
             }
+            // An officer takes only an unassigned case, or gives back their own.
+            Action::Take => match &case.assignee {
+                Some(owner) if self.role != Role::Supervisor && *owner != self.me => Some(
+                    StatusText::Key("form-taken", vec![("login", owner.clone())]),
+                ),
+                _ => None,
+            },
             Action::Assign => (self.role != Role::Supervisor)
                 .then(|| StatusText::Key("form-supervisor-only", Vec::new())),
             _ => None,
