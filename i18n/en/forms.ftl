@@ -92,6 +92,7 @@ form-error-empty = fill this in
 form-error-date = '{ $text }' is not a date; write it as YYYY-MM-DD
 form-error-future = { $date } is after today ({ $today }); record what has happened
 form-error-days = '{ $text }' is not a number of working days; write a whole number such as 5
+form-error-before-registration = { $date } is before the registration date { $registered }
 form-error-due-before = the due date { $due } is not after the registration date { $registered }
 form-error-letter-format = the file name must end in .txt or .docx
 form-error-id-shape = '{ $text }' is not an IIN or BIN: 12 digits are needed

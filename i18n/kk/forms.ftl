@@ -92,6 +92,7 @@ form-error-empty = бұл өрісті толтырыңыз
 form-error-date = '{ $text }' күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз
 form-error-future = { $date } бүгіннен ({ $today }) кейін; болған нәрсені ғана белгілеңіз
 form-error-days = '{ $text }' жұмыс күндерінің саны емес; бүтін сан енгізіңіз, мысалы 5
+form-error-before-registration = { $date } тіркелген күннен ({ $registered }) бұрын
 form-error-due-before = { $due } мерзімі тіркелген күннен ({ $registered }) кейін емес
 form-error-letter-format = файл атауы .txt немесе .docx деп аяқталуы керек
 form-error-id-shape = '{ $text }' ЖСН да, БСН да емес: 12 цифр қажет

@@ -92,6 +92,7 @@ form-error-empty = заполните это поле
 form-error-date = '{ $text }' — не дата; пишите ГГГГ-ММ-ДД
 form-error-future = { $date } позже сегодняшнего дня ({ $today }); отмечайте то, что уже произошло
 form-error-days = '{ $text }' — не число рабочих дней; введите целое число, например 5
+form-error-before-registration = { $date } раньше даты регистрации { $registered }
 form-error-due-before = срок { $due } не позже даты регистрации { $registered }
 form-error-letter-format = имя файла должно оканчиваться на .txt или .docx
 form-error-id-shape = '{ $text }' — не ИИН и не БИН: нужно 12 цифр

@@ -691,6 +691,17 @@ impl Form {
                 );
                 None
             }
+            // Nothing about a case happens before it was registered.
+            Some(d) if self.case.as_ref().is_some_and(|c| d < c.registered) => {
+                let registered = self.case.as_ref().map_or(d, |c| c.registered);
+                self.set_error(
+                    id,
+                    Message::new("form-error-before-registration")
+                        .date("date", d)
+                        .date("registered", registered),
+                );
+                None
+            }
             Some(d) => Some(d),
             None => {
                 self.set_error(
@@ -1211,5 +1222,73 @@ impl Form {
             }
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+
+    fn press(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    fn focus(form: &mut Form, id: FieldId) {
+        form.focus = form.fields.iter().position(|f| f.id == id).unwrap_or(0);
+    }
+
+    #[test]
+    fn a_paste_keeps_lines_only_where_a_field_has_them_and_drops_controls() {
+        let mut form = Form::register(today());
+        focus(&mut form, FieldId::Subject);
+        form.paste("Жалоба\r\nна\tзадержку\u{1b}[2J\u{7}");
+        assert_eq!(form.value(FieldId::Subject), "Жалоба на задержку[2J");
+        form.move_focus(1);
+        assert_eq!(form.focused().map(|f| f.id), Some(FieldId::Text));
+        form.paste("бір\r\nекі\u{9b}31m");
+        assert_eq!(form.value(FieldId::Text), "бір\nекі31m");
+        assert!(form.touched);
+    }
+
+    #[test]
+    fn control_characters_typed_never_go_in_and_choices_cycle() {
+        let mut form = Form::register(today());
+        // The kind: a choice, cycled both ways.
+        form.edit(press(KeyCode::Right));
+        assert_eq!(form.value(FieldId::CaseKind), "application");
+        form.edit(press(KeyCode::Left));
+        form.edit(press(KeyCode::Left));
+        assert_eq!(form.value(FieldId::CaseKind), "application");
+        assert!(!form.shows(FieldId::Addressee) && form.shows(FieldId::Service));
+        form.move_focus(1);
+        for c in ['Ә', '\u{1b}', 'л', '\u{7}', 'я'] {
+            form.edit(press(KeyCode::Char(c)));
+        }
+        assert_eq!(form.value(FieldId::Name), "Әля");
+        // A one-line field has no new line.
+        form.edit(press(KeyCode::Enter));
+        assert_eq!(form.value(FieldId::Name), "Әля");
+    }
+
+    #[test]
+    fn a_date_is_checked_where_it_is_typed() {
+        let mut form = Form::register(today());
+        focus(&mut form, FieldId::Registered);
+        for _ in 0..10 {
+            form.edit(press(KeyCode::Backspace));
+        }
+        for c in "2026-11-24".chars() {
+            form.edit(press(KeyCode::Char(c)));
+        }
+        assert!(form.check(None, today()).is_none());
+        let error = form
+            .field(FieldId::Registered)
+            .and_then(|f| f.error.clone())
+            .map(|m| m.key);
+        assert_eq!(error, Some("form-error-future"));
     }
 }
