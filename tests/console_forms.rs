@@ -850,7 +850,7 @@ fn note_set_due_refusal_at_intake_and_link() {
     keys(&f, &f.officer, &mut app, "<esc>y<esc>");
 
     open(&f, &f.officer, &mut app, &superior);
-    keys(&f, &f.officer, &mut app, "D2026-11-19<c-s>");
+    keys(&f, &f.officer, &mut app, "D2026-11-20<c-s>");
     assert!(flat(&app).contains("is not after the registration date"));
     keys(
         &f,

@@ -5,7 +5,7 @@
 //!
 //! (The tmux harness is the one of `console_pty.rs`.)
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
