@@ -932,3 +932,40 @@ fn a_letter_is_written_to_the_file_named() {
     keys(&f, &f.officer, &mut app, "W<tab><bs><bs><bs><bs>pdf<c-s>");
     assert!(flat(&app).contains("must end in .txt or .docx"));
 }
+
+#[test]
+fn an_application_refused_names_its_ground() {
+    let f = fixture();
+    let number = application(&f, Channel::StateCorporation);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "d");
+    // Rendered: no ground asked for.
+    assert!(!app.form.as_ref().unwrap().shows(FieldId::RefusalGround));
+    keys(&f, &f.officer, &mut app, "<right>");
+    assert!(app.form.as_ref().unwrap().shows(FieldId::RefusalGround));
+    keys(&f, &f.officer, &mut app, "<tab><tab><c-s>");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("fill this in") && shown.contains("Art. 19-1.2.1"),
+        "{shown}"
+    );
+    keys(&f, &f.officer, &mut app, "Art. 19-1.2.2<c-s>");
+    assert!(flat(&app).contains("A decision cannot be changed"));
+    keys(&f, &f.officer, &mut app, "y");
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(matches!(
+        events(&f, &number).last(),
+        Some(EventKind::Decided { outcome: Outcome::Refused, ground: Some(g), .. }) if g == "Art. 19-1.2.2"
+    ));
+    // Through the State Corporation: the hand-over is recorded as a notice.
+    keys(&f, &f.officer, &mut app, "n");
+    assert_eq!(
+        app.form.as_ref().unwrap().value(FieldId::NoticeKind),
+        "result-to-state-corporation"
+    );
+}

@@ -102,6 +102,7 @@ form-error-channel = service '{ $code }' is not rendered through { $channel }; c
 form-error-service-none = no service in the register matches '{ $text }'; type its code or part of its name
 form-error-service-several = { $count } services match: { $codes }; type more of the name or the code
 
+form-note-refusal-grounds = the service's act lists: { $grounds }
 form-note-non-working = not a working day
 form-note-iin = a valid IIN (an individual)
 form-note-bin = a valid BIN (a legal entity)

@@ -102,6 +102,7 @@ form-error-channel = '{ $code }' қызметі «{ $channel }» арнасы а
 form-error-service-none = тізілімде '{ $text }' сәйкес келетін қызмет жоқ; кодын немесе атауының бір бөлігін енгізіңіз
 form-error-service-several = { $count } қызмет сәйкес келеді ({ $codes }); атауын нақтылаңыз немесе кодын енгізіңіз
 
+form-note-refusal-grounds = қызмет актісінде: { $grounds }
 form-note-non-working = жұмыс күні емес
 form-note-iin = жарамды ЖСН (жеке тұлға)
 form-note-bin = жарамды БСН (заңды тұлға)

@@ -36,7 +36,7 @@ action-save = Сохранить форму
 action-next-field = Следующее поле
     .hint = далее
 action-prev-field = Предыдущее поле
-    .hint = назад
+    .hint = пред. поле
 action-confirm = Да, выполнить
     .hint = да
 
@@ -102,6 +102,7 @@ form-error-channel = услуга '{ $code }' не оказывается чер
 form-error-service-none = в реестре нет услуги, подходящей под '{ $text }'; введите код или часть названия
 form-error-service-several = подходит услуг: { $count } ({ $codes }); уточните название или введите код
 
+form-note-refusal-grounds = по акту услуги: { $grounds }
 form-note-non-working = нерабочий день
 form-note-iin = действительный ИИН (физическое лицо)
 form-note-bin = действительный БИН (юридическое лицо)

@@ -458,6 +458,10 @@ impl Form {
     /// Whether a field is shown: a complaint has an addressee, an application a service and a
     /// channel.
     pub fn shows(&self, id: FieldId) -> bool {
+        if id == FieldId::RefusalGround {
+            // Art. 19-1.1: only a refusal names its ground.
+            return self.value(FieldId::Outcome) == Outcome::Refused.as_str();
+        }
         if self.kind != FormKind::Register {
             return true;
         }
@@ -795,6 +799,21 @@ impl Form {
             FormKind::Decide => {
                 let outcome: Outcome = self.value(FieldId::Outcome).parse().ok()?;
                 let date = self.date(FieldId::Date, today, false);
+                // The grounds the service's own act lists, as a reminder (Art. 19-1.2).
+                if let (Some(c), Some(r)) = (&case, reference)
+                    && let Matter::Application {
+                        service: Some(code),
+                        ..
+                    } = &c.matter
+                    && let Some(service) = r.services.get(code)
+                    && !service.refusal_grounds.is_empty()
+                {
+                    let grounds = service.refusal_grounds.join(", ");
+                    self.set_note(
+                        FieldId::RefusalGround,
+                        Message::new("form-note-refusal-grounds").text("grounds", grounds),
+                    );
+                }
                 let ground = if outcome == Outcome::Refused {
                     // Art. 19-1.1: a refusal names its ground.
                     Some(self.required(FieldId::RefusalGround)?)

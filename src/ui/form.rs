@@ -157,12 +157,11 @@ fn rows<'a>(ctx: &Ctx, form: &'a Form, fields_h: usize, value_w: usize) -> Vec<R
         for n in 1..shown {
             out.push(Row::More(f, focused, n, shown));
         }
-        let under = match (f.shown_error(form.tried), &f.note) {
-            (Some(e), _) => Some((e, ctx.theme.status_error)),
-            (None, Some(n)) => Some((n, ctx.theme.hint_text)),
-            _ => None,
-        };
-        if let Some((m, style)) = under {
+        let error = f
+            .shown_error(form.tried)
+            .map(|e| (e, ctx.theme.status_error));
+        let note = f.note.as_ref().map(|n| (n, ctx.theme.hint_text));
+        for (m, style) in error.into_iter().chain(note) {
             for line in sanitize::sanitize_text_with(&ctx.message(m), value_w.max(1), ctx.glyphs())
             {
                 out.push(Row::Under(line, style));
