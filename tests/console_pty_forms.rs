@@ -210,6 +210,22 @@ fn register_extend_notify_answer_decide_close_then_export() {
     t.wait_for("Extension notice owed by 2026-11-26");
     t.keys(&["F2"]);
     t.wait_for("Extend the term: saved");
+    // The extension notice letter, written to a file the officer names.
+    let letter = dir.path().join("notice.txt");
+    t.keys(&["W"]);
+    t.wait_for("Letter");
+    t.keys(&["Tab"]);
+    for _ in 0..40 {
+        t.keys(&["BSpace"]);
+    }
+    t.literal(&letter.display().to_string());
+    t.keys(&["F2"]);
+    t.wait_for("Letter written to");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    assert!(
+        text.contains("KZ-2026-000001") && text.contains("07.12.2026"),
+        "{text}"
+    );
     // The extension notice, in writing (filed on paper), with its outgoing number.
     t.keys(&["n"]);
     t.wait_for("Notice sent");

@@ -474,3 +474,46 @@ fn bound_ignores_the_layout_fallback() {
         Some(Action::ReverseSort)
     );
 }
+
+#[test]
+fn in_a_form_letters_are_text_in_every_shipped_keymap() {
+    for which in ShippedKeymap::ALL {
+        let keymap = shipped(which);
+        // No printable key (Latin, Cyrillic, Kazakh, digits, punctuation) acts in a form:
+        // neither the [form] table, nor [global], nor the keyboard-layout fallback.
+        for c in "qjkL?/:ыйоәғқңөұүһі0123456789 -.,".chars() {
+            assert_eq!(
+                keymap.action(Mode::Form, press(c)),
+                None,
+                "'{c}' acts in a form in '{}'",
+                which.name()
+            );
+        }
+        // Saving, moving between fields and leaving are bound.
+        for action in [
+            Action::Save,
+            Action::NextField,
+            Action::PrevField,
+            Action::Back,
+        ] {
+            assert!(
+                keymap
+                    .bindings(Mode::Form, KeyStyle::Ascii)
+                    .iter()
+                    .any(|(a, _)| *a == action),
+                "{} has no key in a form in '{}'",
+                action.name(),
+                which.name()
+            );
+        }
+        assert_eq!(
+            keymap.action(Mode::Confirm, press('y')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            keymap.action(Mode::Confirm, press('н')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(keymap.action(Mode::Confirm, press('q')), None);
+    }
+}
