@@ -106,7 +106,7 @@ form-note-refusal-grounds = the service's act lists: { $grounds }
 form-note-non-working = not a working day
 form-note-iin = a valid IIN (an individual)
 form-note-bin = a valid BIN (a legal entity)
-form-note-registered-day-off = a non-working day: an appeal received today is registered on { $next }
+form-note-registered-day-off = a non-working day: an appeal received that day is registered on { $next }
 form-note-service = { $code }: { $name }
 
 form-warning-form = Filed: { $medium }. The law asks for the notice '{ $want }'; this one is '{ $form }', and it will be recorded so.

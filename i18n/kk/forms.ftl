@@ -106,7 +106,7 @@ form-note-refusal-grounds = қызмет актісінде: { $grounds }
 form-note-non-working = жұмыс күні емес
 form-note-iin = жарамды ЖСН (жеке тұлға)
 form-note-bin = жарамды БСН (заңды тұлға)
-form-note-registered-day-off = жұмыс күні емес: бүгін түскен өтініш { $next } күні тіркеледі
+form-note-registered-day-off = жұмыс күні емес: осы күні түскен өтініш { $next } күні тіркеледі
 form-note-service = { $code }: { $name }
 
 form-warning-form = Берілу тәсілі: { $medium }; заң «{ $want }» нысанындағы хабарламаны талап етеді, ал бұл — «{ $form }». Солай жазылады.

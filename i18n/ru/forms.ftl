@@ -106,7 +106,7 @@ form-note-refusal-grounds = по акту услуги: { $grounds }
 form-note-non-working = нерабочий день
 form-note-iin = действительный ИИН (физическое лицо)
 form-note-bin = действительный БИН (юридическое лицо)
-form-note-registered-day-off = нерабочий день: обращение, поступившее сегодня, регистрируется { $next }
+form-note-registered-day-off = нерабочий день: обращение, поступившее в этот день, регистрируется { $next }
 form-note-service = { $code }: { $name }
 
 form-warning-form = Подано: { $medium }; закон требует уведомление в форме «{ $want }», а это — «{ $form }». Так и будет записано.

@@ -1294,6 +1294,25 @@ mod tests {
     }
 
     #[test]
+    fn a_registration_on_a_day_off_is_flagged_with_the_next_working_day() {
+        let reference = Reference::shipped().expect("shipped data");
+        let mut form = Form::register(today());
+        focus(&mut form, FieldId::Registered);
+        form.edit(press(KeyCode::Backspace));
+        form.edit(press(KeyCode::Char('1')));
+        assert_eq!(form.value(FieldId::Registered), "2026-11-21");
+        form.check(Some(&reference), today());
+        let note = form.field(FieldId::Registered).and_then(|f| f.note.clone());
+        assert_eq!(
+            note,
+            Some(Message::new("form-note-registered-day-off").date(
+                "next",
+                NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+            ))
+        );
+    }
+
+    #[test]
     fn a_date_is_checked_where_it_is_typed() {
         let mut form = Form::register(today());
         focus(&mut form, FieldId::Registered);

@@ -1,7 +1,8 @@
 //! Key bindings as data: `keymaps/*.toml`, merged with a user file.
 //!
-//! A keymap file has one table per mode (`[queue]`, `[case]`, `[help]`) and a `[global]` table
-//! that applies everywhere unless the mode binds the same key. Each entry maps a key, written
+//! A keymap file has one table per mode (`[queue]`, `[case]`, `[help]`, `[form]`, `[confirm]`)
+//! and a `[global]` table that applies everywhere unless the mode binds the same key (except in
+//! `[form]` and `[confirm]`, where only their own table applies: letters are text there). Each entry maps a key, written
 //! the way crokey reads it, to an [`Action`] name:
 //!
 //! ```toml
