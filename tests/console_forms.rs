@@ -847,6 +847,10 @@ fn note_set_due_refusal_at_intake_and_link() {
             .unwrap()
             .contains("KZ-2026-999999")
     );
+    // The form's one text field is what the refusal is about: shown there too.
+    let field = app.form.as_ref().unwrap().field(FieldId::Number).unwrap();
+    assert!(field.error.is_some());
+    assert_eq!(app.form.as_ref().unwrap().focus, 0);
     keys(&f, &f.officer, &mut app, "<esc>y<esc>");
 
     open(&f, &f.officer, &mut app, &superior);

@@ -473,6 +473,26 @@ impl Form {
         }
     }
 
+    /// The service refused what was typed: in a form whose one text field names someone or
+    /// something the service looks up (a login, a case number), that is what the refusal is
+    /// about, so it is shown there too and the focus goes to it. The next edit checks the field
+    /// again.
+    pub fn refused_at_field(&mut self, why: &str) {
+        if !matches!(self.kind, FormKind::Assign | FormKind::Link) {
+            return;
+        }
+        let mut text_fields = self
+            .fields
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, f)| !matches!(f.input, FieldInput::Choice { .. }));
+        if let (Some((i, field)), None) = (text_fields.next(), text_fields.next()) {
+            field.error = Some(Message::new("plain-text").text("text", why));
+            field.touched = true;
+            self.focus = i;
+        }
+    }
+
     /// Moves the focus by `by` shown fields (wrapping).
     pub fn move_focus(&mut self, by: isize) {
         let n = self.fields.len();

@@ -445,6 +445,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Some(form) if form.saving => {
                     form.saving = false;
                     form.ask = None;
+                    form.refused_at_field(&why);
                     form.error = Some(why);
                 }
                 _ => app.error(StatusText::Literal(why)),
