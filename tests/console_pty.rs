@@ -262,7 +262,7 @@ fn user_settings_and_a_bad_keymap_line() {
     let s = t.wait_for("[2/2");
     assert!(last(&s).contains("explode"), "{s}");
     t.keys(&["Escape"]);
-    let s = t.wait_until("the key hints", |s| last(s).contains("выход"));
+    let s = t.wait_until("the key hints", |s| last(s).contains("справка"));
     assert!(!s.contains("explode"), "{s}");
     t.keys(&["q"]);
     t.wait_for("DONE");

@@ -143,7 +143,9 @@ fn typed(s: &str) -> Step {
 /// A console on the fixture after `steps`.
 fn build(f: &Fixture, lang: Lang, profile: Profile, steps: &[Step]) -> App {
     let (keymap, _) = Keymap::shipped(ShippedKeymap::Default, None).unwrap();
-    let mut app = App::new(lang, today(), "aigerim".into(), keymap, profile);
+    let mut app = App::new(lang, today(), "aigerim".into(), keymap, profile)
+        .with_reference(f.service.reference().clone());
+    app.role = Role::Supervisor;
     if steps.is_empty() {
         // Still loading: nothing but the frame.
         return app;
@@ -214,7 +216,68 @@ fn states(f: &Fixture) -> Vec<(String, Vec<Step>)> {
         let mut prompt = open.clone();
         prompt.push(typed(&format!(":{}", "ә".repeat(200))));
         out.push((format!("prompt over case {number}"), prompt));
+        // The forms: filled, refused, asking, with errors shown everywhere.
+        let f2 = Step::Key(KeyCode::F(2));
+        let tab = Step::Key(KeyCode::Tab);
+        for (what, extra) in [
+            (
+                "extension form over the cap",
+                vec![
+                    typed("e"),
+                    tab.clone(),
+                    typed("11"),
+                    tab.clone(),
+                    typed(&"Қосымша тексеру 漢字 ".repeat(30)),
+                ],
+            ),
+            ("close question", vec![typed("x"), f2.clone()]),
+            ("decide question", vec![typed("d"), f2.clone()]),
+            (
+                "note with many lines, then the discard question",
+                vec![
+                    typed("m"),
+                    typed(&"жол ".repeat(50)),
+                    Step::Key(KeyCode::Enter),
+                    typed("екінші"),
+                    Step::Key(KeyCode::Enter),
+                    Step::Key(KeyCode::Enter),
+                    typed("\u{1b}[31m"),
+                    Step::Key(KeyCode::Esc),
+                ],
+            ),
+            ("letter form", vec![typed("W")]),
+            (
+                "answer form with errors",
+                vec![typed("a"), Step::Key(KeyCode::Backspace), f2.clone()],
+            ),
+        ] {
+            let mut steps = open.clone();
+            steps.extend(extra);
+            out.push((format!("{what} on {number}"), steps));
+        }
     }
+    out.push(("register form".into(), vec![typed("n")]));
+    out.push((
+        "register form with every error".into(),
+        vec![
+            typed("n"),
+            Step::Key(KeyCode::Right),
+            Step::Key(KeyCode::Tab),
+            typed(&"Әлия ".repeat(40)),
+            Step::Key(KeyCode::Tab),
+            typed("123"),
+            Step::Key(KeyCode::F(2)),
+        ],
+    ));
+    out.push((
+        "register form at the text".into(),
+        vec![
+            typed("n"),
+            Step::Key(KeyCode::BackTab),
+            Step::Key(KeyCode::BackTab),
+            typed(&"漢字жалоба\n".repeat(40)),
+        ],
+    ));
     out
 }
 
@@ -282,6 +345,14 @@ fn every_screen_draws_at_every_size() {
             let mut app = build(&f, lang, profile, &steps);
             if what.starts_with("case") {
                 assert_eq!(app.screen, Screen::Case, "{what}");
+            }
+            // The hostile case is a complaint to a local body, open: every form opens on it.
+            let forms_open = what.contains(&f.hostile) || what.starts_with("register");
+            if forms_open && (what.contains("form") || what.contains("question")) {
+                assert!(app.form.is_some(), "{what}");
+            }
+            if forms_open && what.contains("question") {
+                assert!(app.form.as_ref().is_some_and(|f| f.ask.is_some()), "{what}");
             }
             for &size in &sizes() {
                 draw(&mut app, &texts, size, size, &what);

@@ -203,9 +203,13 @@ fn function_key_map() {
         (Mode::Case, key(KeyCode::F(3)), Some(Action::Back)),
         (Mode::Case, key(KeyCode::Esc), Some(Action::Back)),
         (Mode::Help, key(KeyCode::F(1)), Some(Action::Back)),
-        // F4 stays free: there is nothing to edit yet.
-        (Mode::Queue, key(KeyCode::F(4)), None),
-        (Mode::Case, key(KeyCode::F(4)), None),
+        // F4 edits: a new case in the queue, an extension in a case; F2 saves a form.
+        (Mode::Queue, key(KeyCode::F(4)), Some(Action::Register)),
+        (Mode::Case, key(KeyCode::F(4)), Some(Action::Extend)),
+        (Mode::Form, key(KeyCode::F(2)), Some(Action::Save)),
+        (Mode::Confirm, key(KeyCode::F(2)), Some(Action::Confirm)),
+        // In a form, letters are text: neither [global] nor the layout fallback acts there.
+        (Mode::Form, key(KeyCode::F(10)), None),
         // No letter is bound.
         (Mode::Queue, press('q'), None),
         (Mode::Queue, press('j'), None),
@@ -469,4 +473,47 @@ fn bound_ignores_the_layout_fallback() {
         fkeys.action(Mode::Queue, key(KeyCode::F(8))),
         Some(Action::ReverseSort)
     );
+}
+
+#[test]
+fn in_a_form_letters_are_text_in_every_shipped_keymap() {
+    for which in ShippedKeymap::ALL {
+        let keymap = shipped(which);
+        // No printable key (Latin, Cyrillic, Kazakh, digits, punctuation) acts in a form:
+        // neither the [form] table, nor [global], nor the keyboard-layout fallback.
+        for c in "qjkL?/:ыйоәғқңөұүһі0123456789 -.,".chars() {
+            assert_eq!(
+                keymap.action(Mode::Form, press(c)),
+                None,
+                "'{c}' acts in a form in '{}'",
+                which.name()
+            );
+        }
+        // Saving, moving between fields and leaving are bound.
+        for action in [
+            Action::Save,
+            Action::NextField,
+            Action::PrevField,
+            Action::Back,
+        ] {
+            assert!(
+                keymap
+                    .bindings(Mode::Form, KeyStyle::Ascii)
+                    .iter()
+                    .any(|(a, _)| *a == action),
+                "{} has no key in a form in '{}'",
+                action.name(),
+                which.name()
+            );
+        }
+        assert_eq!(
+            keymap.action(Mode::Confirm, press('y')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            keymap.action(Mode::Confirm, press('н')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(keymap.action(Mode::Confirm, press('q')), None);
+    }
 }

@@ -5,6 +5,7 @@
 //! carries out through the service and answers with a [`Msg`].
 
 pub mod command;
+pub mod form;
 mod input;
 mod profile;
 mod queue;
@@ -12,11 +13,18 @@ mod queue;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::domain::case::{Matter, Status as CaseStatus};
+use crate::domain::deadline::Extension;
+use crate::domain::message::{Localize, Message};
+use crate::domain::vocabulary::{Addressee, CaseKind, Channel, Ground};
 use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
+use crate::letters::LetterKind;
+use crate::reference::Reference;
 use crate::service::{CaseCommand, CaseView, Executed, QueueRow, Role};
 
 pub use crate::service::search::fold as fold_text;
+pub use form::{Ask, Field, FieldId, FieldInput, Form, FormKind};
 pub use input::{Completion, Edit, Input, InputKind};
 pub use profile::Profile;
 pub use queue::{Counts, NamedQueue, Queue, SortKey};
@@ -92,6 +100,8 @@ pub enum StatusText {
     /// A catalogue key whose arguments are catalogue keys too ("sorted by {due}, {descending}"),
     /// all translated when drawn.
     Words(&'static str, Vec<(&'static str, &'static str)>),
+    /// A fact or refusal of the layers below (an extension the law forbids, with its article).
+    Message(Message),
     Literal(String),
 }
 
@@ -151,6 +161,13 @@ pub struct App {
     /// The last keys were Cyrillic letters, at least one of them bound to nothing: the officer
     /// seems to be typing text, not commands.
     pub typing: bool,
+    /// The form being filled, over the screen.
+    pub form: Option<Form>,
+    /// The calendar, the rules and the service register: what the forms' live previews are
+    /// computed with (pure domain functions, never the service).
+    pub reference: Option<std::sync::Arc<Reference>>,
+    /// A registration saved whose external number still goes into its first note.
+    pending_note: Option<(String, String)>,
     measure: Option<Box<dyn Measure>>,
 }
 
@@ -192,8 +209,10 @@ pub enum Msg {
     /// Case records that could not be read and were left out of the queue (their numbers, or
     /// their keys where the number is unknown).
     Damaged(Vec<String>),
-    /// Text pasted at once (bracketed paste): one event for the whole text.
+    /// Text pasted into the terminal (bracketed paste): one event, typed into the focused field.
     Paste(String),
+    /// The answer to [`Effect::WriteLetter`]: the file written, or why not (in words).
+    LetterWritten(Result<String, String>),
 }
 
 /// What `update` asks the loop to do.
@@ -207,6 +226,13 @@ pub enum Effect {
         number: Option<String>,
         expected_version: Option<u64>,
         command: CaseCommand,
+    },
+    /// Write a letter for a case to a file (its format from the extension), in the reader's
+    /// language.
+    WriteLetter {
+        number: String,
+        kind: LetterKind,
+        path: String,
     },
     /// Forget what the terminal shows and draw everything again.
     Repaint,
@@ -245,8 +271,17 @@ impl App {
             reloading: false,
             quit_pending: false,
             typing: false,
+            form: None,
+            reference: None,
+            pending_note: None,
             measure: None,
         }
+    }
+
+    /// The reference data the forms compute their previews with.
+    pub fn with_reference(mut self, reference: Reference) -> App {
+        self.reference = Some(std::sync::Arc::new(reference));
+        self
     }
 
     /// The renderer's measure of scrollable text (see [`Measure`]). Without one, scrolling
@@ -270,7 +305,15 @@ impl App {
         crate::service::role_key(self.role)
     }
 
-    fn mode(&self) -> Mode {
+    /// The key table in force: a form's (or its question's) over the screen's.
+    pub fn mode(&self) -> Mode {
+        if let Some(form) = &self.form {
+            return if form.ask.is_some() {
+                Mode::Confirm
+            } else {
+                Mode::Form
+            };
+        }
         match self.screen {
             Screen::Queue => Mode::Queue,
             Screen::Case => Mode::Case,
@@ -397,17 +440,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.problems = Problems { list, dismissed: 0 };
             Vec::new()
         }
-        Msg::Executed(Ok(done)) => {
-            app.info(
-                "change-saved",
-                vec![
-                    ("number", done.number.clone()),
-                    ("version", done.version.to_string()),
-                ],
-            );
-            // What the change did to the queue and to the case, from the service.
-            vec![Effect::LoadQueue, Effect::LoadCase(done.number)]
-        }
+        Msg::Executed(Ok(done)) => executed(app, done),
         Msg::Damaged(records) => {
             let shown: Vec<String> = records.iter().take(5).cloned().collect();
             let problem = StatusText::Key(
@@ -423,11 +456,51 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Executed(Err(why)) => {
-            app.error(StatusText::Literal(why));
+            app.pending_note = None;
+            match app.form.as_mut() {
+                // Refused or in conflict: the form stays, with everything typed, and says why.
+                Some(form) if form.saving => {
+                    form.saving = false;
+                    form.ask = None;
+                    form.refused_at_field(&why);
+                    form.error = Some(why);
+                }
+                _ => app.error(StatusText::Literal(why)),
+            }
             Vec::new()
         }
-        // No screen takes text yet: the forms do.
-        Msg::Paste(_) => Vec::new(),
+        Msg::Paste(text) => {
+            if let Some(form) = app.form.as_mut()
+                && form.ask.is_none()
+                && !form.saving
+                && let form::FormKey::Edited = form.paste(&text)
+            {
+                recheck(app);
+            } else if let Some(input) = app.input.as_mut() {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    input.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                }
+                if input.kind == InputKind::Filter {
+                    let text = input.text.clone();
+                    app.queue.set_filter(text);
+                }
+            }
+            Vec::new()
+        }
+        Msg::LetterWritten(result) => {
+            match (result, app.form.as_mut()) {
+                (Ok(path), _) => {
+                    app.form = None;
+                    app.info("form-letter-written", vec![("path", path)]);
+                }
+                (Err(why), Some(form)) => {
+                    form.saving = false;
+                    form.error = Some(why);
+                }
+                (Err(why), None) => app.error(StatusText::Literal(why)),
+            }
+            Vec::new()
+        }
     };
     app.clamp_scroll();
     effects
@@ -462,6 +535,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if app.input.is_some() {
         return on_input_key(app, key);
+    }
+    if app.form.is_some() {
+        return on_form_key(app, key);
     }
     let mode = app.mode();
     // Bound in the keymap itself (not through the keyboard-layout fallback): `Some(None)` is
@@ -615,9 +691,44 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
                 return vec![Effect::LoadCase(row.number.clone())];
             }
         }
+        Action::Register => {
+            if app.role == Role::Auditor {
+                app.error_key("form-auditor", Vec::new());
+            } else {
+                let mut form = Form::register(app.today);
+                form.lang = app.lang;
+                form.check(app.reference.as_deref(), app.today);
+                app.form = Some(form);
+            }
+        }
+        Action::Take => {
+            if let Some(row) = q.selected_row() {
+                let (number, version, assignee) =
+                    (row.number.clone(), row.version, row.assignee.clone());
+                return take(app, number, version, assignee);
+            }
+        }
         _ => {}
     }
     Vec::new()
+}
+
+/// Take a case (assign it to oneself), or give it back when it is one's own.
+fn take(app: &mut App, number: String, version: u64, assignee: Option<String>) -> Vec<Effect> {
+    if app.role == Role::Auditor {
+        app.error_key("form-auditor", Vec::new());
+        return Vec::new();
+    }
+    let to = if assignee.as_deref() == Some(app.me.as_str()) {
+        None
+    } else {
+        Some(app.me.clone())
+    };
+    vec![Effect::Execute {
+        number: Some(number),
+        expected_version: Some(version),
+        command: CaseCommand::Assign { to },
+    }]
 }
 
 /// "Sorted by due, descending" in the status line.
@@ -651,10 +762,321 @@ fn on_case_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevSection => case.section = case.section.step(-1),
         Action::Explain => case.section = Section::Why,
         Action::Command => app.open_input(InputKind::Command),
+        Action::Take => {
+            if let Some(why) = app.why_not(Action::Take) {
+                app.status = Some(Status {
+                    text: why,
+                    error: true,
+                });
+                return Vec::new();
+            }
+            let Some(case) = app.case.as_ref() else {
+                return Vec::new();
+            };
+            let c = &case.view.case;
+            let (number, version, assignee) = (c.number.clone(), c.version, c.assignee.clone());
+            return take(app, number, version, assignee);
+        }
+        a if form_of(a).is_some() => {
+            if let Some(kind) = form_of(a) {
+                open_form(app, a, kind);
+            }
+        }
         a => case.scroll[idx] = scroll(case.scroll[idx], a, height),
     }
     Vec::new()
 }
+
+/// The form an action of the case view opens.
+fn form_of(action: Action) -> Option<FormKind> {
+    Some(match action {
+        Action::Extend => FormKind::Extend,
+        Action::RecordNotice => FormKind::Notice,
+        Action::RecordAnswer => FormKind::Answer,
+        Action::Decide => FormKind::Decide,
+        Action::CloseCase => FormKind::Close,
+        Action::Reopen => FormKind::Reopen,
+        Action::AddNote => FormKind::Note,
+        Action::SetDue => FormKind::SetDue,
+        Action::RefuseAtIntake => FormKind::RefuseAtIntake,
+        Action::LinkCase => FormKind::Link,
+        Action::Assign => FormKind::Assign,
+        Action::WriteLetter => FormKind::Letter,
+        _ => return None,
+    })
+}
+
+impl App {
+    /// Why `action` cannot be done on the open case now (`None`: it can). The hint bar leaves
+    /// out what cannot be done; the key says why.
+    pub fn why_not(&self, action: Action) -> Option<StatusText> {
+        let key = |k: &'static str| Some(StatusText::Key(k, Vec::new()));
+        let changes = form_of(action).is_some_and(|k| k != FormKind::Letter)
+            || matches!(action, Action::Take | Action::Register);
+        if changes && self.role == Role::Auditor {
+            return key("form-auditor");
+        }
+        if action == Action::Register {
+            return None;
+        }
+        let case = &self.case.as_ref()?.view.case;
+        let open = case.status.is_open();
+        let kind = case.kind();
+        match action {
+            Action::Extend => {
+                if let Some(facts) = case.complaint_facts()
+                    && let Some(r) = self.reference.as_deref()
+                {
+                    let probe = Extension {
+                        date: self.today,
+                        days: 1,
+                        ground: Ground::Verification,
+                        reason: String::new(),
+                    };
+                    // Art. 25.4: who may extend at all (the days and the date are the form's).
+                    if let Err(e) = crate::domain::deadline::check_new_extension(
+                        &r.calendar,
+                        &r.rules,
+                        &facts,
+                        &probe,
+                    ) && matches!(e, crate::domain::deadline::Refusal::MayNotExtend { .. })
+                    {
+                        return Some(StatusText::Message(e.message()));
+                    }
+                }
+                if kind != CaseKind::Complaint {
+                    return key("form-not-complaint");
+                }
+                (!open).then(|| StatusText::Key("form-closed", Vec::new()))
+            }
+            Action::RecordNotice => match &case.matter {
+                Matter::Complaint { .. } if case.extensions.is_empty() => key("form-no-extension"),
+                Matter::Application { channel, .. } if *channel != Channel::StateCorporation => {
+                    key("form-no-handover")
+                }
+                _ => None,
+            },
+            Action::RecordAnswer | Action::Decide | Action::CloseCase => {
+                if !open {
+                    key("form-closed")
+                } else if action == Action::Decide && case.decision.is_some() {
+                    key("form-decided")
+                } else {
+                    None
+                }
+            }
+            Action::Reopen => (case.status != CaseStatus::Closed)
+                .then(|| StatusText::Key("form-not-closed", vec![])),
+            Action::SetDue => match &case.matter {
+                Matter::Complaint {
+                    addressee: Addressee::SuperiorBody,
+                    ..
+                } => None,
+                _ => key("form-term-by-law"),
+            },
+            Action::RefuseAtIntake => {
+                if kind != CaseKind::Application {
+                    key("form-not-application")
+                } else if !open || case.decision.is_some() {
+                    key("form-closed")
+                } else {
+                    None
+                }
+            }
+            // An officer takes only an unassigned case, or gives back their own.
+            Action::Take => match &case.assignee {
+                Some(owner) if self.role != Role::Supervisor && *owner != self.me => Some(
+                    StatusText::Key("form-taken", vec![("login", owner.clone())]),
+                ),
+                _ => None,
+            },
+            Action::Assign => (self.role != Role::Supervisor)
+                .then(|| StatusText::Key("form-supervisor-only", Vec::new())),
+            _ => None,
+        }
+    }
+}
+
+/// Opens the form of `action` on the open case, or says why it cannot be done.
+fn open_form(app: &mut App, action: Action, kind: FormKind) {
+    if let Some(why) = app.why_not(action) {
+        app.status = Some(Status {
+            text: why,
+            error: true,
+        });
+        return;
+    }
+    let Some(case) = app.case.as_ref() else {
+        return;
+    };
+    let mut form = Form::for_case(kind, &case.view.case, app.today);
+    form.lang = app.lang;
+    form.check(app.reference.as_deref(), app.today);
+    app.form = Some(form);
+}
+
+/// The form's checks and live preview again, after an edit.
+fn recheck(app: &mut App) {
+    let (reference, today) = (app.reference.clone(), app.today);
+    if let Some(form) = app.form.as_mut() {
+        form.lang = app.lang;
+        form.error = None;
+        form.check(reference.as_deref(), today);
+    }
+}
+
+/// Keys in a form: the form's own key table (never `[global]`, never the keyboard-layout
+/// fallback: letters are text), else text editing in the focused field.
+fn on_form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let mode = app.mode();
+    let action = app.keymap.action(mode, key);
+    let (reference, today) = (app.reference.clone(), app.today);
+    let Some(form) = app.form.as_mut() else {
+        return Vec::new();
+    };
+    if let Some(ask) = form.ask.clone() {
+        match action {
+            Some(Action::Confirm) => {
+                form.ask = None;
+                match ask {
+                    Ask::Discard => app.form = None,
+                    Ask::Save(_) => {
+                        if let Some(ready) = form.check(reference.as_deref(), today) {
+                            return submit(app, ready);
+                        }
+                    }
+                }
+            }
+            Some(Action::Back) => form.ask = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if form.saving {
+        return Vec::new();
+    }
+    // Enter in a multi-line field starts a new line: text editing, not "next field".
+    let multiline = form.focused().is_some_and(Field::is_multiline);
+    let action = match action {
+        Some(Action::NextField) if multiline && key.code == KeyCode::Enter => None,
+        a => a,
+    };
+    match action {
+        Some(Action::Save) => {
+            form.tried = true;
+            form.error = None;
+            match form.check(reference.as_deref(), today) {
+                Some(ready) => {
+                    if let Some(q) = form.question(&ready) {
+                        form.ask = Some(Ask::Save(q));
+                        return Vec::new();
+                    }
+                    return submit(app, ready);
+                }
+                None => {
+                    if let Some(i) = form.fields.iter().position(|f| f.error.is_some()) {
+                        form.focus = i;
+                    }
+                }
+            }
+        }
+        Some(Action::NextField) => form.move_focus(1),
+        Some(Action::PrevField) => form.move_focus(-1),
+        Some(Action::Back) => {
+            if form.touched {
+                form.ask = Some(Ask::Discard);
+            } else {
+                app.form = None;
+            }
+        }
+        Some(_) => {}
+        None => {
+            if let form::FormKey::Edited = form.edit(key) {
+                if let Some(f) = form.fields.get_mut(form.focus) {
+                    f.touched = true;
+                }
+                recheck(app);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Sends what the form will do: one command based on the version the officer saw, or a letter.
+fn submit(app: &mut App, ready: form::Ready) -> Vec<Effect> {
+    let Some(form) = app.form.as_mut() else {
+        return Vec::new();
+    };
+    form.saving = true;
+    match ready {
+        form::Ready::Command(command) => vec![Effect::Execute {
+            number: form.number.clone(),
+            expected_version: form.version,
+            command,
+        }],
+        form::Ready::Letter(kind, path) => vec![Effect::WriteLetter {
+            number: form.number.clone().unwrap_or_default(),
+            kind,
+            path,
+        }],
+    }
+}
+
+/// A change saved: the form closes and says what was done; a new case is shown with its number.
+fn executed(app: &mut App, done: Executed) -> Vec<Effect> {
+    let args = vec![
+        ("number", done.number.clone()),
+        ("version", done.version.to_string()),
+    ];
+    let mut effects = Vec::new();
+    match app.form.take() {
+        Some(form) if form.saving && form.kind == FormKind::Register => {
+            let external = form.value(FieldId::External).trim().to_string();
+            if external.is_empty() {
+                app.info("form-registered", vec![("number", done.number.clone())]);
+            } else {
+                // `NewCase` has no field for the external number: it goes into the first note.
+                app.pending_note = Some((done.number.clone(), external.clone()));
+                effects.push(Effect::Execute {
+                    number: Some(done.number.clone()),
+                    expected_version: Some(done.version),
+                    command: CaseCommand::AddNote {
+                        text: format!("{}: {external}", EXTERNAL_NUMBER_NOTE),
+                    },
+                });
+            }
+        }
+        Some(form) if form.saving => {
+            app.status = Some(Status {
+                text: StatusText::Message(
+                    Message::new("form-done")
+                        .word("what", form.kind.i18n_key())
+                        .text("number", done.number.clone())
+                        .number("version", i64::try_from(done.version).unwrap_or(i64::MAX)),
+                ),
+                error: false,
+            });
+        }
+        other => {
+            app.form = other;
+            match app.pending_note.take() {
+                Some((number, external)) if number == done.number => app.info(
+                    "form-registered-external",
+                    vec![("number", number), ("external", external)],
+                ),
+                _ => app.info("change-saved", args),
+            }
+        }
+    }
+    // What the change did to the queue and to the case, from the service.
+    effects.push(Effect::LoadQueue);
+    effects.push(Effect::LoadCase(done.number));
+    effects
+}
+
+/// How the first note of a registered case names its external registration number (e-Otinish,
+/// ЕСЭДО): in the three languages, since the note is read by whoever opens the case.
+pub const EXTERNAL_NUMBER_NOTE: &str = "Тіркеу нөмірі / Рег. номер / External reg. no.";
 
 /// Scrolling text by lines and pages; [`App::clamp_scroll`] then keeps it within the text.
 fn scroll(pos: u16, action: Action, height: u16) -> u16 {

@@ -228,6 +228,7 @@ mod tests {
         match p {
             StatusText::Key(k, a) => (k, a.clone()),
             StatusText::Words(k, _) => panic!("a problem in words: {k}"),
+            StatusText::Message(m) => panic!("a problem as a message: {}", m.key),
             StatusText::Literal(s) => panic!("a literal problem: {s}"),
         }
     }

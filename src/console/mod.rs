@@ -123,7 +123,8 @@ pub fn run(opts: Options) -> Result<()> {
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
     let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile)
-        .with_measure(Box::new(ui::Measurer::new()?));
+        .with_measure(Box::new(ui::Measurer::new()?))
+        .with_reference(service.reference().clone());
     app.role = caller.role;
     app.utc_offset = opts.utc_offset;
     // The console opens showing what was wrong with the officer's files, until dismissed.
@@ -357,7 +358,7 @@ impl Loop<'_, '_> {
                 Step::Answer(msg) => self.update(msg),
                 Step::Ask(asked, request) => {
                     self.worker
-                        .send((asked, request))
+                        .send((asked.clone(), request))
                         .map_err(|_| anyhow::anyhow!("the service thread ended"))?;
                     self.asked = Some(asked);
                 }
@@ -422,11 +423,15 @@ pub enum Flow {
 }
 
 /// Which message the answer to a request becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Asked {
     Queue,
     Case,
     Execute,
+    /// A letter, to be written to the officer's file.
+    Letter {
+        path: String,
+    },
 }
 
 /// What one effect takes.
@@ -487,7 +492,23 @@ impl<'a> Effects<'a> {
                     command,
                 },
             ),
-            // The console always says which version a change was based on (issue 8).
+            Effect::WriteLetter { number, kind, path } => {
+                match crate::letters::Format::from_path(std::path::Path::new(&path)) {
+                    Ok(format) => Step::Ask(
+                        Asked::Letter { path },
+                        Request::Letter {
+                            number,
+                            kind,
+                            lang: app.lang,
+                            format,
+                        },
+                    ),
+                    Err(e) => {
+                        Step::Answer(Msg::LetterWritten(Err(e.message(self.texts, app.lang))))
+                    }
+                }
+            }
+            // The console always says which version a change was based on.
             Effect::Execute { .. } => Step::Answer(Msg::Executed(Err(self
                 .texts
                 .message(app.lang, &Message::new("api-no-version"))))),
@@ -508,6 +529,20 @@ impl<'a> Effects<'a> {
             }
             (Asked::Case, Response::Case { view }) => Msg::CaseLoaded(Box::new(Ok(*view))),
             (Asked::Execute, Response::Executed { done }) => Msg::Executed(Ok(done)),
+            (Asked::Letter { path }, Response::Letter { bytes }) => {
+                Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
+                    |e| {
+                        self.texts.tr_args(
+                            lang,
+                            "form-letter-write-failed",
+                            &[
+                                ("path", crate::i18n::Arg::from(path.as_str())),
+                                ("error", crate::i18n::Arg::from(e.to_string())),
+                            ],
+                        )
+                    },
+                ))
+            }
             (asked, other) => {
                 let error = match other {
                     Response::Error { error } => error,
@@ -520,6 +555,7 @@ impl<'a> Effects<'a> {
                     Asked::Queue => Msg::QueueLoaded(Err(words(error))),
                     Asked::Case => Msg::CaseLoaded(Box::new(Err(words(error)))),
                     Asked::Execute => Msg::Executed(Err(words(error))),
+                    Asked::Letter { .. } => Msg::LetterWritten(Err(words(error))),
                 }
             }
         }

@@ -67,7 +67,11 @@ pub fn restore() {
     }
     let mut out = io::stdout();
     let _ = out.write_all(restore_sequence());
-    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = execute!(
+        out,
+        crossterm::event::DisableBracketedPaste,
+        LeaveAlternateScreen
+    );
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
@@ -88,7 +92,12 @@ pub fn enter() -> io::Result<(Screen, Guard)> {
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
     let mut out = io::stdout();
-    queue!(out, EnterAlternateScreen)?;
+    // Bracketed paste: a pasted text arrives as one event, never as keys that could act.
+    queue!(
+        out,
+        EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
     out.flush()?;
 
     let default_hook = std::panic::take_hook();

@@ -52,11 +52,47 @@ pub enum Action {
     Refresh,
     /// Reverse the order of the queue (most urgent last, latest due first, ...).
     ReverseSort,
+    /// Register a new complaint or application.
+    Register,
+    /// Take the case (or give it back if it is yours).
+    Take,
+    /// Give the case to an officer (supervisors).
+    Assign,
+    /// Extend a complaint's term (Art. 25.4).
+    Extend,
+    /// Record a notice sent (extension notice, result to the State Corporation).
+    RecordNotice,
+    /// Record the answer or the result given.
+    RecordAnswer,
+    /// Decide the case.
+    Decide,
+    /// Close the case.
+    CloseCase,
+    /// Reopen a closed case, with a reason.
+    Reopen,
+    /// Add a note to the case.
+    AddNote,
+    /// Set the due date where the law sets none (Art. 25.1).
+    SetDue,
+    /// Refuse an application at intake (Art. 20.2).
+    RefuseAtIntake,
+    /// Link the case to another one.
+    LinkCase,
+    /// Write a letter (extension notice, answer) to a file.
+    WriteLetter,
+    /// Save the form.
+    Save,
+    /// Move to the next field of the form.
+    NextField,
+    /// Move to the previous field of the form.
+    PrevField,
+    /// Confirm what is asked.
+    Confirm,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 39] = [
         Action::MoveUp,
         Action::MoveDown,
         Action::ScrollUp,
@@ -74,6 +110,24 @@ impl Action {
         Action::Command,
         Action::ToggleClosed,
         Action::ReverseSort,
+        Action::Register,
+        Action::Take,
+        Action::Assign,
+        Action::Extend,
+        Action::RecordNotice,
+        Action::RecordAnswer,
+        Action::Decide,
+        Action::CloseCase,
+        Action::Reopen,
+        Action::AddNote,
+        Action::SetDue,
+        Action::RefuseAtIntake,
+        Action::LinkCase,
+        Action::WriteLetter,
+        Action::Save,
+        Action::NextField,
+        Action::PrevField,
+        Action::Confirm,
         Action::Refresh,
         Action::SwitchLanguage,
         Action::Help,
@@ -109,6 +163,24 @@ impl Action {
             Action::SwitchLanguage => "switch-language",
             Action::Refresh => "refresh",
             Action::ReverseSort => "reverse-sort",
+            Action::Register => "register",
+            Action::Take => "take",
+            Action::Assign => "assign",
+            Action::Extend => "extend",
+            Action::RecordNotice => "record-notice",
+            Action::RecordAnswer => "record-answer",
+            Action::Decide => "decide",
+            Action::CloseCase => "close-case",
+            Action::Reopen => "reopen",
+            Action::AddNote => "add-note",
+            Action::SetDue => "set-due",
+            Action::RefuseAtIntake => "refuse-at-intake",
+            Action::LinkCase => "link-case",
+            Action::WriteLetter => "write-letter",
+            Action::Save => "save",
+            Action::NextField => "next-field",
+            Action::PrevField => "prev-field",
+            Action::Confirm => "confirm",
         }
     }
 
@@ -153,6 +225,24 @@ impl Action {
             Action::SwitchLanguage => "action-switch-language",
             Action::Refresh => "action-refresh",
             Action::ReverseSort => "action-reverse-sort",
+            Action::Register => "action-register",
+            Action::Take => "action-take",
+            Action::Assign => "action-assign",
+            Action::Extend => "action-extend",
+            Action::RecordNotice => "action-record-notice",
+            Action::RecordAnswer => "action-record-answer",
+            Action::Decide => "action-decide",
+            Action::CloseCase => "action-close-case",
+            Action::Reopen => "action-reopen",
+            Action::AddNote => "action-add-note",
+            Action::SetDue => "action-set-due",
+            Action::RefuseAtIntake => "action-refuse-at-intake",
+            Action::LinkCase => "action-link-case",
+            Action::WriteLetter => "action-write-letter",
+            Action::Save => "action-save",
+            Action::NextField => "action-next-field",
+            Action::PrevField => "action-prev-field",
+            Action::Confirm => "action-confirm",
         }
     }
 
@@ -174,11 +264,22 @@ pub enum Mode {
     Case,
     /// The key help overlay.
     Help,
+    /// A form (extend, record a notice, register, ...). Only this table applies, never
+    /// `[global]` nor the keyboard-layout fallback: letters type into the field.
+    Form,
+    /// A question before something that cannot be undone, or before typed text is thrown away.
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 3] = [Mode::Queue, Mode::Case, Mode::Help];
+    pub const ALL: [Mode; 5] = [
+        Mode::Queue,
+        Mode::Case,
+        Mode::Help,
+        Mode::Form,
+        Mode::Confirm,
+    ];
 
     /// The table name used in keymap files.
     pub const fn name(self) -> &'static str {
@@ -186,6 +287,8 @@ impl Mode {
             Mode::Queue => "queue",
             Mode::Case => "case",
             Mode::Help => "help",
+            Mode::Form => "form",
+            Mode::Confirm => "confirm",
         }
     }
 
@@ -200,6 +303,8 @@ impl Mode {
             Mode::Queue => "mode-queue",
             Mode::Case => "mode-case",
             Mode::Help => "mode-help",
+            Mode::Form => "mode-form",
+            Mode::Confirm => "mode-confirm",
         }
     }
 
@@ -209,7 +314,15 @@ impl Mode {
             Mode::Queue => 0,
             Mode::Case => 1,
             Mode::Help => 2,
+            Mode::Form => 3,
+            Mode::Confirm => 4,
         }
+    }
+
+    /// Whether the mode's own table is all that applies: in a form, letters are text, so
+    /// neither `[global]` nor the keyboard-layout fallback may turn them into actions.
+    pub const fn own_table_only(self) -> bool {
+        matches!(self, Mode::Form | Mode::Confirm)
     }
 }
 

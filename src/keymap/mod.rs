@@ -1,7 +1,8 @@
 //! Key bindings as data: `keymaps/*.toml`, merged with a user file.
 //!
-//! A keymap file has one table per mode (`[queue]`, `[case]`, `[help]`) and a `[global]` table
-//! that applies everywhere unless the mode binds the same key. Each entry maps a key, written
+//! A keymap file has one table per mode (`[queue]`, `[case]`, `[help]`, `[form]`, `[confirm]`)
+//! and a `[global]` table that applies everywhere unless the mode binds the same key (except in
+//! `[form]` and `[confirm]`, where only their own table applies: letters are text there). Each entry maps a key, written
 //! the way crokey reads it, to an [`Action`] name:
 //!
 //! ```toml
@@ -104,7 +105,7 @@ struct KeyTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     global: KeyTable,
-    modes: [KeyTable; 3],
+    modes: [KeyTable; 5],
 }
 
 /// One binding read from a file, before merging.
@@ -216,6 +217,12 @@ impl Keymap {
             return None;
         }
         let key = normalize(KeyCombination::from(event));
+        if mode.own_table_only() {
+            return self.modes[mode.index()]
+                .keys
+                .get(&key)
+                .and_then(|binding| binding.action);
+        }
         match self.binding(mode, key) {
             Some(binding) => binding,
             None => latin_equivalent(key)
@@ -257,7 +264,7 @@ impl Keymap {
             }
         }
         for (key, binding) in &self.global.keys {
-            if table.keys.contains_key(key) {
+            if table.keys.contains_key(key) || mode.own_table_only() {
                 continue;
             }
             if let Some(action) = binding.action {
@@ -300,6 +307,7 @@ fn hint_actions(mode: Mode) -> &'static [Action] {
     match mode {
         Mode::Queue => &[
             Action::Open,
+            Action::Register,
             Action::Filter,
             Action::Command,
             Action::ToggleClosed,
@@ -309,13 +317,26 @@ fn hint_actions(mode: Mode) -> &'static [Action] {
         ],
         Mode::Case => &[
             Action::Back,
-            Action::NextSection,
             Action::Explain,
-            Action::SwitchLanguage,
+            Action::Extend,
+            Action::RecordNotice,
+            Action::RecordAnswer,
+            Action::Decide,
+            Action::CloseCase,
+            Action::Take,
             Action::Help,
+            Action::NextSection,
+            Action::SwitchLanguage,
             Action::Quit,
         ],
         Mode::Help => &[Action::Back, Action::Quit],
+        Mode::Form => &[
+            Action::Save,
+            Action::NextField,
+            Action::PrevField,
+            Action::Back,
+        ],
+        Mode::Confirm => &[Action::Confirm, Action::Back],
     }
 }
 

@@ -53,12 +53,21 @@ fn unwrapped(ctx: &Ctx) -> Vec<String> {
                 .any(|t| crate::app::fold_text(t).contains(&filter))
     };
     let mut lines = Vec::new();
-    for (action, keys) in ctx.app.keymap.bindings(over(ctx), ctx.key_style()) {
-        let what = ctx.tr(action.i18n_key());
-        let keys = keys.join(", ");
-        if shown(&[&what, &keys, action.name()]) {
-            lines.push(format!("{} {what}", text::fit(&keys, KEYS_COLUMN)));
+    // The screen's keys, then those of the forms and their questions (opened from here).
+    for mode in [over(ctx), Mode::Form, Mode::Confirm] {
+        let mut section = Vec::new();
+        for (action, keys) in ctx.app.keymap.bindings(mode, ctx.key_style()) {
+            let what = ctx.tr(action.i18n_key());
+            let keys = keys.join(", ");
+            if shown(&[&what, &keys, action.name()]) {
+                section.push(format!("{} {what}", text::fit(&keys, KEYS_COLUMN)));
+            }
         }
+        if mode != over(ctx) && !section.is_empty() {
+            lines.push(String::new());
+            lines.push(ctx.tr(mode.i18n_key()));
+        }
+        lines.extend(section);
     }
     let commands: Vec<String> = command::help()
         .into_iter()

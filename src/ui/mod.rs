@@ -5,6 +5,7 @@ pub mod sanitize;
 pub mod theme;
 
 mod case;
+mod form;
 mod help;
 mod measure;
 mod queue;
@@ -115,6 +116,10 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
         too_small(&ctx, area, buf);
         return;
     }
+    if let Some(f) = &app.form {
+        form::draw(&ctx, f, area, buf);
+        return;
+    }
     match app.screen {
         Screen::Queue => queue::draw(&ctx, area, buf),
         Screen::Case => case::draw(&ctx, area, buf),
@@ -204,6 +209,7 @@ fn status_text(ctx: &Ctx, text: &StatusText) -> String {
                 .collect();
             ctx.tr_args(key, &args)
         }
+        StatusText::Message(m) => ctx.message(m),
         StatusText::Literal(s) => s.clone(),
     }
 }
@@ -264,11 +270,13 @@ fn prompt_line(ctx: &Ctx, input: &app::Input, area: Rect, buf: &mut Buffer) {
 }
 
 /// The hint bar, generated from the live keymap: as many hints as fit.
-fn hints(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
+pub(super) fn hints(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
     let mut x = area.x;
     let end = area.x + area.width;
     let mut list = ctx.app.keymap.hints(mode, ctx.key_style());
-    if mode != Mode::Help && !list.iter().any(|(_, a)| *a == Action::Help) {
+    // What cannot be done on this case now is not offered (the key says why).
+    list.retain(|(_, a)| mode != Mode::Case || ctx.app.why_not(*a).is_none());
+    if matches!(mode, Mode::Queue | Mode::Case) && !list.iter().any(|(_, a)| *a == Action::Help) {
         list.extend(
             ctx.app
                 .keymap

@@ -1,0 +1,976 @@
+//! The officer's actions in the console, driven by key strings through the shipped keymap on a
+//! temporary database with the real service and the console's own effect runner: (state, keys,
+//! expected state and history) for every form, each refusal (with its article), a conflict,
+//! pasting, Cyrillic letters in fields, and the confirmations.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use merzim::app::{self, App, Ask, Effect, FieldId, FormKind, Msg, Screen, StatusText};
+use merzim::domain::case::{Applicant, EventKind, Matter, NewCase, Outcome, PartyId, Status};
+use merzim::domain::deadline::NoticeKind;
+use merzim::domain::ids::{Iin, with_check_digit};
+use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term, TermUnit};
+use merzim::i18n::{Lang, Texts};
+use merzim::keymap::{Keymap, ShippedKeymap};
+use merzim::reference::Reference;
+use merzim::service::{Caller, CaseCommand, CaseView, QueueQuery, Role, Service, User};
+use merzim::ui;
+use merzim::ui::theme::Profile;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Monday 23 November 2026.
+fn today() -> NaiveDate {
+    d(2026, 11, 23)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn iin_text(seed: u8) -> String {
+    let mut n = [8, 7, 0, 4, 1, 2, 3, 0, 0, seed % 10, 2];
+    for bump in 0..10u8 {
+        n[8] = bump;
+        if let Some(s) = with_check_digit(&n) {
+            return s;
+        }
+    }
+    panic!("no IIN");
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    service: Service,
+    officer: Caller,
+    supervisor: Caller,
+    auditor: Caller,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::open(&dir.path().join("db"), Reference::shipped().unwrap()).unwrap();
+    for (uid, login, name, role) in [
+        (1001, "aigerim", "Айгерім Сәтбаева", Role::Officer),
+        (1002, "boss", "Бастық", Role::Supervisor),
+        (1003, "audit", "Аудитор", Role::Auditor),
+    ] {
+        service
+            .store()
+            .put_user(&User {
+                uid,
+                login: login.into(),
+                name: name.into(),
+                role,
+                disabled: false,
+            })
+            .unwrap();
+    }
+    Fixture {
+        officer: service.caller_for_uid(1001).unwrap(),
+        supervisor: service.caller_for_uid(1002).unwrap(),
+        auditor: service.caller_for_uid(1003).unwrap(),
+        service,
+        _dir: dir,
+    }
+}
+
+/// A complaint registered through the service (by the supervisor, unassigned).
+fn complaint(f: &Fixture, addressee: Addressee, registered: NaiveDate, medium: Medium) -> String {
+    register(
+        f,
+        Matter::Complaint {
+            addressee,
+            set_due: None,
+        },
+        registered,
+        medium,
+    )
+}
+
+fn register(f: &Fixture, matter: Matter, registered: NaiveDate, medium: Medium) -> String {
+    f.service
+        .execute(
+            &f.supervisor,
+            today(),
+            None,
+            None,
+            CaseCommand::Register {
+                case: Box::new(NewCase {
+                    matter,
+                    medium,
+                    applicant: Applicant {
+                        name: "Әлия Серікқызы".into(),
+                        id: PartyId::Individual(Iin::parse(&iin_text(1)).unwrap()),
+                        contact: "+7 701 000 00 00".into(),
+                    },
+                    registered,
+                    subject: "Құжат берудің кешігуі".into(),
+                    text: "Мәтін".into(),
+                }),
+                assignee: None,
+            },
+        )
+        .unwrap()
+        .number
+}
+
+fn application(f: &Fixture, channel: Channel) -> String {
+    register(
+        f,
+        Matter::Application {
+            channel,
+            service: Some("S-001".into()),
+            term: Term {
+                value: 15,
+                unit: TermUnit::WorkingDays,
+            },
+        },
+        d(2026, 11, 20),
+        Medium::Electronic,
+    )
+}
+
+fn run(f: &Fixture, caller: &Caller, cmd: CaseCommand, number: &str) {
+    f.service
+        .execute(caller, today(), Some(number), None, cmd)
+        .unwrap();
+}
+
+fn query() -> QueueQuery {
+    QueueQuery {
+        include_closed: true,
+        ..Default::default()
+    }
+}
+
+/// A console for `caller`, in English, with the shipped default keymap, at 80x24.
+fn console(f: &Fixture, caller: &Caller) -> App {
+    let (keymap, _) = Keymap::shipped(ShippedKeymap::Default, None).unwrap();
+    let mut app = App::new(
+        Lang::En,
+        today(),
+        caller.login.clone(),
+        keymap,
+        Profile::default(),
+    )
+    .with_reference(f.service.reference().clone());
+    app.role = caller.role;
+    send(f, caller, &mut app, Msg::Resize(80, 24));
+    send(f, caller, &mut app, Msg::Key(key(KeyCode::Char('r'))));
+    app.status = None;
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Feeds a message and carries out the effects with the console's own runner; returns every
+/// effect asked for on the way.
+fn send(f: &Fixture, caller: &Caller, app: &mut App, msg: Msg) -> Vec<Effect> {
+    let texts = Texts::new().unwrap();
+    let query = query();
+    let session = merzim::service::Session::new(f.service.clone(), caller.clone(), Box::new(today));
+    let mut runner = merzim::console::Effects::new(&session, &texts, &query);
+    let mut effects = app::update(app, msg);
+    let mut seen = Vec::new();
+    while !effects.is_empty() {
+        let e = effects.remove(0);
+        seen.push(e.clone());
+        if let Some(msg) = runner.answer(app, e) {
+            effects.extend(app::update(app, msg));
+        }
+    }
+    seen
+}
+
+/// Types a key string: characters as typed, `<name>` for a special key (`<tab>`, `<s-tab>`,
+/// `<enter>`, `<esc>`, `<bs>`, `<left>`, `<right>`, `<c-s>`, `<f2>`).
+fn keys(f: &Fixture, caller: &Caller, app: &mut App, s: &str) -> Vec<Effect> {
+    let mut seen = Vec::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let (event, len) = if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let event = match name {
+                "tab" => key(KeyCode::Tab),
+                "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "enter" => key(KeyCode::Enter),
+                "esc" => key(KeyCode::Esc),
+                "bs" => key(KeyCode::Backspace),
+                "left" => key(KeyCode::Left),
+                "right" => key(KeyCode::Right),
+                "c-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+                "f2" => key(KeyCode::F(2)),
+                other => panic!("unknown key <{other}>"),
+            };
+            (event, end + 1)
+        } else {
+            (key(KeyCode::Char(c)), c.len_utf8())
+        };
+        seen.extend(send(f, caller, app, Msg::Key(event)));
+        rest = &rest[len..];
+    }
+    seen
+}
+
+fn open(f: &Fixture, caller: &Caller, app: &mut App, number: &str) {
+    keys(f, caller, app, &format!(":open {number}<enter>"));
+    assert_eq!(app.screen, Screen::Case);
+    app.status = None;
+}
+
+fn screen(app: &App) -> String {
+    let texts = Texts::new().unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    t.draw(|fr| ui::draw(fr, app, &texts)).unwrap();
+    let b = t.backend().buffer().clone();
+    (0..b.area.height)
+        .map(|y| {
+            (0..b.area.width)
+                .map(|x| b[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The screen as one line: wrapped messages read whole.
+fn flat(app: &App) -> String {
+    screen(app)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn status(app: &App) -> String {
+    let texts = Texts::new().unwrap();
+    let s = app.status.as_ref().expect("a status message");
+    match &s.text {
+        StatusText::Literal(s) => s.clone(),
+        StatusText::Message(m) => texts.message(app.lang, m),
+        StatusText::Key(k, args) => {
+            let args: Vec<(&str, merzim::i18n::Arg)> = args
+                .iter()
+                .map(|(k, v)| (*k, merzim::i18n::Arg::from(v.as_str())))
+                .collect();
+            texts.tr_args(app.lang, k, &args)
+        }
+        StatusText::Words(k, _) => k.to_string(),
+    }
+}
+
+fn view(f: &Fixture, number: &str) -> CaseView {
+    f.service.case(&f.supervisor, number, today()).unwrap()
+}
+
+fn events(f: &Fixture, number: &str) -> Vec<EventKind> {
+    view(f, number)
+        .case
+        .events
+        .into_iter()
+        .map(|e| e.what)
+        .collect()
+}
+
+fn executes(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Execute { .. }))
+        .count()
+}
+
+#[test]
+fn extend_shows_the_new_due_date_the_cap_and_the_notice_then_saves() {
+    let f = fixture();
+    // Fri 20 Nov 2026, to a local body: 5 working days, due Fri 27 Nov (Art. 25.2).
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    assert!(flat(&app).contains("extend"), "{}", screen(&app));
+    keys(&f, &f.officer, &mut app, "e");
+    let form = app.form.as_ref().expect("the extension form");
+    assert_eq!(form.kind, FormKind::Extend);
+    assert_eq!(form.version, Some(1));
+    // Ground (a choice), days, reason; Cyrillic letters type into the reason.
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        "<right><tab>5<enter>Қосымша тексеру қажет",
+    );
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.value(FieldId::Ground), "information");
+    assert_eq!(form.value(FieldId::Days), "5");
+    assert_eq!(form.value(FieldId::Reason), "Қосымша тексеру қажет");
+    let shown = flat(&app);
+    // 27 Nov + 5 working days = Fri 4 Dec; the notice within 3 working days of 23 Nov, in
+    // writing (filed on paper); 5 of the 10 days left (Art. 25.4).
+    assert!(
+        shown.contains("New due date: 2026-12-04 (now 2026-11-27)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Extended 5 of 10 working days; 5 left"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Extension notice owed by 2026-11-26, form: In writing"),
+        "{shown}"
+    );
+    // Save: one command, with the version the officer saw.
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert!(effects.contains(&Effect::Execute {
+        number: Some(number.clone()),
+        expected_version: Some(1),
+        command: CaseCommand::Extend {
+            date: today(),
+            days: 5,
+            ground: Ground::Information,
+            reason: "Қосымша тексеру қажет".into(),
+        },
+    }));
+    assert!(app.form.is_none());
+    assert!(
+        status(&app).starts_with("Extend the term: saved"),
+        "{}",
+        status(&app)
+    );
+    let v = view(&f, &number);
+    assert_eq!(v.case.status, Status::Extended);
+    assert_eq!(v.deadlines.unwrap().due, Some(d(2026, 12, 4)));
+    assert_eq!(v.case.events.last().unwrap().by.login, "aigerim");
+}
+
+#[test]
+fn an_extension_over_the_cap_cannot_be_saved_and_names_its_article() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "e<tab>11<tab>проверка на месте");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("Art. 25.4") && shown.contains("over the cap of 10"),
+        "{shown}"
+    );
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert_eq!(executes(&effects), 0);
+    let form = app.form.as_ref().expect("the form stays");
+    assert_eq!(form.value(FieldId::Reason), "проверка на месте");
+    assert_eq!(events(&f, &number).len(), 1);
+    // Zero days is refused too; a number that is not one says so at the field.
+    keys(&f, &f.officer, &mut app, "<s-tab><bs><bs>x<c-s>");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("'x' is not a number of working days"),
+        "{shown}"
+    );
+    assert_eq!(
+        app.form.as_ref().unwrap().focus,
+        1,
+        "the focus goes to the field"
+    );
+}
+
+#[test]
+fn an_extension_after_the_due_date_is_refused() {
+    let f = fixture();
+    // Registered Tue 10 Nov: due Tue 17 Nov; today is the 23rd.
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 10), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "e<tab>3<tab>late");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("comes after the due date 2026-11-17"),
+        "{shown}"
+    );
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert_eq!(executes(&effects), 0);
+    // The answer is late now: recorded all the same, and the form says how late.
+    keys(&f, &f.officer, &mut app, "<esc>y");
+    keys(&f, &f.officer, &mut app, "a");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("owed by 2026-11-17") && shown.contains("late by 4 working days"),
+        "{shown}"
+    );
+    keys(&f, &f.officer, &mut app, "<c-s>");
+    assert!(app.form.is_none());
+    let answer = view(&f, &number).deadlines.unwrap().answered().unwrap();
+    assert!(answer.late && answer.late_days == 4, "{answer:?}");
+}
+
+#[test]
+fn a_service_provider_may_not_extend_and_is_never_offered_it() {
+    let f = fixture();
+    let number = complaint(
+        &f,
+        Addressee::ServiceProvider,
+        d(2026, 11, 20),
+        Medium::Paper,
+    );
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    let bottom = screen(&app).lines().last().unwrap().to_string();
+    assert!(!bottom.contains("extend"), "{bottom}");
+    keys(&f, &f.officer, &mut app, "e");
+    assert!(app.form.is_none());
+    let s = status(&app);
+    assert!(
+        s.contains("Art. 25.4") && s.contains("cannot be extended"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_conflict_keeps_the_text_and_says_so() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "e<tab>3<tab>Тексеру");
+    // Someone else changes the case meanwhile.
+    run(
+        &f,
+        &f.supervisor,
+        CaseCommand::AddNote {
+            text: "басқа".into(),
+        },
+        &number,
+    );
+    keys(&f, &f.officer, &mut app, "<c-s>");
+    let form = app.form.as_ref().expect("the form stays");
+    assert!(!form.saving);
+    assert_eq!(form.value(FieldId::Reason), "Тексеру");
+    let error = form.error.clone().unwrap();
+    assert!(error.contains("was changed meanwhile"), "{error}");
+    assert!(flat(&app).contains("was changed meanwhile"));
+    assert_eq!(events(&f, &number).len(), 2, "no extension recorded");
+}
+
+#[test]
+fn a_notice_in_the_wrong_form_is_asked_about_then_recorded() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    run(
+        &f,
+        &f.supervisor,
+        CaseCommand::Extend {
+            date: today(),
+            days: 3,
+            ground: Ground::Verification,
+            reason: "тексеру".into(),
+        },
+        &number,
+    );
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "n");
+    let form = app.form.as_ref().expect("the notice form");
+    assert_eq!(form.value(FieldId::Date), "2026-11-23");
+    assert_eq!(form.value(FieldId::NoticeForm), "written");
+    // Electronic, although filed on paper: a warning, asked before saving.
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        "<tab><tab><right><tab>№ 01-12/345",
+    );
+    assert!(
+        flat(&app)
+            .contains("The law asks for the notice 'In writing'; this one is 'Electronically'")
+    );
+    let shown = flat(&app);
+    assert!(
+        shown.contains("owed by 2026-11-26") && shown.contains("it is on time"),
+        "{shown}"
+    );
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert_eq!(executes(&effects), 0);
+    assert!(matches!(app.form.as_ref().unwrap().ask, Some(Ask::Save(_))));
+    assert!(flat(&app).contains("Save anyway?"));
+    let effects = keys(&f, &f.officer, &mut app, "y");
+    assert_eq!(executes(&effects), 1);
+    assert!(app.form.is_none());
+    assert_eq!(
+        events(&f, &number).last(),
+        Some(&EventKind::NoticeSent {
+            kind: NoticeKind::ExtensionNotice,
+            sent: today(),
+            form: Form::Electronic,
+            reference: "№ 01-12/345".into(),
+        })
+    );
+}
+
+#[test]
+fn answer_decide_close_and_reopen_with_confirmations() {
+    let f = fixture();
+    let number = complaint(
+        &f,
+        Addressee::LocalBody,
+        d(2026, 11, 20),
+        Medium::Electronic,
+    );
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    // No extension: no notice is owed, and the key says so.
+    keys(&f, &f.officer, &mut app, "n");
+    assert!(app.form.is_none());
+    assert!(status(&app).contains("No extension was recorded"));
+    keys(&f, &f.officer, &mut app, "a<tab><tab>ШЫҒ-77<c-s>");
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(matches!(
+        events(&f, &number).last(),
+        Some(EventKind::AnswerSent { form: Form::Electronic, reference, .. }) if reference == "ШЫҒ-77"
+    ));
+    // Decide: asked first, saying exactly what will happen; "n" goes back to the form.
+    keys(&f, &f.officer, &mut app, "d<right><c-s>");
+    let shown = flat(&app);
+    assert!(
+        shown.contains(&format!(
+            "Decide {number} as 'Partly satisfied'? A decision cannot be changed."
+        )),
+        "{shown}"
+    );
+    keys(&f, &f.officer, &mut app, "n");
+    assert!(app.form.as_ref().is_some_and(|f| f.ask.is_none()));
+    keys(&f, &f.officer, &mut app, "<c-s>y");
+    assert!(app.form.is_none());
+    assert!(matches!(
+        events(&f, &number).last(),
+        Some(EventKind::Decided {
+            outcome: Outcome::Partly,
+            ..
+        })
+    ));
+    // Close, with its question.
+    keys(&f, &f.officer, &mut app, "x<c-s>");
+    let shown = flat(&app);
+    assert!(
+        shown.contains(&format!(
+            "Close {number} on 2026-11-23? It leaves the open queue; reopening needs a reason."
+        )),
+        "{shown}"
+    );
+    keys(&f, &f.officer, &mut app, "y");
+    assert_eq!(view(&f, &number).case.status, Status::Closed);
+    // Closed: no decision any more, but a reopening (with a reason).
+    keys(&f, &f.officer, &mut app, "x");
+    assert!(app.form.is_none());
+    assert!(status(&app).contains("The case is closed"));
+    keys(&f, &f.officer, &mut app, "R<tab><c-s>");
+    assert!(flat(&app).contains("fill this in"));
+    keys(&f, &f.officer, &mut app, "Өтініш беруші қайта жүгінді<c-s>");
+    assert!(app.form.is_none());
+    assert!(matches!(
+        events(&f, &number).last(),
+        Some(EventKind::Reopened { reason, .. }) if reason == "Өтініш беруші қайта жүгінді"
+    ));
+}
+
+#[test]
+fn take_give_back_and_assign_by_role() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "t");
+    assert_eq!(view(&f, &number).case.assignee.as_deref(), Some("aigerim"));
+    keys(&f, &f.officer, &mut app, "t");
+    assert_eq!(view(&f, &number).case.assignee, None);
+    // An officer does not give a case to someone else.
+    keys(&f, &f.officer, &mut app, "A");
+    assert!(app.form.is_none());
+    assert!(status(&app).contains("Only a supervisor"));
+    // From the queue row too.
+    keys(&f, &f.officer, &mut app, "<esc>t");
+    assert_eq!(view(&f, &number).case.assignee.as_deref(), Some("aigerim"));
+    // A supervisor gives it to anyone.
+    let mut boss = console(&f, &f.supervisor);
+    open(&f, &f.supervisor, &mut boss, &number);
+    keys(&f, &f.supervisor, &mut boss, "A");
+    keys(
+        &f,
+        &f.supervisor,
+        &mut boss,
+        "<bs><bs><bs><bs><bs><bs><bs>boss<c-s>",
+    );
+    assert!(
+        boss.form.is_none(),
+        "{:?}",
+        boss.form.as_ref().map(|f| &f.error)
+    );
+    assert_eq!(view(&f, &number).case.assignee.as_deref(), Some("boss"));
+    // In the case view the officer is not offered it, and the key says why.
+    open(&f, &f.officer, &mut app, &number);
+    assert_eq!(
+        app.case.as_ref().unwrap().view.case.assignee.as_deref(),
+        Some("boss"),
+        "{:?}",
+        app.status
+    );
+    assert!(!screen(&app).lines().last().unwrap().contains("take"));
+    keys(&f, &f.officer, &mut app, "t");
+    assert!(
+        status(&app).contains("The case is 'boss''s"),
+        "{}",
+        status(&app)
+    );
+    keys(&f, &f.officer, &mut app, "<esc>");
+    // From the queue row (reloaded), the service refuses it: said, nothing changes.
+    keys(&f, &f.officer, &mut app, "rt");
+    assert!(app.status.as_ref().unwrap().error);
+    assert!(
+        status(&app).contains("assigned to 'boss'"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn an_auditor_changes_nothing() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.auditor);
+    keys(&f, &f.auditor, &mut app, "n");
+    assert!(app.form.is_none());
+    assert!(status(&app).contains("An auditor reads every case and changes none"));
+    open(&f, &f.auditor, &mut app, &number);
+    for k in ["e", "a", "d", "x", "m", "t"] {
+        keys(&f, &f.auditor, &mut app, k);
+        assert!(app.form.is_none(), "{k}");
+        assert!(status(&app).contains("An auditor"), "{k}");
+    }
+    let bottom = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        !bottom.contains("extend") && !bottom.contains("decide"),
+        "{bottom}"
+    );
+    assert_eq!(events(&f, &number).len(), 1);
+}
+
+#[test]
+fn register_a_complaint_with_live_deadlines_and_its_external_number() {
+    let f = fixture();
+    let mut app = console(&f, &f.officer);
+    keys(&f, &f.officer, &mut app, "n");
+    assert_eq!(app.form.as_ref().unwrap().kind, FormKind::Register);
+    // Kind: complaint (as is); applicant in Kazakh; an IIN with a wrong check digit first.
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        "<tab>Әлия Серікқызы<tab>870412300000",
+    );
+    assert!(flat(&app).contains("the check digit does not match"));
+    let good = iin_text(3);
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        &format!("{}{good}", "<bs>".repeat(12)),
+    );
+    assert!(flat(&app).contains("a valid IIN"));
+    // Contact, filed (paper), addressee (local body), registration date (today).
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        "<tab>Алматы, +7 701 111 22 33<tab><tab><tab><tab>Жалоба на задержку справки<tab>",
+    );
+    // The text is pasted: one event, line breaks kept, an escape sequence dropped.
+    send(
+        &f,
+        &f.officer,
+        &mut app,
+        Msg::Paste("Мен анықтама алмадым.\r\nЯ не получил справку.\u{1b}[2J".into()),
+    );
+    keys(&f, &f.officer, &mut app, "<tab>ЕСЭДО-2026-555");
+    let shown = flat(&app);
+    // Registered Mon 23 Nov to a local body: due Mon 30 Nov (Art. 25.2).
+    assert!(shown.contains("Due date: 2026-11-30"), "{shown}");
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert_eq!(executes(&effects), 2, "the registration and its first note");
+    assert!(app.form.is_none());
+    let s = status(&app);
+    assert!(s.starts_with("Registered as KZ-2026-"), "{s}");
+    assert!(s.contains("ЕСЭДО-2026-555"), "{s}");
+    let number = app.case.as_ref().unwrap().view.case.number.clone();
+    assert_eq!(app.screen, Screen::Case);
+    let v = view(&f, &number);
+    assert_eq!(
+        v.case.text,
+        "Мен анықтама алмадым.\nЯ не получил справку.[2J"
+    );
+    assert_eq!(v.case.subject, "Жалоба на задержку справки");
+    assert_eq!(v.case.applicant.id.as_str(), good);
+    assert!(matches!(
+        &v.case.events[1].what,
+        EventKind::NoteAdded { text } if text.ends_with(": ЕСЭДО-2026-555")
+    ));
+}
+
+#[test]
+fn register_an_application_picked_from_the_register_by_its_russian_name() {
+    let f = fixture();
+    let mut app = console(&f, &f.officer);
+    keys(&f, &f.officer, &mut app, "n<right>");
+    let form = app.form.as_ref().unwrap();
+    assert!(!form.shows(FieldId::Addressee) && form.shows(FieldId::Service));
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        &format!("<tab>ТОО Береке<tab>{}<tab><tab><tab>", bin()),
+    );
+    assert!(flat(&app).contains("a valid BIN"), "{}", screen(&app));
+    let service = f.service.reference().services.get("S-001").unwrap().clone();
+    let part: String = service.name.ru.chars().take(12).collect();
+    keys(&f, &f.officer, &mut app, &part);
+    assert!(flat(&app).contains("S-001"), "{}", screen(&app));
+    // Channel: the State Corporation (second in the list).
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        "<tab><right><tab><tab>Заявление<tab>Прошу",
+    );
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert_eq!(
+        executes(&effects),
+        1,
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let number = app.case.as_ref().unwrap().view.case.number.clone();
+    let v = view(&f, &number);
+    assert!(matches!(
+        v.case.matter,
+        Matter::Application { channel: Channel::StateCorporation, service: Some(ref s), .. } if s == "S-001"
+    ));
+}
+
+fn bin() -> String {
+    // A BIN: registered in April 2008 (0804), a legal entity (4), then a serial and a check
+    // digit.
+    let mut n = [0, 8, 0, 4, 4, 0, 0, 0, 0, 0, 1];
+    for bump in 0..10u8 {
+        n[9] = bump;
+        if let Some(s) = with_check_digit(&n)
+            && merzim::domain::ids::Bin::parse(&s).is_ok()
+        {
+            return s;
+        }
+    }
+    panic!("no BIN");
+}
+
+#[test]
+fn esc_asks_before_throwing_text_away_and_letters_stay_text() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    // Nothing typed: Esc closes at once.
+    keys(&f, &f.officer, &mut app, "m<esc>");
+    assert!(app.form.is_none());
+    // In a field, `q`, `й` (q in the Russian layout), `о` (j) and `?` are text.
+    keys(&f, &f.officer, &mut app, "mqйо?L");
+    assert_eq!(app.form.as_ref().unwrap().value(FieldId::Text), "qйо?L");
+    keys(&f, &f.officer, &mut app, "<esc>");
+    assert_eq!(app.form.as_ref().unwrap().ask, Some(Ask::Discard));
+    assert!(flat(&app).contains("Throw away what you typed?"));
+    keys(&f, &f.officer, &mut app, "n");
+    assert_eq!(app.form.as_ref().unwrap().value(FieldId::Text), "qйо?L");
+    // Enter in a multi-line field is a new line.
+    keys(&f, &f.officer, &mut app, "<enter>екінші");
+    assert_eq!(
+        app.form.as_ref().unwrap().value(FieldId::Text),
+        "qйо?L\nекінші"
+    );
+    keys(&f, &f.officer, &mut app, "<esc>y");
+    assert!(app.form.is_none());
+    assert_eq!(app.screen, Screen::Case);
+    assert_eq!(events(&f, &number).len(), 1);
+}
+
+#[test]
+fn note_set_due_refusal_at_intake_and_link() {
+    let f = fixture();
+    let superior = complaint(&f, Addressee::SuperiorBody, d(2026, 11, 20), Medium::Paper);
+    let local = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let app_no = application(&f, Channel::Portal);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &local);
+    // The law sets a local body's term: no due date by hand.
+    keys(&f, &f.officer, &mut app, "D");
+    assert!(app.form.is_none());
+    assert!(status(&app).contains("Art. 25.1"));
+    // Refusal at intake is for applications only.
+    keys(&f, &f.officer, &mut app, "X");
+    assert!(app.form.is_none());
+    keys(&f, &f.officer, &mut app, "mБірінші жазба<c-s>");
+    assert!(
+        matches!(events(&f, &local).last(), Some(EventKind::NoteAdded { text }) if text == "Бірінші жазба")
+    );
+    keys(&f, &f.officer, &mut app, &format!("l{superior}<c-s>"));
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(
+        matches!(events(&f, &local).last(), Some(EventKind::Linked { number, .. }) if *number == superior)
+    );
+    // A link to a case that does not exist: the service says so, the form stays.
+    keys(&f, &f.officer, &mut app, "lKZ-2026-999999<c-s>");
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("KZ-2026-999999")
+    );
+    // The form's one text field is what the refusal is about: shown there too.
+    let field = app.form.as_ref().unwrap().field(FieldId::Number).unwrap();
+    assert!(field.error.is_some());
+    assert_eq!(app.form.as_ref().unwrap().focus, 0);
+    keys(&f, &f.officer, &mut app, "<esc>y<esc>");
+
+    open(&f, &f.officer, &mut app, &superior);
+    keys(&f, &f.officer, &mut app, "D2026-11-20<c-s>");
+    assert!(flat(&app).contains("is not after the registration date"));
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        &format!("{}2026-12-11<c-s>", "<bs>".repeat(10)),
+    );
+    assert!(app.form.is_none());
+    assert_eq!(
+        view(&f, &superior).deadlines.unwrap().due,
+        Some(d(2026, 12, 11))
+    );
+
+    keys(&f, &f.officer, &mut app, "<esc>");
+    open(&f, &f.officer, &mut app, &app_no);
+    keys(&f, &f.officer, &mut app, "X<tab>Құжаттар толық емес<c-s>");
+    assert!(flat(&app).contains("at intake"), "{}", screen(&app));
+    keys(&f, &f.officer, &mut app, "y");
+    assert_eq!(view(&f, &app_no).case.status, Status::RefusedAtIntake);
+}
+
+#[test]
+fn a_letter_is_written_to_the_file_named() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    run(
+        &f,
+        &f.supervisor,
+        CaseCommand::Extend {
+            date: today(),
+            days: 3,
+            ground: Ground::Verification,
+            reason: "тексеру".into(),
+        },
+        &number,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("хабарлама.txt");
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "W");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.value(FieldId::LetterKind), "extension-notice");
+    assert_eq!(
+        form.value(FieldId::File),
+        format!("{number}-extension-notice.txt")
+    );
+    keys(
+        &f,
+        &f.officer,
+        &mut app,
+        &format!("<tab>{}", "<bs>".repeat(60)),
+    );
+    send(
+        &f,
+        &f.officer,
+        &mut app,
+        Msg::Paste(path.display().to_string()),
+    );
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::WriteLetter { .. }))
+    );
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(
+        status(&app).starts_with("Letter written to"),
+        "{}",
+        status(&app)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&number), "{text}");
+    // A file name without .txt or .docx is refused at the field.
+    keys(&f, &f.officer, &mut app, "W<tab><bs><bs><bs><bs>pdf<c-s>");
+    assert!(flat(&app).contains("must end in .txt or .docx"));
+}
+
+#[test]
+fn an_application_refused_names_its_ground() {
+    let f = fixture();
+    let number = application(&f, Channel::StateCorporation);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "d");
+    // Rendered: no ground asked for.
+    assert!(!app.form.as_ref().unwrap().shows(FieldId::RefusalGround));
+    keys(&f, &f.officer, &mut app, "<right>");
+    assert!(app.form.as_ref().unwrap().shows(FieldId::RefusalGround));
+    keys(&f, &f.officer, &mut app, "<tab><tab><c-s>");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("fill this in") && shown.contains("Art. 19-1.2.1"),
+        "{shown}"
+    );
+    keys(&f, &f.officer, &mut app, "Art. 19-1.2.2<c-s>");
+    assert!(flat(&app).contains("A decision cannot be changed"));
+    keys(&f, &f.officer, &mut app, "y");
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(matches!(
+        events(&f, &number).last(),
+        Some(EventKind::Decided { outcome: Outcome::Refused, ground: Some(g), .. }) if g == "Art. 19-1.2.2"
+    ));
+    // Through the State Corporation: the hand-over is recorded as a notice.
+    keys(&f, &f.officer, &mut app, "n");
+    assert_eq!(
+        app.form.as_ref().unwrap().value(FieldId::NoticeKind),
+        "result-to-state-corporation"
+    );
+}

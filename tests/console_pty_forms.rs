@@ -1,0 +1,299 @@
+//! The officer's whole day end to end in a real pseudo-terminal (tmux at 80x24): register a
+//! complaint with Kazakh and Russian text (the text pasted with bracketed paste), extend it,
+//! record the extension notice, the answer, decide and close it; then `merzim export` has every
+//! step in the history, in order, by the officer at the console.
+//!
+//! (The tmux harness is the one of `console_pty.rs`.)
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    target: String,
+}
+
+impl Tmux {
+    fn start(cmd: &str) -> Tmux {
+        let socket = format!("merzim-test-{}-{}", std::process::id(), rand_suffix());
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-s",
+                "t",
+                cmd,
+            ])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux is needed for this test (CI installs it)");
+        assert!(ok.success());
+        Tmux {
+            socket,
+            target: "t".into(),
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["-L", &self.socket, "send-keys", "-t", &self.target];
+        args.extend_from_slice(keys);
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    }
+
+    /// Pastes `text` as the terminal does with bracketed paste on (one event for the console).
+    fn paste(&self, text: &str) {
+        for args in [
+            vec!["-L", self.socket.as_str(), "set-buffer", "--", text],
+            vec![
+                "-L",
+                self.socket.as_str(),
+                "paste-buffer",
+                "-p",
+                "-t",
+                self.target.as_str(),
+            ],
+        ] {
+            assert!(Command::new("tmux").args(&args).status().unwrap().success());
+        }
+    }
+
+    fn literal(&self, text: &str) {
+        assert!(
+            Command::new("tmux")
+                .args([
+                    "-L",
+                    &self.socket,
+                    "send-keys",
+                    "-l",
+                    "-t",
+                    &self.target,
+                    text
+                ])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", &self.target])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `needle` (10 s at most).
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |s| s.contains(needle))
+    }
+
+    /// Waits until `ok(screen)` holds (10 s at most); `what` names it in the failure.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("'{what}' never appeared; the screen:\n{s}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000
+}
+
+/// The console on `db`, then a line that says it exited.
+fn console_cmd(db: &Path, config: &Path) -> String {
+    format!(
+        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en; echo EXITED $?; echo DONE; sleep 60",
+        config.display(),
+        env!("CARGO_BIN_EXE_merzim"),
+        db.display()
+    )
+}
+
+/// A valid IIN (born 12 Apr 1987, a man).
+fn iin() -> String {
+    let mut n = [8, 7, 0, 4, 1, 2, 3, 0, 0, 1, 2];
+    for bump in 0..10u8 {
+        n[8] = bump;
+        if let Some(s) = merzim::domain::ids::with_check_digit(&n) {
+            return s;
+        }
+    }
+    panic!("no IIN");
+}
+
+#[test]
+fn register_extend_notify_answer_decide_close_then_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("day.db");
+    // A new office database whose one user is the officer at this account.
+    let me = merzim::service::identity::account_by_uid(merzim::service::identity::current_uid())
+        .unwrap();
+    let added = Command::new(env!("CARGO_BIN_EXE_merzim"))
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "users",
+            "add",
+            &me.login,
+            "--name",
+            "Айгерім Сәтбаева",
+            "--role",
+            "officer",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let t = Tmux::start(&console_cmd(&db, dir.path()));
+    t.wait_for("new");
+    // Register: Kazakh name, an IIN, a Russian subject, a pasted text in both languages.
+    t.keys(&["n"]);
+    t.wait_for("New case");
+    t.keys(&["Tab"]);
+    t.literal("Әлия Серікқызы");
+    t.keys(&["Tab"]);
+    t.literal(&iin());
+    t.wait_for("a valid IIN");
+    t.keys(&["Tab"]);
+    t.literal("Алматы, +7 701 111 22 33");
+    t.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    t.literal("Справка не выдана в срок");
+    t.keys(&["Tab"]);
+    t.paste("Мен анықтама алмадым.\nЯ не получил справку вовремя.");
+    t.wait_for("вовремя");
+    // Registered Mon 23 Nov 2026 to a local body: due Mon 30 Nov (Art. 25.2).
+    t.wait_for("Due date: 2026-11-30");
+    t.keys(&["F2"]);
+    t.wait_for("Registered as KZ-2026-000001");
+    // Extend by 5 working days: due Mon 7 Dec; the notice owed by Thu 26 Nov.
+    t.keys(&["e"]);
+    t.wait_for("Extend the term");
+    t.keys(&["Tab"]);
+    t.literal("5");
+    t.keys(&["Tab"]);
+    t.literal("Қосымша тексеру / дополнительная проверка");
+    t.wait_for("New due date: 2026-12-07");
+    t.wait_for("Extension notice owed by 2026-11-26");
+    t.keys(&["F2"]);
+    t.wait_for("Extend the term: saved");
+    // The extension notice letter, written to a file the officer names.
+    let letter = dir.path().join("notice.txt");
+    t.keys(&["W"]);
+    t.wait_for("Letter");
+    t.keys(&["Tab"]);
+    for _ in 0..40 {
+        t.keys(&["BSpace"]);
+    }
+    t.literal(&letter.display().to_string());
+    t.keys(&["F2"]);
+    t.wait_for("Letter written to");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    assert!(
+        text.contains("KZ-2026-000001") && text.contains("07.12.2026"),
+        "{text}"
+    );
+    // The extension notice, in writing (filed on paper), with its outgoing number.
+    t.keys(&["n"]);
+    t.wait_for("Notice sent");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.literal("№ 01-12/345");
+    t.keys(&["F2"]);
+    t.wait_for("Notice sent: saved");
+    // The answer.
+    t.keys(&["a"]);
+    t.wait_for("Answer given");
+    t.keys(&["Tab", "Tab"]);
+    t.literal("№ 01-12/400");
+    t.keys(&["F2"]);
+    t.wait_for("Answer given: saved");
+    // Decide and close: each asks first, saying what will happen.
+    t.keys(&["d", "F2"]);
+    t.wait_for("A decision cannot be changed");
+    t.keys(&["y"]);
+    t.wait_for("Decision: saved");
+    t.keys(&["x", "F2"]);
+    t.wait_for("It leaves the open queue");
+    t.keys(&["y"]);
+    t.wait_for("Close: saved");
+    t.keys(&["q"]);
+    t.wait_for("Open cases");
+    t.keys(&["q"]);
+    let end = t.wait_for("DONE");
+    assert!(end.contains("EXITED 0"), "{end}");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_merzim"))
+        .args(["--today", "2026-11-23", "--db"])
+        .arg(&db)
+        .arg("export")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let case: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(case["number"], "KZ-2026-000001");
+    assert_eq!(
+        case["text"],
+        "Мен анықтама алмадым.\nЯ не получил справку вовремя."
+    );
+    let history = case["history"].as_array().unwrap();
+    let steps: Vec<&str> = history
+        .iter()
+        .map(|e| e["what"]["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "registered",
+            "extended",
+            "notice-sent",
+            "answer-sent",
+            "decided",
+            "closed"
+        ]
+    );
+    for e in history {
+        assert_eq!(e["by"]["login"], me.login.as_str(), "{e}");
+        assert_eq!(e["by"]["name"], "Айгерім Сәтбаева", "{e}");
+    }
+    assert_eq!(history[1]["what"]["days"], 5);
+    assert_eq!(history[2]["what"]["reference"], "№ 01-12/345");
+    assert_eq!(history[3]["what"]["reference"], "№ 01-12/400");
+}
