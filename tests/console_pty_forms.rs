@@ -226,6 +226,31 @@ fn register_extend_notify_answer_decide_close_then_export() {
         text.contains("KZ-2026-000001") && text.contains("07.12.2026"),
         "{text}"
     );
+    // The same letter as a .docx, read back as a Word document.
+    let docx = dir.path().join("notice.docx");
+    t.keys(&["W"]);
+    t.wait_for("Letter");
+    t.keys(&["Tab"]);
+    for _ in 0..80 {
+        t.keys(&["BSpace"]);
+    }
+    t.literal(&docx.display().to_string());
+    t.keys(&["F2"]);
+    t.wait_until("the .docx written", |s| {
+        s.contains("Letter written to") && s.contains("docx")
+    });
+    let bytes = std::fs::read(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a .docx is a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("word/document.xml"),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(
+        xml.contains("KZ-2026-000001") && xml.contains("07.12.2026"),
+        "{xml}"
+    );
     // The extension notice, in writing (filed on paper), with its outgoing number.
     t.keys(&["n"]);
     t.wait_for("Notice sent");
