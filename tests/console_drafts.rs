@@ -364,9 +364,13 @@ fn typing_marks_the_draft_dirty_and_asks_for_it_to_be_saved() {
         edit,
         result: Ok(()),
     };
+    // The save changes nothing on screen (so the frame after it sends no byte).
+    let before = screen(&app);
     assert!(app::update(&mut app, saved(1)).is_empty());
     assert!(app.form.as_ref().unwrap().draft.is_dirty());
     app::update(&mut app, saved(2));
+    assert_eq!(screen(&app), before);
+    assert!(app.status.is_none());
     assert!(!app.form.as_ref().unwrap().draft.is_dirty());
     // A key that changes no text (a move) asks for nothing.
     assert!(app::update(&mut app, Msg::Key(key(KeyCode::Left))).is_empty());
