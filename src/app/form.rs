@@ -252,6 +252,12 @@ pub struct Form {
     pub case: Option<Box<Case>>,
     /// The reader's language, for the names of services found as typed.
     pub lang: Lang,
+    /// How far what was typed is saved as a draft (see `app::drafts`).
+    pub draft: super::drafts::DraftState,
+    /// Why the last draft could not be saved (in the reader's words), until one is.
+    pub draft_error: Option<String>,
+    /// Reopened from a draft typed against an older version of the case: says so.
+    pub draft_note: Option<Message>,
 }
 
 /// What a key did in a form.
@@ -292,6 +298,9 @@ impl Form {
             tried: false,
             case: case.map(|c| Box::new(c.clone())),
             lang: Lang::En,
+            draft: super::drafts::DraftState::default(),
+            draft_error: None,
+            draft_note: None,
         }
     }
 
@@ -612,6 +621,14 @@ impl Form {
         self.touched = true;
         FormKey::Edited
     }
+}
+
+/// A text area holding `lines`, the caret at the end of the last one (where typing goes on).
+pub(super) fn text_area(lines: &[String]) -> TextArea<'static> {
+    let mut t = TextArea::new(lines.to_vec());
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
+    t
 }
 
 /// A one-line text area holding `text`, the caret at its end (where typing goes on).

@@ -5,6 +5,7 @@
 //! carries out through the service and answers with a [`Msg`].
 
 pub mod command;
+pub mod drafts;
 pub mod form;
 mod input;
 mod profile;
@@ -21,7 +22,7 @@ use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::letters::LetterKind;
 use crate::reference::Reference;
-use crate::service::{CaseCommand, CaseView, Executed, QueueRow, Role};
+use crate::service::{CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role};
 
 pub use crate::service::search::fold as fold_text;
 pub use form::{Ask, Field, FieldId, FieldInput, Form, FormKind};
@@ -168,6 +169,10 @@ pub struct App {
     pub reference: Option<std::sync::Arc<Reference>>,
     /// A registration saved whose external number still goes into its first note.
     pending_note: Option<(String, String)>,
+    /// The officer's drafts found at start, offered back one at a time (see [`drafts`]).
+    pub offers: std::collections::VecDeque<Draft>,
+    /// A draft to reopen once its case has loaded.
+    pub reopening: Option<Draft>,
     measure: Option<Box<dyn Measure>>,
 }
 
@@ -213,6 +218,16 @@ pub enum Msg {
     Paste(String),
     /// The answer to [`Effect::WriteLetter`]: the file written, or why not (in words).
     LetterWritten(Result<String, String>),
+    /// The answer to [`Effect::LoadDrafts`]: the officer's drafts, or why not (in words).
+    DraftsLoaded(Result<Vec<Draft>, String>),
+    /// The answer to [`Effect::SaveDraft`]: the form's draft saved up to edit `edit`.
+    DraftSaved {
+        key: DraftKey,
+        edit: u64,
+        result: Result<(), String>,
+    },
+    /// The answer to [`Effect::DeleteDraft`] (nothing to show either way).
+    DraftDeleted(Result<(), String>),
 }
 
 /// What `update` asks the loop to do.
@@ -234,6 +249,18 @@ pub enum Effect {
         kind: LetterKind,
         path: String,
     },
+    /// The officer's drafts (at start, to offer them back).
+    LoadDrafts,
+    /// Save what the form holds as the officer's draft: the `edit`-th edit of the form. The
+    /// loop may wait a little and send only the latest of several (it debounces; `update`
+    /// has no clock).
+    SaveDraft {
+        key: DraftKey,
+        fields: std::collections::BTreeMap<String, String>,
+        edit: u64,
+    },
+    /// The form was saved (acknowledged) or deliberately thrown away: its draft goes.
+    DeleteDraft(DraftKey),
     /// Forget what the terminal shows and draw everything again.
     Repaint,
     Quit,
@@ -274,6 +301,8 @@ impl App {
             form: None,
             reference: None,
             pending_note: None,
+            offers: std::collections::VecDeque::new(),
+            reopening: None,
             measure: None,
         }
     }
@@ -307,6 +336,9 @@ impl App {
 
     /// The key table in force: a form's (or its question's) over the screen's.
     pub fn mode(&self) -> Mode {
+        if drafts::offered(self).is_some() {
+            return Mode::Confirm;
+        }
         if let Some(form) = &self.form {
             return if form.ask.is_some() {
                 Mode::Confirm
@@ -411,6 +443,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CaseLoaded(result) => {
+            let loaded = result.is_ok();
             match *result {
                 Ok(view) => {
                     // A reload of the open case keeps the reader's place.
@@ -429,6 +462,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
                 Err(e) => app.error(StatusText::Literal(e)),
             }
+            drafts::case_arrived(app, loaded);
             Vec::new()
         }
         Msg::Key(key) => on_key(app, key),
@@ -476,6 +510,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 && let form::FormKey::Edited = form.paste(&text)
             {
                 recheck(app);
+                return drafts::edited(app);
             } else if let Some(input) = app.input.as_mut() {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     input.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -488,9 +523,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::LetterWritten(result) => {
+            let mut effects = Vec::new();
             match (result, app.form.as_mut()) {
                 (Ok(path), _) => {
-                    app.form = None;
+                    if let Some(form) = app.form.take() {
+                        effects.push(Effect::DeleteDraft(form.draft_key()));
+                    }
                     app.info("form-letter-written", vec![("path", path)]);
                 }
                 (Err(why), Some(form)) => {
@@ -499,8 +537,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
                 (Err(why), None) => app.error(StatusText::Literal(why)),
             }
+            effects
+        }
+        Msg::DraftsLoaded(result) => {
+            drafts::loaded(app, result);
             Vec::new()
         }
+        Msg::DraftSaved { key, edit, result } => {
+            drafts::saved(app, key, edit, result);
+            Vec::new()
+        }
+        // A draft that could not be deleted is offered again at the next start: nothing to do.
+        Msg::DraftDeleted(_) => Vec::new(),
     };
     app.clamp_scroll();
     effects
@@ -538,6 +586,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if app.form.is_some() {
         return on_form_key(app, key);
+    }
+    if drafts::offered(app).is_some() {
+        let action = app.keymap.action(Mode::Confirm, key);
+        return drafts::on_offer_key(app, action);
     }
     let mode = app.mode();
     // Bound in the keymap itself (not through the keyboard-layout fallback): `Some(None)` is
@@ -691,16 +743,7 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
                 return vec![Effect::LoadCase(row.number.clone())];
             }
         }
-        Action::Register => {
-            if app.role == Role::Auditor {
-                app.error_key("form-auditor", Vec::new());
-            } else {
-                let mut form = Form::register(app.today);
-                form.lang = app.lang;
-                form.check(app.reference.as_deref(), app.today);
-                app.form = Some(form);
-            }
-        }
+        Action::Register => open_register(app),
         Action::Take => {
             if let Some(row) = q.selected_row() {
                 let (number, version, assignee) =
@@ -897,6 +940,18 @@ impl App {
     }
 }
 
+/// Opens the registration form (not for an auditor).
+fn open_register(app: &mut App) {
+    if app.role == Role::Auditor {
+        app.error_key("form-auditor", Vec::new());
+    } else {
+        let mut form = Form::register(app.today);
+        form.lang = app.lang;
+        form.check(app.reference.as_deref(), app.today);
+        app.form = Some(form);
+    }
+}
+
 /// Opens the form of `action` on the open case, or says why it cannot be done.
 fn open_form(app: &mut App, action: Action, kind: FormKind) {
     if let Some(why) = app.why_not(action) {
@@ -939,7 +994,12 @@ fn on_form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Some(Action::Confirm) => {
                 form.ask = None;
                 match ask {
-                    Ask::Discard => app.form = None,
+                    // Thrown away deliberately: so is its draft.
+                    Ask::Discard => {
+                        let key = form.draft_key();
+                        app.form = None;
+                        return vec![Effect::DeleteDraft(key)];
+                    }
                     Ask::Save(_) => {
                         if let Some(ready) = form.check(reference.as_deref(), today) {
                             return submit(app, ready);
@@ -996,6 +1056,7 @@ fn on_form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     f.touched = true;
                 }
                 recheck(app);
+                return drafts::edited(app);
             }
         }
     }
@@ -1029,6 +1090,10 @@ fn executed(app: &mut App, done: Executed) -> Vec<Effect> {
         ("version", done.version.to_string()),
     ];
     let mut effects = Vec::new();
+    // The save is acknowledged: the draft of the form that made it goes.
+    if let Some(form) = app.form.as_ref().filter(|f| f.saving) {
+        effects.push(Effect::DeleteDraft(form.draft_key()));
+    }
     match app.form.take() {
         Some(form) if form.saving && form.kind == FormKind::Register => {
             let external = form.value(FieldId::External).trim().to_string();

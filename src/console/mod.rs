@@ -12,13 +12,14 @@
 
 pub mod backend;
 mod config;
+mod drafts;
 pub mod screen;
 pub mod terminal;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::{FixedOffset, NaiveDate, Utc};
@@ -151,11 +152,13 @@ pub fn run(opts: Options) -> Result<()> {
     let mut fx = Effects::new(&*session, &texts, &query);
     let (tx, inbox) = mpsc::channel();
     let worker = worker(Arc::clone(&session), tx.clone())?;
+    let desk = drafts::Desk::start(Arc::clone(&session), tx.clone())?;
     read_terminal(tx)?;
     let mut lp = Loop {
         app: &mut app,
         fx: &mut fx,
         worker,
+        drafts: desk,
         waiting: VecDeque::new(),
         asked: None,
         events: VecDeque::new(),
@@ -172,7 +175,10 @@ pub fn run(opts: Options) -> Result<()> {
         return Ok(());
     };
     lp.waiting.push_back(Effect::LoadQueue);
+    // The drafts left by the last session are offered back once the queue is there.
+    lp.waiting.push_back(Effect::LoadDrafts);
     loop {
+        lp.drafts.send_due(Instant::now());
         if let Flow::Quit = lp.pump()? {
             return Ok(());
         }
@@ -236,8 +242,17 @@ pub fn run(opts: Options) -> Result<()> {
             }
         }
         // Nothing to do: wait for the next event (or, with no fixed date, until midnight: one
-        // redraw then rolls the date over). Nothing is drawn while idle.
-        let incoming = match until_midnight(&opts) {
+        // redraw then rolls the date over; or until a draft is due). Nothing is drawn while
+        // idle.
+        let draft_due = lp
+            .drafts
+            .deadline()
+            .map(|d| d.saturating_duration_since(Instant::now()));
+        let wait = match (until_midnight(&opts), draft_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let incoming = match wait {
             Some(wait) => match inbox.recv_timeout(wait) {
                 Ok(i) => Some(i),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
@@ -264,6 +279,9 @@ enum Incoming {
     /// The terminal cannot be read any more.
     TerminalGone(std::io::Error),
     Answer(Asked, Response),
+    /// The answer to a draft saved or deleted (on the drafts' own thread: nothing waits for
+    /// it).
+    Drafted(Asked, Response),
     /// The service's thread ended without answering (it panicked).
     ServiceGone,
 }
@@ -327,6 +345,8 @@ struct Loop<'a, 'b> {
     app: &'a mut App,
     fx: &'a mut Effects<'b>,
     worker: mpsc::Sender<(Asked, Request)>,
+    /// Drafts: debounced, saved off this thread, and on a signal.
+    drafts: drafts::Desk,
     waiting: VecDeque<Effect>,
     asked: Option<Asked>,
     events: VecDeque<Event>,
@@ -352,6 +372,18 @@ impl Loop<'_, '_> {
             let Some(effect) = self.waiting.pop_front() else {
                 break;
             };
+            // Drafts go to their desk, which sends them a little later, on their own thread.
+            let effect = match effect {
+                Effect::SaveDraft { key, fields, edit } => {
+                    self.drafts.save(key, fields, edit, Instant::now());
+                    continue;
+                }
+                Effect::DeleteDraft(key) => {
+                    self.drafts.delete(key);
+                    continue;
+                }
+                other => other,
+            };
             match self.fx.step(self.app, effect) {
                 Step::Quit => return Ok(Flow::Quit),
                 Step::Done => {}
@@ -374,6 +406,10 @@ impl Loop<'_, '_> {
             Incoming::ServiceGone => anyhow::bail!(
                 "the service thread stopped unexpectedly; start merzim again (every acknowledged change is saved)"
             ),
+            Incoming::Drafted(asked, response) => {
+                let msg = self.fx.reply(self.app.lang, asked, response);
+                self.update(msg);
+            }
             Incoming::Answer(asked, response) => {
                 self.asked = None;
                 let msg = self.fx.reply(self.app.lang, asked, response);
@@ -432,6 +468,14 @@ pub enum Asked {
     Letter {
         path: String,
     },
+    /// The officer's drafts.
+    Drafts,
+    /// A form's draft saved up to its `edit`-th edit.
+    SaveDraft {
+        key: crate::service::DraftKey,
+        edit: u64,
+    },
+    DeleteDraft,
 }
 
 /// What one effect takes.
@@ -474,6 +518,17 @@ impl<'a> Effects<'a> {
                 },
             ),
             Effect::LoadCase(number) => Step::Ask(Asked::Case, Request::Case { number }),
+            Effect::LoadDrafts => Step::Ask(Asked::Drafts, Request::Drafts),
+            // The console's loop debounces these first (see `drafts::Desk`); run here they go
+            // at once.
+            Effect::SaveDraft { key, fields, edit } => Step::Ask(
+                Asked::SaveDraft {
+                    key: key.clone(),
+                    edit,
+                },
+                Request::SaveDraft { key, fields },
+            ),
+            Effect::DeleteDraft(key) => Step::Ask(Asked::DeleteDraft, Request::DeleteDraft { key }),
             // A new case has no number and no version yet: the register gives the number.
             Effect::Execute {
                 number: None,
@@ -529,6 +584,13 @@ impl<'a> Effects<'a> {
             }
             (Asked::Case, Response::Case { view }) => Msg::CaseLoaded(Box::new(Ok(*view))),
             (Asked::Execute, Response::Executed { done }) => Msg::Executed(Ok(done)),
+            (Asked::Drafts, Response::Drafts { drafts }) => Msg::DraftsLoaded(Ok(drafts)),
+            (Asked::SaveDraft { key, edit }, Response::DraftSaved { .. }) => Msg::DraftSaved {
+                key,
+                edit,
+                result: Ok(()),
+            },
+            (Asked::DeleteDraft, Response::DraftDeleted { .. }) => Msg::DraftDeleted(Ok(())),
             (Asked::Letter { path }, Response::Letter { bytes }) => {
                 Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
                     |e| {
@@ -556,6 +618,13 @@ impl<'a> Effects<'a> {
                     Asked::Case => Msg::CaseLoaded(Box::new(Err(words(error)))),
                     Asked::Execute => Msg::Executed(Err(words(error))),
                     Asked::Letter { .. } => Msg::LetterWritten(Err(words(error))),
+                    Asked::Drafts => Msg::DraftsLoaded(Err(words(error))),
+                    Asked::SaveDraft { key, edit } => Msg::DraftSaved {
+                        key,
+                        edit,
+                        result: Err(words(error)),
+                    },
+                    Asked::DeleteDraft => Msg::DraftDeleted(Err(words(error))),
                 }
             }
         }

@@ -61,6 +61,15 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
     if let Some(e) = &form.error {
         say(e.clone(), ctx.theme.status_error);
     }
+    if let Some(n) = &form.draft_note {
+        say(ctx.message(n), ctx.theme.due_today);
+    }
+    if let Some(e) = &form.draft_error {
+        say(
+            format!("{} {e}", ctx.tr("draft-not-saved")),
+            ctx.theme.status_error,
+        );
+    }
     let body_h = usize::from(area.height.saturating_sub(2));
     let notes_h = notes.len().min(body_h / 2);
     let label_w = (w / 3).clamp(8, 24);
@@ -131,7 +140,7 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
 }
 
 /// The first key of the live keymap for `action` in a question.
-fn key_of(ctx: &Ctx, action: crate::keymap::Action) -> String {
+pub(super) fn key_of(ctx: &Ctx, action: crate::keymap::Action) -> String {
     ctx.app
         .keymap
         .bindings(Mode::Confirm, ctx.key_style())

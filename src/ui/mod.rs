@@ -162,6 +162,20 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         prompt_line(ctx, input, area, buf);
         return;
     }
+    if let Some(draft) = app::drafts::offered(ctx.app) {
+        // A long question takes the rows above the bottom too (as a form's question does).
+        let msg = draft_offer(ctx, draft);
+        let lines = sanitize::sanitize_text_with(&msg, width, ctx.glyphs());
+        let n = lines
+            .len()
+            .min(usize::from(screen.height.saturating_sub(1)).max(1));
+        for (i, line) in lines.iter().rev().take(n).enumerate() {
+            let y = area.y - i as u16;
+            buf.set_stringn(area.x, y, " ".repeat(width), width, ctx.theme.status_info);
+            buf.set_stringn(area.x, y, line, width, ctx.theme.status_info);
+        }
+        return;
+    }
     if let Some(status) = &ctx.app.status {
         let msg = status_text(ctx, &status.text);
         let style = if status.error {
@@ -189,6 +203,42 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         return;
     }
     hints(ctx, area, buf, mode);
+}
+
+/// The question that offers a draft back: which form, which case, when, and the keys.
+fn draft_offer(ctx: &Ctx, draft: &crate::service::Draft) -> String {
+    let form = app::FormKind::from_draft_name(&draft.key.form)
+        .map(|k| ctx.tr(k.i18n_key()))
+        .unwrap_or_else(|| draft.key.form.clone());
+    let local = draft.saved.with_timezone(&ctx.app.utc_offset);
+    // The time alone for a draft of today, with its date otherwise.
+    let time = if local.date_naive() == ctx.app.today {
+        local.format("%H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M").to_string()
+    };
+    let q = match &draft.key.case {
+        Some(number) => ctx.tr_args(
+            "draft-offer",
+            &[
+                ("form", Arg::from(form)),
+                ("number", Arg::from(number.as_str())),
+                ("time", Arg::from(time)),
+            ],
+        ),
+        None => ctx.tr_args(
+            "draft-offer-new",
+            &[("form", Arg::from(form)), ("time", Arg::from(time))],
+        ),
+    };
+    let keys = ctx.tr_args(
+        "form-ask-keys",
+        &[
+            ("yes", form::key_of(ctx, Action::Confirm).into()),
+            ("no", form::key_of(ctx, Action::Back).into()),
+        ],
+    );
+    format!("{q} {keys}")
 }
 
 /// A status text in the reader's language.
