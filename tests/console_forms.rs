@@ -433,13 +433,25 @@ fn a_service_provider_may_not_extend_and_is_never_offered_it() {
 }
 
 #[test]
-fn a_conflict_keeps_the_text_and_says_so() {
+fn a_conflict_shows_what_changed_keeps_the_text_and_saves_on_the_new_version() {
     let f = fixture();
     let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
     let mut app = console(&f, &f.officer);
     open(&f, &f.officer, &mut app, &number);
     keys(&f, &f.officer, &mut app, "e<tab>3<tab>Тексеру");
-    // Someone else changes the case meanwhile.
+    assert_eq!(app.form.as_ref().unwrap().version, Some(1));
+    // Someone else extends the case and adds a note meanwhile.
+    run(
+        &f,
+        &f.supervisor,
+        CaseCommand::Extend {
+            date: today(),
+            days: 2,
+            ground: Ground::Verification,
+            reason: "Жерге шығу".into(),
+        },
+        &number,
+    );
     run(
         &f,
         &f.supervisor,
@@ -448,14 +460,203 @@ fn a_conflict_keeps_the_text_and_says_so() {
         },
         &number,
     );
-    keys(&f, &f.officer, &mut app, "<c-s>");
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    // The service refused it; the case was fetched again to say what changed.
+    assert_eq!(executes(&effects), 1);
+    assert!(effects.contains(&Effect::LoadCase(number.clone())));
     let form = app.form.as_ref().expect("the form stays");
     assert!(!form.saving);
     assert_eq!(form.value(FieldId::Reason), "Тексеру");
-    let error = form.error.clone().unwrap();
-    assert!(error.contains("was changed meanwhile"), "{error}");
-    assert!(flat(&app).contains("was changed meanwhile"));
-    assert_eq!(events(&f, &number).len(), 2, "no extension recorded");
+    assert_eq!(form.value(FieldId::Days), "3");
+    let conflict = form.conflict.as_ref().expect("a conflict");
+    assert_eq!((conflict.expected, conflict.current), (1, 3));
+    assert_eq!(conflict.changes.as_ref().map(Vec::len), Some(2));
+    // The form is now based on the version whose changes it shows.
+    assert_eq!(form.version, Some(3));
+    let shown = flat(&app);
+    assert!(
+        shown.contains("The case was changed while this form was open (version 1 → 3)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("boss extended it by 2 working days at"),
+        "{shown}"
+    );
+    assert!(shown.contains("boss added a note at"), "{shown}");
+    assert!(shown.contains("'басқа'"), "{shown}");
+    assert!(
+        shown.contains("Your text is kept.") && shown.contains("saves it on version 3"),
+        "{shown}"
+    );
+    // What saving does now is computed on the case as it is: 2 + 3 of the 10 days.
+    assert!(
+        shown.contains("Extended 5 of 10 working days; 5 left"),
+        "{shown}"
+    );
+    assert_eq!(events(&f, &number).len(), 3, "no extension recorded");
+    // In Russian and Kazakh too.
+    for (lang, words) in [
+        (Lang::Ru, "продлил(а) срок на 2 рабочих дня"),
+        (Lang::Kk, "2 жұмыс күніне ұзартты"),
+    ] {
+        app.lang = lang;
+        let shown = flat(&app);
+        assert!(shown.contains(words), "{shown}");
+    }
+    app.lang = Lang::En;
+    // Saved again after reading: on the new version, after the other officer's change.
+    let effects = keys(&f, &f.officer, &mut app, "<c-s>");
+    assert!(effects.contains(&Effect::Execute {
+        number: Some(number.clone()),
+        expected_version: Some(3),
+        command: CaseCommand::Extend {
+            date: today(),
+            days: 3,
+            ground: Ground::Verification,
+            reason: "Тексеру".into(),
+        },
+    }));
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let history = view(&f, &number).case.events;
+    let who: Vec<(&str, &str)> = history
+        .iter()
+        .map(|e| (e.by.login.as_str(), e.what.name()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("boss", "registered"),
+            ("boss", "extended"),
+            ("boss", "note-added"),
+            ("aigerim", "extended"),
+        ]
+    );
+    assert_eq!(history.last().unwrap().version, 4);
+    assert_eq!(
+        view(&f, &number).deadlines.unwrap().extended_days,
+        5,
+        "both extensions count"
+    );
+}
+
+#[test]
+fn a_conflict_can_be_cancelled_and_nothing_is_saved() {
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "mМенің жазбам");
+    run(
+        &f,
+        &f.supervisor,
+        CaseCommand::Decide {
+            outcome: Outcome::Satisfied,
+            date: today(),
+            ground: None,
+        },
+        &number,
+    );
+    keys(&f, &f.officer, &mut app, "<c-s>");
+    let shown = flat(&app);
+    assert!(shown.contains("boss decided it (Satisfied) at"), "{shown}");
+    // Esc asks before throwing the text away; yes closes the form, nothing more is recorded.
+    keys(&f, &f.officer, &mut app, "<esc>");
+    assert_eq!(app.form.as_ref().unwrap().ask, Some(Ask::Discard));
+    keys(&f, &f.officer, &mut app, "y");
+    assert!(app.form.is_none());
+    assert_eq!(events(&f, &number).len(), 2);
+    // The case view behind was fetched again too: it shows the decision.
+    assert!(app.case.as_ref().unwrap().view.case.decision.is_some());
+}
+
+#[test]
+fn errors_of_the_service_are_shown_at_their_field_or_with_their_article() {
+    use merzim::domain::message::Message;
+    use merzim::service::ApiError;
+    let f = fixture();
+    let number = complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
+    // A supervisor gives the case to a login no user has: said under the login.
+    let mut boss = console(&f, &f.supervisor);
+    open(&f, &f.supervisor, &mut boss, &number);
+    keys(&f, &f.supervisor, &mut boss, "Anobody<c-s>");
+    let form = boss.form.as_ref().expect("the form stays");
+    assert_eq!(form.error, None, "not at form level");
+    let login = form.field(FieldId::Login).unwrap();
+    assert_eq!(
+        login.error.as_ref().map(|m| m.key.as_ref()),
+        Some("service-unknown-login")
+    );
+    let screen_text = screen(&boss);
+    let row = screen_text
+        .lines()
+        .position(|l| l.contains("nobody"))
+        .expect("the login's row");
+    assert!(
+        screen_text
+            .lines()
+            .nth(row + 1)
+            .unwrap()
+            .contains("no user has the login 'nobody'"),
+        "under the field:\n{screen_text}"
+    );
+    // The service's answer as the app receives it: the field it names gets it, and the focus.
+    let mut app = console(&f, &f.officer);
+    open(&f, &f.officer, &mut app, &number);
+    keys(&f, &f.officer, &mut app, "d");
+    let effects = app::update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+    );
+    assert!(effects.is_empty(), "asked first");
+    let effects = app::update(&mut app, Msg::Key(key(KeyCode::Char('y'))));
+    assert_eq!(executes(&effects), 1);
+    app::update(
+        &mut app,
+        Msg::Executed(Err(ApiError::Invalid {
+            field: "decision-date".into(),
+            message: Message::new("form-error-empty"),
+        })),
+    );
+    let form = app.form.as_ref().unwrap();
+    let date = form
+        .fields
+        .iter()
+        .position(|f| f.id == FieldId::Date)
+        .unwrap();
+    assert_eq!(form.focus, date);
+    assert_eq!(
+        form.fields[date].error,
+        Some(Message::new("form-error-empty"))
+    );
+    assert_eq!(form.error, None);
+    // A refusal by law is said at form level, citing its article.
+    app::update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+    );
+    app::update(&mut app, Msg::Key(key(KeyCode::Char('y'))));
+    app::update(
+        &mut app,
+        Msg::Executed(Err(ApiError::Refused {
+            article: "Art. 19-1.1".into(),
+            message: Message::new("plain-text").text("text", "not now"),
+        })),
+    );
+    let shown = flat(&app);
+    assert!(
+        shown.contains("Cannot be saved (Art. 19-1.1): not now"),
+        "{shown}"
+    );
+    app.lang = Lang::Ru;
+    assert!(
+        flat(&app).contains("Сохранить нельзя (ст. 19-1.1): not now"),
+        "{}",
+        flat(&app)
+    );
 }
 
 #[test]
@@ -837,20 +1038,15 @@ fn note_set_due_refusal_at_intake_and_link() {
     assert!(
         matches!(events(&f, &local).last(), Some(EventKind::Linked { number, .. }) if *number == superior)
     );
-    // A link to a case that does not exist: the service says so, the form stays.
+    // A link to a case that does not exist: the service says so at the number, the form stays.
     keys(&f, &f.officer, &mut app, "lKZ-2026-999999<c-s>");
-    assert!(
-        app.form
-            .as_ref()
-            .unwrap()
-            .error
-            .as_ref()
-            .unwrap()
-            .contains("KZ-2026-999999")
-    );
-    // The form's one text field is what the refusal is about: shown there too.
     let field = app.form.as_ref().unwrap().field(FieldId::Number).unwrap();
-    assert!(field.error.is_some());
+    assert_eq!(
+        field.error.as_ref().map(|m| m.key.as_ref()),
+        Some("service-not-found")
+    );
+    assert!(flat(&app).contains("no case has the number 'KZ-2026-999999'"));
+    assert_eq!(app.form.as_ref().unwrap().error, None);
     assert_eq!(app.form.as_ref().unwrap().focus, 0);
     keys(&f, &f.officer, &mut app, "<esc>y<esc>");
 

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use merzim::app::{self, App, Effect, Measure, Msg, Screen};
+use merzim::domain::message::Localize;
 use merzim::i18n::{Lang, Texts};
 use merzim::keymap::{Keymap, ShippedKeymap};
 use merzim::reference::Reference;
@@ -289,8 +290,9 @@ fn a_window_shrunk_for_a_moment_keeps_the_place() {
 }
 
 /// The effect runner asks the session: a change names the version it was based on (a change
-/// without one is refused before it reaches the service), a conflict comes back in the
-/// reader's words, and a registration gets its number.
+/// without one is refused before it reaches the service), a conflict comes back typed (with
+/// both versions, put into the reader's words where it is shown), and a registration gets its
+/// number.
 #[test]
 fn changes_go_through_the_session_with_their_version() {
     use merzim::service::CaseCommand;
@@ -323,7 +325,8 @@ fn changes_go_through_the_session_with_their_version() {
     let Some(Msg::Executed(Err(why))) = no_version else {
         panic!("{no_version:?}");
     };
-    assert!(why.contains("верси"), "{why}");
+    let words = texts.message(Lang::Ru, &why.message());
+    assert!(words.contains("верси"), "{words}");
 
     let version = f
         .service
@@ -342,7 +345,19 @@ fn changes_go_through_the_session_with_their_version() {
     let Some(Msg::Executed(Err(why))) = stale else {
         panic!("{stale:?}");
     };
-    assert!(why.contains(&number) && why.contains("изменено"), "{why}");
+    assert_eq!(
+        why,
+        merzim::service::ApiError::Conflict {
+            number: number.clone(),
+            expected: version - 1,
+            current: version,
+        }
+    );
+    let words = texts.message(Lang::Ru, &why.message());
+    assert!(
+        words.contains(&number) && words.contains("изменено"),
+        "{words}"
+    );
 
     let done = runner.answer(
         &app,

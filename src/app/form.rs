@@ -239,8 +239,11 @@ pub struct Form {
     pub refusal: Option<Message>,
     /// Allowed, but worth a second look (a notice in the wrong form): asked before saving.
     pub warning: Option<Message>,
-    /// The service's answer to the last save (in the reader's language): kept with the text.
-    pub error: Option<String>,
+    /// The service's answer to the last save, when no one field is at fault: kept with the
+    /// text, put into words where it is drawn.
+    pub error: Option<Message>,
+    /// The case changed since the form was opened: what changed (see [`super::unsaved`]).
+    pub conflict: Option<super::unsaved::Conflict>,
     pub ask: Option<Ask>,
     /// Sent, waiting for the answer.
     pub saving: bool,
@@ -292,6 +295,7 @@ impl Form {
             refusal: None,
             warning: None,
             error: None,
+            conflict: None,
             ask: None,
             saving: false,
             touched: false,
@@ -479,26 +483,6 @@ impl Form {
             FieldId::Addressee => complaint,
             FieldId::Service | FieldId::Channel => !complaint,
             _ => true,
-        }
-    }
-
-    /// The service refused what was typed: in a form whose one text field names someone or
-    /// something the service looks up (a login, a case number), that is what the refusal is
-    /// about, so it is shown there too and the focus goes to it. The next edit checks the field
-    /// again.
-    pub fn refused_at_field(&mut self, why: &str) {
-        if !matches!(self.kind, FormKind::Assign | FormKind::Link) {
-            return;
-        }
-        let mut text_fields = self
-            .fields
-            .iter_mut()
-            .enumerate()
-            .filter(|(_, f)| !matches!(f.input, FieldInput::Choice { .. }));
-        if let (Some((i, field)), None) = (text_fields.next(), text_fields.next()) {
-            field.error = Some(Message::new("plain-text").text("text", why));
-            field.touched = true;
-            self.focus = i;
         }
     }
 

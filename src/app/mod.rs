@@ -10,6 +10,7 @@ pub mod form;
 mod input;
 mod profile;
 mod queue;
+pub mod unsaved;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -22,7 +23,7 @@ use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::letters::LetterKind;
 use crate::reference::Reference;
-use crate::service::{CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role};
+use crate::service::{ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role};
 
 pub use crate::service::search::fold as fold_text;
 pub use form::{Ask, Field, FieldId, FieldInput, Form, FormKind};
@@ -208,9 +209,9 @@ pub enum Msg {
     Idle,
     /// What was wrong with the officer's settings files.
     Problems(Vec<StatusText>),
-    /// The answer to [`Effect::Execute`]: the case's number and new version, or why not (in the
-    /// reader's language).
-    Executed(Result<Executed, String>),
+    /// The answer to [`Effect::Execute`]: the case's number and new version, or why not, as
+    /// the service said it (put into words where it is shown, at the field it names).
+    Executed(Result<Executed, ApiError>),
     /// Case records that could not be read and were left out of the queue (their numbers, or
     /// their keys where the number is unknown).
     Damaged(Vec<String>),
@@ -459,6 +460,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     if app.screen == Screen::Queue {
                         app.screen = Screen::Case;
                     }
+                    unsaved::case_reloaded(app);
                 }
                 Err(e) => app.error(StatusText::Literal(e)),
             }
@@ -489,20 +491,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::Executed(Err(why)) => {
-            app.pending_note = None;
-            match app.form.as_mut() {
-                // Refused or in conflict: the form stays, with everything typed, and says why.
-                Some(form) if form.saving => {
-                    form.saving = false;
-                    form.ask = None;
-                    form.refused_at_field(&why);
-                    form.error = Some(why);
-                }
-                _ => app.error(StatusText::Literal(why)),
-            }
-            Vec::new()
-        }
+        // Refused or in conflict: the form stays, with everything typed, and says why.
+        Msg::Executed(Err(error)) => unsaved::refused(app, error),
         Msg::Paste(text) => {
             if let Some(form) = app.form.as_mut()
                 && form.ask.is_none()
@@ -533,7 +523,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
                 (Err(why), Some(form)) => {
                     form.saving = false;
-                    form.error = Some(why);
+                    form.error = Some(Message::new("plain-text").text("text", why));
                 }
                 (Err(why), None) => app.error(StatusText::Literal(why)),
             }
@@ -1069,6 +1059,8 @@ fn submit(app: &mut App, ready: form::Ready) -> Vec<Effect> {
         return Vec::new();
     };
     form.saving = true;
+    // Saved on the version whose changes the form showed: the conflict has been read.
+    form.conflict = None;
     match ready {
         form::Ready::Command(command) => vec![Effect::Execute {
             number: form.number.clone(),

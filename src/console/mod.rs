@@ -564,9 +564,10 @@ impl<'a> Effects<'a> {
                 }
             }
             // The console always says which version a change was based on.
-            Effect::Execute { .. } => Step::Answer(Msg::Executed(Err(self
-                .texts
-                .message(app.lang, &Message::new("api-no-version"))))),
+            Effect::Execute { .. } => Step::Answer(Msg::Executed(Err(ApiError::Invalid {
+                field: String::new(),
+                message: Message::new("api-no-version"),
+            }))),
         }
     }
 
@@ -616,7 +617,8 @@ impl<'a> Effects<'a> {
                 match asked {
                     Asked::Queue => Msg::QueueLoaded(Err(words(error))),
                     Asked::Case => Msg::CaseLoaded(Box::new(Err(words(error)))),
-                    Asked::Execute => Msg::Executed(Err(words(error))),
+                    // Typed: the form shows it at the field it names.
+                    Asked::Execute => Msg::Executed(Err(error)),
                     Asked::Letter { .. } => Msg::LetterWritten(Err(words(error))),
                     Asked::Drafts => Msg::DraftsLoaded(Err(words(error))),
                     Asked::SaveDraft { key, edit } => Msg::DraftSaved {

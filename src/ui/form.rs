@@ -46,6 +46,10 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
             notes.push((line, style));
         }
     };
+    // A conflict first: what changed since the form was opened, and what saving now does.
+    for (line, style) in super::unsaved::notes(ctx, form) {
+        say(line, style);
+    }
     for m in &form.preview {
         say(ctx.message(m), ctx.theme.normal);
     }
@@ -59,7 +63,7 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
         say(ctx.message(warn), ctx.theme.due_today);
     }
     if let Some(e) = &form.error {
-        say(e.clone(), ctx.theme.status_error);
+        say(ctx.message(e), ctx.theme.status_error);
     }
     if let Some(n) = &form.draft_note {
         say(ctx.message(n), ctx.theme.due_today);

@@ -10,6 +10,7 @@ mod help;
 mod measure;
 mod queue;
 mod text;
+mod unsaved;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
