@@ -50,7 +50,8 @@ pub struct Applicant {
     pub contact: String,
 }
 
-/// The applicant as written: `{"name": ..., "iin": ...}` or `{"name": ..., "bin": ...}`.
+/// The applicant as written on the wire: `{"name": ..., "iin": ...}` or `{"name": ..., "bin": ...}`.
+/// The store writes the same shape from a record of its own (`store::records::ApplicantRecord`).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ApplicantRecord {
@@ -79,13 +80,19 @@ pub enum ApplicantError {
     },
 }
 
-impl TryFrom<ApplicantRecord> for Applicant {
-    type Error = ApplicantError;
-    fn try_from(r: ApplicantRecord) -> Result<Applicant, ApplicantError> {
-        if r.name.trim().is_empty() {
+impl Applicant {
+    /// An applicant from its written parts (a name, an IIN or a BIN, a contact), checked: the
+    /// wire's shape below and the store's `ApplicantRecord` both go through here.
+    pub fn from_written(
+        name: String,
+        iin: Option<String>,
+        bin: Option<String>,
+        contact: String,
+    ) -> Result<Applicant, ApplicantError> {
+        if name.trim().is_empty() {
             return Err(ApplicantError::NoName);
         }
-        let id = match (r.iin, r.bin) {
+        let id = match (iin, bin) {
             (Some(_), Some(_)) => return Err(ApplicantError::BothIds),
             (Some(i), None) => {
                 PartyId::Individual(Iin::parse(&i).map_err(|source| ApplicantError::Id {
@@ -101,11 +108,14 @@ impl TryFrom<ApplicantRecord> for Applicant {
             }
             (None, None) => return Err(ApplicantError::NoId),
         };
-        Ok(Applicant {
-            name: r.name,
-            id,
-            contact: r.contact,
-        })
+        Ok(Applicant { name, id, contact })
+    }
+}
+
+impl TryFrom<ApplicantRecord> for Applicant {
+    type Error = ApplicantError;
+    fn try_from(r: ApplicantRecord) -> Result<Applicant, ApplicantError> {
+        Applicant::from_written(r.name, r.iin, r.bin, r.contact)
     }
 }
 

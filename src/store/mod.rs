@@ -197,7 +197,12 @@ fn decode<T: DeserializeOwned>(what: &'static str, bytes: &[u8]) -> Result<T, St
 
 /// A case record (the `cases` tree) as the domain's case, without its text and history.
 pub(crate) fn decode_case(bytes: &[u8]) -> Result<Case, StoreError> {
-    decode::<CaseRecord>("case", bytes).map(|r| r.into_case(String::new(), Vec::new()))
+    decode::<CaseRecord>("case", bytes)?
+        .into_case(String::new(), Vec::new())
+        .map_err(|e| StoreError::Decode {
+            what: "case",
+            message: e.to_string(),
+        })
 }
 
 fn encode_case(case: &Case) -> Result<Vec<u8>, StoreError> {
