@@ -60,7 +60,13 @@ fn unwrapped(ctx: &Ctx) -> Vec<String> {
             let what = ctx.tr(action.i18n_key());
             let keys = keys.join(", ");
             if shown(&[&what, &keys, action.name()]) {
-                section.push(format!("{} {what}", text::fit(&keys, KEYS_COLUMN)));
+                // Keys too many for their column take a line of their own, never cut.
+                if text::width(&keys) < KEYS_COLUMN {
+                    section.push(format!("{} {what}", text::fit(&keys, KEYS_COLUMN)));
+                } else {
+                    section.push(keys);
+                    section.push(format!("{} {what}", " ".repeat(KEYS_COLUMN)));
+                }
             }
         }
         if mode != over(ctx) && !section.is_empty() {
