@@ -5,6 +5,9 @@
 //! assertions say what each screen must say, and that no English word of the domain reaches a
 //! Kazakh or Russian screen.
 
+mod common;
+
+use common::text_of;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -19,7 +22,6 @@ use merzim::service::{Caller, CaseCommand, QueueQuery, Role, Service, User};
 use merzim::ui::{self, theme::Profile};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -260,19 +262,6 @@ fn screen_sized(f: &Fixture, lang: Lang, number: &str, section: Section, w: u16,
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|fr| ui::draw(fr, &app, &texts)).unwrap();
     text_of(t.backend().buffer())
-}
-
-fn text_of(b: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        let mut line = String::new();
-        for x in 0..b.area.width {
-            line.push_str(b[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 const TABS: [Section; 5] = [

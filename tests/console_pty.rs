@@ -3,36 +3,14 @@
 //! Keys typed ahead act on the screen they were typed for; a resize storm does not kill it; a
 //! signal ends it even when the terminal stopped reading.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 mod common;
 
-use common::tmux::Tmux;
-
-fn demo_db(dir: &Path) -> PathBuf {
-    let db = dir.join("demo.db");
-    let status = Command::new(env!("CARGO_BIN_EXE_merzim"))
-        .args(["demo", "--cases", "300", "--today", "2026-11-23", "--db"])
-        .arg(&db)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    db
-}
-
-/// The console, then (after it exits) whether the terminal is back in canonical mode.
-fn console_cmd(db: &Path, config: &Path) -> String {
-    format!(
-        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en 2>>{}/stderr; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; echo DONE; sleep 60",
-        config.display(),
-        env!("CARGO_BIN_EXE_merzim"),
-        db.display(),
-        config.display()
-    )
-}
+use common::tmux::{Tmux, console_cmd, demo_db};
 
 #[test]
 fn navigate_filter_open_and_quit() {

@@ -4,33 +4,9 @@
 //!
 //! (The tmux harness is the one of `console_pty.rs`.)
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 mod common;
 
-use common::tmux::Tmux;
-
-fn demo_db(dir: &Path) -> PathBuf {
-    let db = dir.join("demo.db");
-    let status = Command::new(env!("CARGO_BIN_EXE_merzim"))
-        .args(["demo", "--cases", "300", "--today", "2026-11-23", "--db"])
-        .arg(&db)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    db
-}
-
-/// The console, then (after it exits) whether the terminal is back in canonical mode.
-fn console_cmd(db: &Path, config: &Path) -> String {
-    format!(
-        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; echo DONE; sleep 60",
-        config.display(),
-        env!("CARGO_BIN_EXE_merzim"),
-        db.display()
-    )
-}
+use common::tmux::{Tmux, console_cmd, demo_db};
 
 #[test]
 fn russian_layout_filter_key_and_ctrl_c_in_a_prompt() {

@@ -1,7 +1,10 @@
 //! The console's screens on a real (temporary) database: styles per urgency state, snapshots at
 //! 80x24 in each language, bytes per key through the lean backend, hostile text.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::text_of;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use merzim::app::{self, App, Effect, Msg, Screen};
 use merzim::console::backend::LeanBackend;
@@ -272,19 +275,6 @@ fn render(app: &App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::draw(f, app, &texts)).unwrap();
     t.backend().buffer().clone()
-}
-
-fn text_of(b: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        let mut line = String::new();
-        for x in 0..b.area.width {
-            line.push_str(b[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn row_of(b: &Buffer, needle: &str) -> u16 {

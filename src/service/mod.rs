@@ -209,6 +209,10 @@ pub struct CaseView {
     pub why: Option<Why>,
     /// The service's name in the register (applications with a service code).
     pub service_name: Option<Names>,
+    /// An application with a term in hours: when the term starts (the registration) and ends,
+    /// so that the case view shows the times without computing them.
+    #[serde(default)]
+    pub hours_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 /// The number of a new case in a preview: the register gives the real one on save.
@@ -413,12 +417,26 @@ impl Service {
             } => self.reference.services.get(code).map(|s| s.name.clone()),
             _ => None,
         };
+        // The term runs from the moment of registration (the first history entry).
+        let hours_window = match &case.matter {
+            Matter::Application { term, .. }
+                if term.unit == crate::domain::vocabulary::TermUnit::Hours =>
+            {
+                case.events.first().and_then(|e| {
+                    let end =
+                        e.at.checked_add_signed(chrono::Duration::hours(i64::from(term.value)))?;
+                    Some((e.at, end))
+                })
+            }
+            _ => None,
+        };
         CaseView {
             case,
             row,
             deadlines,
             why,
             service_name,
+            hours_window,
         }
     }
 
@@ -438,14 +456,7 @@ impl Service {
         let at = Utc::now();
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
-        if caller.role == Role::Auditor {
-            return Err(ServiceError::Forbidden {
-                login: caller.login.clone(),
-                action: cmd.name(),
-                number: number.unwrap_or("a new case").to_string(),
-                why: "an auditor reads every case and changes none".into(),
-            });
-        }
+        forbid_auditor(caller, number, &cmd)?;
         if let CaseCommand::Register { case, .. } = cmd {
             if number.is_some() {
                 return Err(ServiceError::NumberGiven);
@@ -467,20 +478,7 @@ impl Service {
         let Some(event) = cmd.event() else {
             return Err(ServiceError::NoNumber(name));
         };
-        let (_, mut case) = self
-            .store
-            .case(number)?
-            .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
-        if let Some(expected) = expected_version
-            && expected != case.version
-        {
-            return Err(ServiceError::Conflict {
-                number: number.to_string(),
-                expected,
-                current: case.version,
-            });
-        }
-        self.permit(caller, &case, &cmd)?;
+        let (_, mut case) = self.case_to_change(caller, number, expected_version, &cmd)?;
         // `apply` records the event in the case's history too: the view shows it as it would be.
         case.apply(event, caller.actor(), at, cal, rules, today)?;
         Ok(self.view_of(case, today))
@@ -500,6 +498,32 @@ impl Service {
         self.execute_at(caller, today, Utc::now(), number, expected_version, cmd)
     }
 
+    /// The stored case `number` (its id too), if `caller` may make `cmd` of it and it is still
+    /// at `expected_version` (when one is given): what a change and its preview start from.
+    fn case_to_change(
+        &self,
+        caller: &Caller,
+        number: &str,
+        expected_version: Option<u64>,
+        cmd: &CaseCommand,
+    ) -> Result<(u64, Case), ServiceError> {
+        let (id, case) = self
+            .store
+            .case(number)?
+            .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
+        if let Some(expected) = expected_version
+            && expected != case.version
+        {
+            return Err(ServiceError::Conflict {
+                number: number.to_string(),
+                expected,
+                current: case.version,
+            });
+        }
+        self.permit(caller, &case, cmd)?;
+        Ok((id, case))
+    }
+
     /// [`Service::execute`] with the time recorded in history given: for tests and imports.
     pub fn execute_at(
         &self,
@@ -511,14 +535,7 @@ impl Service {
         cmd: CaseCommand,
     ) -> Result<Executed, ServiceError> {
         let _shared = self.shared();
-        if caller.role == Role::Auditor {
-            return Err(ServiceError::Forbidden {
-                login: caller.login.clone(),
-                action: cmd.name(),
-                number: number.unwrap_or("a new case").to_string(),
-                why: "an auditor reads every case and changes none".into(),
-            });
-        }
+        forbid_auditor(caller, number, &cmd)?;
         if let CaseCommand::Register { case, assignee } = cmd {
             if number.is_some() {
                 return Err(ServiceError::NumberGiven);
@@ -531,20 +548,7 @@ impl Service {
             return Err(ServiceError::NoNumber(name));
         };
         for _ in 0..RETRIES {
-            let (id, mut case) = self
-                .store
-                .case(number)?
-                .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
-            if let Some(expected) = expected_version
-                && expected != case.version
-            {
-                return Err(ServiceError::Conflict {
-                    number: number.to_string(),
-                    expected,
-                    current: case.version,
-                });
-            }
-            self.permit(caller, &case, &cmd)?;
+            let (id, mut case) = self.case_to_change(caller, number, expected_version, &cmd)?;
             if let CaseCommand::Link { number: other, .. } = &cmd
                 && self.store.id_of(other)?.is_none()
             {
@@ -687,4 +691,21 @@ impl Service {
         }
         Ok(())
     }
+}
+
+/// An auditor reads every case and changes none.
+fn forbid_auditor(
+    caller: &Caller,
+    number: Option<&str>,
+    cmd: &CaseCommand,
+) -> Result<(), ServiceError> {
+    if caller.role == Role::Auditor {
+        return Err(ServiceError::Forbidden {
+            login: caller.login.clone(),
+            action: cmd.name(),
+            number: number.unwrap_or("a new case").to_string(),
+            why: "an auditor reads every case and changes none".into(),
+        });
+    }
+    Ok(())
 }

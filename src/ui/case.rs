@@ -258,19 +258,14 @@ fn parties(ctx: &Ctx, v: &CaseView, out: &mut Lines) {
                 out.labelled(&l("label-service"), &name);
             }
             out.labelled(&l("label-term"), &term_words(ctx, *term));
-            if term.unit == TermUnit::Hours
-                && let Some(at) = v.case.events.first().map(|e| e.at)
-            {
-                // The term runs from the moment of registration; its day is the due date.
-                let local = at.with_timezone(&ctx.app.utc_offset);
-                let by = local + chrono::Duration::hours(i64::from(term.value));
+            if let Some((from, to)) = v.hours_window {
                 out.labelled(
                     &l("label-term-hours"),
                     &ctx.tr_args(
                         "term-hours-from",
                         &[
-                            ("at", Arg::from(local.format("%Y-%m-%d %H:%M").to_string())),
-                            ("by", Arg::from(by.format("%Y-%m-%d %H:%M").to_string())),
+                            ("at", Arg::from(local_time(ctx, from))),
+                            ("by", Arg::from(local_time(ctx, to))),
                         ],
                     ),
                 );

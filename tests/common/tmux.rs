@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -159,4 +160,27 @@ pub fn rand_suffix() -> u128 {
         .unwrap()
         .as_nanos()
         % 1_000_000
+}
+
+/// A demo database of 300 cases as of 2026-11-23 in `dir`.
+pub fn demo_db(dir: &Path) -> PathBuf {
+    let db = dir.join("demo.db");
+    let status = Command::new(env!("CARGO_BIN_EXE_merzim"))
+        .args(["demo", "--cases", "300", "--today", "2026-11-23", "--db"])
+        .arg(&db)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    db
+}
+
+/// The console, then (after it exits) whether the terminal is back in canonical mode.
+pub fn console_cmd(db: &Path, config: &Path) -> String {
+    format!(
+        "MERZIM_CONFIG_DIR={} {} --db {} --today 2026-11-23 --lang en 2>>{}/stderr; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; echo DONE; sleep 60",
+        config.display(),
+        env!("CARGO_BIN_EXE_merzim"),
+        db.display(),
+        config.display()
+    )
 }
