@@ -12,3 +12,4 @@ pub mod reference;
 pub mod service;
 pub mod store;
 pub mod ui;
+pub mod wire;

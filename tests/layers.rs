@@ -31,6 +31,13 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("ui", &["console", "cli"]),
     // Letters render a case view to text: no console, command line, keys or database.
     ("letters", &["app", "console", "cli", "keymap", "store"]),
+    // The daemon's protocol: messages of the service, no database, console or keys.
+    (
+        "wire",
+        &[
+            "app", "ui", "console", "cli", "keymap", "store", "server", "client",
+        ],
+    ),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
