@@ -546,29 +546,27 @@ fn take_give_back_and_assign_by_role() {
         boss.form.as_ref().map(|f| &f.error)
     );
     assert_eq!(view(&f, &number).case.assignee.as_deref(), Some("boss"));
-    // In the case view the officer is not offered it, and the key says why.
-    open(&f, &f.officer, &mut app, &number);
-    assert_eq!(
-        app.case.as_ref().unwrap().view.case.assignee.as_deref(),
-        Some("boss"),
-        "{:?}",
-        app.status
-    );
-    assert!(!screen(&app).lines().last().unwrap().contains("take"));
-    keys(&f, &f.officer, &mut app, "t");
-    assert!(
-        status(&app).contains("The case is 'boss''s"),
-        "{}",
-        status(&app)
-    );
-    keys(&f, &f.officer, &mut app, "<esc>");
-    // From the queue row (reloaded), the service refuses it: said, nothing changes.
-    keys(&f, &f.officer, &mut app, "rt");
+    // Issue 9: an officer sees own and unassigned cases only. The case is boss's now: opening
+    // it is refused with the reason, and the reloaded queue no longer lists it.
+    keys(&f, &f.officer, &mut app, &format!(":open {number}<enter>"));
+    assert_ne!(app.screen, Screen::Case);
     assert!(app.status.as_ref().unwrap().error);
     assert!(
         status(&app).contains("assigned to 'boss'"),
         "{}",
         status(&app)
+    );
+    keys(&f, &f.officer, &mut app, "<esc>r");
+    assert!(
+        app.queue.loaded_rows().all(|r| r.number != number),
+        "an officer's queue lists boss's case"
+    );
+    // The supervisor and an auditor see it.
+    let mut auditor = console(&f, &f.auditor);
+    open(&f, &f.auditor, &mut auditor, &number);
+    assert_eq!(
+        auditor.case.as_ref().unwrap().view.case.assignee.as_deref(),
+        Some("boss")
     );
 }
 

@@ -205,6 +205,9 @@ pub enum Msg {
     Today(NaiveDate),
     QueueLoaded(Result<Vec<QueueRow>, String>),
     CaseLoaded(Box<Result<CaseView, String>>),
+    /// The case asked for may not be shown to this officer (assigned to someone else since) or
+    /// does not exist: said, and the case view it was on is left for the reloaded queue.
+    CaseGone(String),
     /// Nothing is waiting: time for work that shows nothing (the filter's index).
     Idle,
     /// What was wrong with the officer's settings files.
@@ -465,6 +468,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Err(e) => app.error(StatusText::Literal(e)),
             }
             drafts::case_arrived(app, loaded);
+            Vec::new()
+        }
+        Msg::CaseGone(e) => {
+            app.error(StatusText::Literal(e));
+            drafts::case_arrived(app, false);
+            // A form keeps its text (its save will say why it cannot be saved); a case view
+            // with nothing typed in it goes back to the queue, which no longer lists the case.
+            if app.screen == Screen::Case && app.form.is_none() {
+                app.screen = Screen::Queue;
+                app.case = None;
+                return vec![Effect::LoadQueue];
+            }
             Vec::new()
         }
         Msg::Key(key) => on_key(app, key),

@@ -616,6 +616,16 @@ impl<'a> Effects<'a> {
                 };
                 match asked {
                     Asked::Queue => Msg::QueueLoaded(Err(words(error))),
+                    // The case is not there for this officer any more (reassigned, or gone):
+                    // the console must not go on showing what it last knew of it.
+                    Asked::Case
+                        if matches!(
+                            error,
+                            ApiError::Forbidden { .. } | ApiError::NotFound { .. }
+                        ) =>
+                    {
+                        Msg::CaseGone(words(error))
+                    }
                     Asked::Case => Msg::CaseLoaded(Box::new(Err(words(error)))),
                     // Typed: the form shows it at the field it names.
                     Asked::Execute => Msg::Executed(Err(error)),

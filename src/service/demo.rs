@@ -703,6 +703,8 @@ fn live(
 
 /// Fills an empty database with demo users and `opts.cases` cases.
 pub fn fill(svc: &Service, opts: &DemoOptions) -> Result<DemoReport, ServiceError> {
+    // The cases are written below the service: its rows in memory are made again after.
+    svc.rows.forget();
     let store = &svc.store;
     if store.count() > 0 {
         return Err(ServiceError::Invalid(format!(

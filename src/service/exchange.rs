@@ -246,6 +246,8 @@ impl Service {
                 }
             }
         }
+        // Whatever happens below, the rows in memory are made again from what is stored.
+        self.rows.forget();
         for chunk in new_cases.chunks(IMPORT_BATCH) {
             self.store.insert_many(chunk).map_err(ServiceError::from)?;
         }

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod exchange;
 pub mod identity;
 mod queue;
+mod rows;
 pub mod search;
 mod users;
 
@@ -228,6 +229,8 @@ pub struct Service {
     reference: Reference,
     /// Commands hold it shared; an export holds it alone, so that it sees one consistent state.
     gate: Arc<RwLock<()>>,
+    /// The queue rows of today, shared by every session (see [`rows`]).
+    rows: Arc<rows::Rows>,
 }
 
 impl Service {
@@ -237,6 +240,7 @@ impl Service {
             store,
             reference,
             gate: Arc::new(RwLock::new(())),
+            rows: Arc::default(),
         }
     }
 
@@ -253,6 +257,13 @@ impl Service {
     /// Opens the database at `path` (see [`Store::open`]).
     pub fn open(path: &Path, reference: Reference) -> Result<Service, ServiceError> {
         Ok(Service::new(Store::open(path)?, reference))
+    }
+
+    /// Drops the queue rows held in memory: the next query computes them again from the store.
+    /// For whoever writes below the service, and for tests that compare the rows kept up to
+    /// date change by change with rows made afresh.
+    pub fn forget_rows(&self) {
+        self.rows.forget();
     }
 
     pub fn store(&self) -> &Store {
@@ -277,59 +288,38 @@ impl Service {
 
     /// The queue on `today`, and the case records that were skipped because they cannot be
     /// read: one damaged record never hides the others.
+    ///
+    /// The rows come from the service's in-memory table ([`rows::Rows`]): the first query of a
+    /// day decodes every case, the others only filter and sort. An officer sees their own and
+    /// the unassigned cases whatever scope they ask for (issue 9: roles); a supervisor and an
+    /// auditor see every case.
     pub fn queue_with_damage(
         &self,
         caller: &Caller,
         today: NaiveDate,
         q: &QueueQuery,
     ) -> Result<(Vec<QueueRow>, Vec<Damaged>), ServiceError> {
+        let me = caller.login.as_str();
+        let may_see = |a: Option<&str>| caller.reads_all() || a.is_none() || a == Some(me);
+        let keep = |row: &QueueRow| {
+            let a = row.assignee.as_deref();
+            may_see(a)
+                && match &q.scope {
+                    Scope::All => true,
+                    Scope::Mine => a == Some(me),
+                    Scope::MineAndUnassigned => a.is_none() || a == Some(me),
+                    Scope::Unassigned => a.is_none(),
+                    Scope::Assignee(login) => a == Some(login.as_str()),
+                }
+        };
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
-        let words = queue::filter_words(q.text.as_deref());
-        let keep = |c: &Case| match &q.scope {
-            Scope::All => true,
-            Scope::Mine => c.assignee.as_deref() == Some(caller.login.as_str()),
-            Scope::MineAndUnassigned => {
-                c.assignee.is_none() || c.assignee.as_deref() == Some(caller.login.as_str())
-            }
-            Scope::Unassigned => c.assignee.is_none(),
-            Scope::Assignee(login) => c.assignee.as_deref() == Some(login.as_str()),
-        };
-        let row = |case: &Case| -> Option<QueueRow> {
-            if !keep(case) || (!q.include_closed && !case.status.is_open()) {
-                return None;
-            }
-            let (row, _) = queue::row_of(case, cal, rules, today);
-            queue::matches(&row, q, &words).then_some(row)
-        };
-        let rows = match &q.scope {
-            // One officer's cases come from the index, not a scan of every case.
-            Scope::Mine | Scope::Assignee(_) => {
-                let login = match &q.scope {
-                    Scope::Assignee(l) => l.as_str(),
-                    _ => caller.login.as_str(),
-                };
-                let mut rows = Vec::new();
-                let mut damaged = Vec::new();
-                for id in self.store.ids_assigned_to(login)? {
-                    match self.store.record(id) {
-                        Ok(Some(case)) => rows.extend(row(&case)),
-                        Ok(None) => {}
-                        Err(e @ StoreError::Decode { .. }) => {
-                            damaged.push(self.store.damaged_case("cases", id.to_string(), id, &e));
-                        }
-                        Err(e) => return Err(e.into()),
-                    }
-                }
-                (rows, damaged)
-            }
-            _ => self.scan_rows(&row)?,
-        };
-        let (mut rows, damaged) = rows;
-        queue::sort(&mut rows, q.sort);
-        if let Some(n) = q.limit {
-            rows.truncate(n);
-        }
+        let (rows, damaged) = self.rows.query(
+            today,
+            || self.scan_rows(&|case: &Case| Some(queue::row_of(case, cal, rules, today).0)),
+            keep,
+            q,
+        )?;
         Ok((rows, damaged))
     }
 
@@ -337,13 +327,13 @@ impl Service {
     fn scan_rows(
         &self,
         row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync),
-    ) -> Result<(Vec<QueueRow>, Vec<Damaged>), ServiceError> {
+    ) -> Result<rows::Scan, ServiceError> {
         let raw: Vec<(u64, sled::IVec)> = self.store.scan_raw().collect::<Result<_, _>>()?;
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
         let chunk = raw.len().div_ceil(threads).max(1);
-        type Part = (Vec<QueueRow>, Vec<(u64, StoreError)>);
+        type Part = (Vec<(u64, QueueRow)>, Vec<(u64, StoreError)>);
         let parts: Vec<Result<Part, StoreError>> = std::thread::scope(|s| {
             let handles: Vec<_> = raw
                 .chunks(chunk)
@@ -353,7 +343,7 @@ impl Service {
                         let mut bad = Vec::new();
                         for (id, bytes) in part {
                             match Store::decode_record(bytes) {
-                                Ok(case) => out.extend(row(&case)),
+                                Ok(case) => out.extend(row(&case).map(|r| (*id, r))),
                                 Err(e) => bad.push((*id, e)),
                             }
                         }
@@ -379,7 +369,7 @@ impl Service {
             let (good, bad) = p?;
             rows.extend(good);
             for (id, e) in bad {
-                damaged.push(self.store.damaged_case("cases", id.to_string(), id, &e));
+                damaged.push((id, self.store.damaged_case("cases", id.to_string(), id, &e)));
             }
         }
         Ok((rows, damaged))
@@ -388,7 +378,7 @@ impl Service {
     /// One case on `today`: the case with its history, deadlines and "why this date".
     pub fn case(
         &self,
-        _caller: &Caller,
+        caller: &Caller,
         number: &str,
         today: NaiveDate,
     ) -> Result<CaseView, ServiceError> {
@@ -396,6 +386,20 @@ impl Service {
             .store
             .case(number)?
             .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
+        // Issue 9: an officer sees own and unassigned cases; supervisors and auditors all.
+        if !caller.reads_all()
+            && let Some(owner) = &case.assignee
+            && *owner != caller.login
+        {
+            return Err(ServiceError::Forbidden {
+                login: caller.login.clone(),
+                action: "open",
+                number: case.number,
+                why: format!(
+                    "it is assigned to '{owner}'; an officer sees own and unassigned cases"
+                ),
+            });
+        }
         Ok(self.view_of(case, today))
     }
 
@@ -565,6 +569,8 @@ impl Service {
             )?;
             match self.store.update(id, based_on, &case, &[ev]) {
                 Ok(()) => {
+                    self.rows
+                        .put(id, &case, (&self.reference.calendar, &self.reference.rules));
                     return Ok(Executed {
                         number: case.number,
                         version: case.version,
@@ -618,6 +624,11 @@ impl Service {
             }
             Ok::<Case, CaseError>(case)
         })?;
+        if let Some(id) = self.store.id_of(&case.number)? {
+            self.rows.put(id, &case, (cal, rules));
+        } else {
+            self.rows.forget();
+        }
         Ok(Executed {
             number: case.number,
             version: case.version,

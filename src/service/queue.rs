@@ -247,8 +247,8 @@ pub fn row_of(
     (row, Some(d))
 }
 
-/// Whether a row passes the query's filters (other than the scope, applied before).
-pub fn matches(row: &QueueRow, q: &QueueQuery, words: &[String]) -> bool {
+/// Whether a row passes the query's filters other than the scope and the text.
+pub fn matches_without_text(row: &QueueRow, q: &QueueQuery) -> bool {
     if !q.include_closed && !row.status.is_open() {
         return false;
     }
@@ -258,10 +258,7 @@ pub fn matches(row: &QueueRow, q: &QueueQuery, words: &[String]) -> bool {
     if !q.statuses.is_empty() && !q.statuses.contains(&row.status) {
         return false;
     }
-    if !q.urgencies.is_empty() && !q.urgencies.contains(&row.urgency) {
-        return false;
-    }
-    words.is_empty() || super::search::contains_words(&super::search::haystack(row), words)
+    !(!q.urgencies.is_empty() && !q.urgencies.contains(&row.urgency))
 }
 
 /// The folded words of a filter (see [`super::search`]).
