@@ -6,6 +6,7 @@
 //! version the change was based on, appends the history entry, flushes, and only then returns.
 
 pub mod api;
+mod barred;
 mod command;
 pub mod demo;
 pub mod exchange;
@@ -32,6 +33,7 @@ use crate::store::{Damaged, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
 pub use api::{ApiError, CaseApi, Draft, DraftKey, Request, Response, Session};
+pub use barred::Barred;
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
 pub use users::{Manager, UserError, role_key};
@@ -97,7 +99,7 @@ pub enum ServiceError {
         login: String,
         action: &'static str,
         number: String,
-        why: String,
+        why: Barred,
     },
     #[error(
         "case '{number}' was changed meanwhile (now version {current}, the change was based on version {expected}); reload it and try again"
@@ -145,6 +147,7 @@ impl Localize for ServiceError {
             ServiceError::UnknownService { code } => {
                 Message::new("service-unknown-service").text("code", code)
             }
+            ServiceError::Forbidden { number, why, .. } => why.message(number),
             // Not yet data: the service's own checks still say these in English.
             other => Message::new("plain-text").text("text", other.to_string()),
         }
@@ -395,9 +398,9 @@ impl Service {
                 login: caller.login.clone(),
                 action: "open",
                 number: case.number,
-                why: format!(
-                    "it is assigned to '{owner}'; an officer sees own and unassigned cases"
-                ),
+                why: Barred::SeesOwn {
+                    owner: owner.clone(),
+                },
             });
         }
         Ok(self.view_of(case, today))
@@ -599,7 +602,7 @@ impl Service {
                     login: caller.login.clone(),
                     action: "assign",
                     number: "a new case".into(),
-                    why: format!("only a supervisor assigns a case to someone else ('{a}')"),
+                    why: Barred::AssignsOthers { to: a.clone() },
                 });
             }
             self.require_login(a)?;
@@ -674,7 +677,7 @@ impl Service {
 
     /// Officers act on their own and unassigned cases; only supervisors assign others.
     fn permit(&self, caller: &Caller, case: &Case, cmd: &CaseCommand) -> Result<(), ServiceError> {
-        let forbid = |why: String| ServiceError::Forbidden {
+        let forbid = |why: Barred| ServiceError::Forbidden {
             login: caller.login.clone(),
             action: cmd.name(),
             number: case.number.clone(),
@@ -689,16 +692,14 @@ impl Service {
         if let Some(owner) = &case.assignee
             && *owner != caller.login
         {
-            return Err(forbid(format!(
-                "it is assigned to '{owner}'; an officer acts on own and unassigned cases"
-            )));
+            return Err(forbid(Barred::ActsOnOwn {
+                owner: owner.clone(),
+            }));
         }
         if let CaseCommand::Assign { to: Some(to) } = cmd
             && *to != caller.login
         {
-            return Err(forbid(format!(
-                "only a supervisor assigns a case to someone else ('{to}')"
-            )));
+            return Err(forbid(Barred::AssignsOthers { to: to.clone() }));
         }
         Ok(())
     }
@@ -715,7 +716,7 @@ fn forbid_auditor(
             login: caller.login.clone(),
             action: cmd.name(),
             number: number.unwrap_or("a new case").to_string(),
-            why: "an auditor reads every case and changes none".into(),
+            why: Barred::Auditor,
         });
     }
     Ok(())

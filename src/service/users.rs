@@ -237,10 +237,9 @@ impl Service {
                 login: caller.map(|c| c.login.clone()).unwrap_or_default(),
                 action: "add users to",
                 number: self.store.path().display().to_string(),
-                why: format!(
-                    "only a supervisor manages users (supervisors: {})",
-                    listed(&self.supervisors()?)
-                ),
+                why: super::Barred::ManagesUsers {
+                    supervisors: listed(&self.supervisors()?),
+                },
             });
         }
         self.check_login(&user)?;
