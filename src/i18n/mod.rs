@@ -43,6 +43,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/drafts.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/conflict.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/cliapi.ftl")),
         )
     };
 }

@@ -12,6 +12,8 @@ pub mod exchange;
 pub mod identity;
 mod queue;
 pub mod search;
+pub mod pointer;
+pub mod transfer;
 mod users;
 
 use std::path::Path;
