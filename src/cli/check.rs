@@ -17,7 +17,10 @@ pub fn run(_args: &CheckArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
     if let Some(file) = &db.restoring {
         say(&ui.t(
             "cli-restore-unfinished",
-            &[("file", file.clone().into()), ("db", db.path.clone().into())],
+            &[
+                ("file", file.clone().into()),
+                ("db", db.path.clone().into()),
+            ],
         ));
     }
     if damaged.is_empty() && db.restoring.is_none() {

@@ -101,8 +101,8 @@ pub fn run(args: &ExportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
                 .open(path)
                 .map_err(|e| write_failure(ui, &e, &shown))?;
             let mut w = BufWriter::new(file);
-            let report = export(api, args.format, &mut w)
-                .map_err(|e| export_failure(ui, e, &shown))?;
+            let report =
+                export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &shown))?;
             w.flush().map_err(|e| write_failure(ui, &e, &shown))?;
             report
         }
@@ -116,8 +116,8 @@ pub fn run(args: &ExportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
                     .open(&tmp)
                     .map_err(|e| write_failure(ui, &e, &shown))?;
                 let mut w = BufWriter::new(file);
-                let report = export(api, args.format, &mut w)
-                    .map_err(|e| export_failure(ui, e, &shown))?;
+                let report =
+                    export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &shown))?;
                 let file = w
                     .into_inner()
                     .map_err(|e| write_failure(ui, e.error(), &shown))?;
@@ -143,14 +143,14 @@ pub fn run(args: &ExportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
             let stdout = io::stdout();
             if stdout.is_terminal() {
                 let mut w = TerminalSafe::new(BufWriter::new(stdout.lock()));
-                let report = export(api, args.format, &mut w)
-                    .map_err(|e| export_failure(ui, e, &target))?;
+                let report =
+                    export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &target))?;
                 w.finish().map_err(|e| write_failure(ui, &e, &target))?;
                 report
             } else {
                 let mut w = BufWriter::new(stdout.lock());
-                let report = export(api, args.format, &mut w)
-                    .map_err(|e| export_failure(ui, e, &target))?;
+                let report =
+                    export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &target))?;
                 w.flush().map_err(|e| write_failure(ui, &e, &target))?;
                 report
             }

@@ -77,7 +77,9 @@ pub fn run(cmd: &UsersCmd, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure> {
             name,
             role: r,
         } => {
-            let user = api.add_user(login.clone(), name.clone(), *r).map_err(fail)?;
+            let user = api
+                .add_user(login.clone(), name.clone(), *r)
+                .map_err(fail)?;
             let path = api.database().map_err(fail)?.path;
             say(&ui.t(
                 "users-added",

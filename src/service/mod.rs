@@ -10,9 +10,9 @@ mod command;
 pub mod demo;
 pub mod exchange;
 pub mod identity;
+pub mod pointer;
 mod queue;
 pub mod search;
-pub mod pointer;
 pub mod transfer;
 mod users;
 

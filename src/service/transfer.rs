@@ -66,9 +66,14 @@ pub enum TransferError {
     /// The handle is of the other direction (an import handle read as an export).
     WrongHandle(u64),
     /// An import chunk over [`MAX_CHUNK`].
-    ChunkTooBig { bytes: usize },
+    ChunkTooBig {
+        bytes: usize,
+    },
     /// An export read past the end.
-    BadOffset { offset: u64, size: u64 },
+    BadOffset {
+        offset: u64,
+        size: u64,
+    },
     /// [`MAX_OPEN`] handles are open already.
     TooMany,
     /// The scratch file cannot be written or read (a full disk).
