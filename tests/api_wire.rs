@@ -17,6 +17,7 @@ use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term,
 use merzim::i18n::{Lang, Texts};
 use merzim::letters::{Format, LetterKind};
 use merzim::reference::Reference;
+use merzim::service::transfer::Snapshot;
 use merzim::service::{
     ApiError, CaseApi, CaseCommand, CaseView, DraftKey, QueueQuery, Request, Response, Role, Scope,
     Service, Session, Sort, User,
@@ -240,6 +241,10 @@ fn errors() -> Vec<ApiError> {
         ApiError::Internal {
             message: message("api-unexpected-answer"),
         },
+        ApiError::BadLines {
+            lines: vec!["line 7: 'registered': not a date".into()],
+            total: 2,
+        },
     ];
     for r in refusals() {
         all.push(ApiError::Refused {
@@ -335,6 +340,35 @@ fn requests(number: &str) -> Vec<Request> {
                 case: None,
             },
         },
+        Request::Database,
+        Request::Check,
+        Request::ExportBegin {
+            what: Snapshot::Backup,
+        },
+        Request::ExportRead {
+            handle: 3,
+            offset: 524_288,
+        },
+        Request::ImportBegin,
+        Request::ImportChunk {
+            handle: 4,
+            bytes: "{\"number\": \"KZ-2026-000001\", \"subject\": \"Жалоба\"}\n".into(),
+        },
+        Request::ImportCommit { handle: 4 },
+        Request::Discard { handle: 3 },
+        Request::AddUser {
+            login: "aliya".into(),
+            name: Some("Әлия Серікқызы".into()),
+            role: Role::Officer,
+        },
+        Request::SetRole {
+            login: "aliya".into(),
+            role: Role::Auditor,
+        },
+        Request::SetDisabled {
+            login: "aliya".into(),
+            disabled: true,
+        },
     ]
 }
 
@@ -427,9 +461,20 @@ fn request_index(r: &Request) -> usize {
         Request::PreviewRegister { .. } => 11,
         Request::Services => 12,
         Request::Letter { .. } => 13,
+        Request::Database => 14,
+        Request::Check => 15,
+        Request::ExportBegin { .. } => 16,
+        Request::ExportRead { .. } => 17,
+        Request::ImportBegin => 18,
+        Request::ImportChunk { .. } => 19,
+        Request::ImportCommit { .. } => 20,
+        Request::Discard { .. } => 21,
+        Request::AddUser { .. } => 22,
+        Request::SetRole { .. } => 23,
+        Request::SetDisabled { .. } => 24,
     }
 }
-const REQUESTS: usize = 14;
+const REQUESTS: usize = 25;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -446,9 +491,18 @@ fn response_index(r: &Response) -> usize {
         Response::Previewed { .. } => 10,
         Response::Services { .. } => 11,
         Response::Letter { .. } => 12,
+        Response::Database { .. } => 13,
+        Response::Checked { .. } => 14,
+        Response::ExportReady { .. } => 15,
+        Response::ExportChunk { .. } => 16,
+        Response::ImportStarted { .. } => 17,
+        Response::ImportStaged { .. } => 18,
+        Response::Imported { .. } => 19,
+        Response::Discarded { .. } => 20,
+        Response::User { .. } => 21,
     }
 }
-const RESPONSES: usize = 13;
+const RESPONSES: usize = 22;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -460,9 +514,10 @@ fn error_index(e: &ApiError) -> usize {
         ApiError::Rejected { .. } => 5,
         ApiError::Unavailable { .. } => 6,
         ApiError::Internal { .. } => 7,
+        ApiError::BadLines { .. } => 8,
     }
 }
-const ERRORS: usize = 8;
+const ERRORS: usize = 9;
 
 #[test]
 fn every_request_crosses_the_wire() {
@@ -538,6 +593,32 @@ fn every_answer_crosses_the_wire() {
             },
         }),
     ];
+    // The transfers and the users, as the service answers them.
+    answers.push(s.call(Request::Database));
+    answers.push(s.call(Request::Check));
+    let ready = s.call(Request::ExportBegin {
+        what: Snapshot::Jsonl,
+    });
+    let Response::ExportReady { handle, .. } = ready else {
+        panic!("{ready:?}");
+    };
+    answers.push(ready);
+    answers.push(s.call(Request::ExportRead { handle, offset: 0 }));
+    let started = s.call(Request::ImportBegin);
+    let Response::ImportStarted { handle } = started else {
+        panic!("{started:?}");
+    };
+    answers.push(started);
+    answers.push(s.call(Request::ImportChunk {
+        handle,
+        bytes: b"\n".to_vec(),
+    }));
+    answers.push(s.call(Request::ImportCommit { handle }));
+    answers.push(s.call(Request::Discard { handle }));
+    answers.push(s.call(Request::SetRole {
+        login: "boss".into(),
+        role: Role::Supervisor,
+    }));
     // A real change, and every error.
     let view = s.case(number.clone()).unwrap();
     answers.push(s.call(Request::Execute {

@@ -1,18 +1,23 @@
 //! `merzim backup --out FILE` and `merzim restore FILE --db NEW`, and the hidden crash-test
 //! writer.
 
-use std::io::Write;
+use std::fs;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Args;
 
 use super::import::import_failure;
+use super::session::{Stop, api_failure, download};
 use super::{Failure, Ui, os_actor, say};
 use crate::domain::case::{Applicant, Matter, NewCase, PartyId};
 use crate::domain::ids::Iin;
 use crate::domain::vocabulary::{Addressee, Medium};
-use crate::service::{CaseCommand, Role, Service, User};
+use crate::reference::Reference;
+use crate::service::exchange::{ExportReport, ImportError, sibling};
+use crate::service::transfer::{Snapshot, verify_backup};
+use crate::service::{CaseApi, CaseCommand, Role, Service, User};
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
@@ -35,29 +40,76 @@ pub struct CrashWriterArgs {
 }
 
 /// Says so when an earlier restore into this database did not finish.
-pub fn warn_unfinished_restore(svc: &Service, ui: &Ui) {
-    if let Ok(Some(file)) = svc.store().restoring() {
+pub fn warn_unfinished_restore(api: &dyn CaseApi, ui: &Ui) {
+    if let Ok(db) = api.database()
+        && let Some(file) = db.restoring
+    {
         say(&ui.t(
             "cli-restore-unfinished",
-            &[
-                ("file", file.into()),
-                ("db", svc.store().path().display().to_string().into()),
-            ],
+            &[("file", file.into()), ("db", db.path.into())],
         ));
     }
 }
 
-pub fn backup(args: &BackupArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
-    warn_unfinished_restore(svc, ui);
-    let r = svc
-        .backup(&args.out, today)
-        .map_err(|e| import_failure(e, ui))?;
+/// A consistent snapshot through `api`, written next to `--out`, verified here by restoring it
+/// into a temporary database (with the office's `reference`), and only then renamed to `--out`.
+pub fn backup(
+    args: &BackupArgs,
+    api: &dyn CaseApi,
+    reference: &Reference,
+    ui: &Ui,
+) -> Result<(), Failure> {
+    warn_unfinished_restore(api, ui);
+    let (_, today) = api.who_am_i().map_err(|e| api_failure(e, ui))?;
+    let out = &args.out;
+    let tmp = sibling(out, "partial");
+    let verify_db = sibling(out, "verify-db");
+    // The temporary file is ours; the user named the backup.
+    let write_failure = |source| {
+        import_failure(
+            ImportError::Write {
+                path: out.clone(),
+                source,
+            },
+            ui,
+        )
+    };
+    let result = (|| -> Result<(ExportReport, u64), Failure> {
+        let file = fs::File::create(&tmp).map_err(write_failure)?;
+        let mut w = BufWriter::new(file);
+        let report = download(api, Snapshot::Backup, &mut w).map_err(|e| match e {
+            Stop::Write(source) => write_failure(source),
+            Stop::Api(e) => api_failure(e, ui),
+        })?;
+        let file = w.into_inner().map_err(|e| write_failure(e.into_error()))?;
+        file.sync_all().map_err(write_failure)?;
+        let bytes =
+            verify_backup(&tmp, &verify_db, reference, today).map_err(|e| import_failure(e, ui))?;
+        Ok((report, bytes))
+    })();
+    let _ = fs::remove_dir_all(&verify_db);
+    let (r, bytes) = match result {
+        Ok(done) => done,
+        Err(f) => {
+            let _ = fs::remove_file(&tmp);
+            return Err(f);
+        }
+    };
+    fs::rename(&tmp, out).map_err(|source| {
+        import_failure(
+            ImportError::Read {
+                path: out.clone(),
+                source,
+            },
+            ui,
+        )
+    })?;
     say(&ui.t(
         "cli-backup-done",
         &[
             ("count", r.cases.into()),
-            ("bytes", r.bytes.to_string().into()),
-            ("path", args.out.display().to_string().into()),
+            ("bytes", bytes.to_string().into()),
+            ("path", out.display().to_string().into()),
         ],
     ));
     if r.damaged.is_empty() {

@@ -3,37 +3,35 @@
 use clap::Args;
 
 use super::export::report_damaged;
+use super::session::api_failure;
 use super::{Failure, Ui, say};
-use crate::service::Service;
+use crate::service::CaseApi;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {}
 
-pub fn run(_args: &CheckArgs, svc: &Service, ui: &Ui) -> Result<(), Failure> {
-    let store = svc.store();
-    let path = store.path().display().to_string();
-    let damaged = store
-        .check()
-        .map_err(|e| super::service_failure(e.into(), ui))?;
-    let unfinished = store
-        .restoring()
-        .map_err(|e| super::service_failure(e.into(), ui))?;
+pub fn run(_args: &CheckArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure> {
+    let damaged = api.check().map_err(|e| api_failure(e, ui))?;
+    let db = api.database().map_err(|e| api_failure(e, ui))?;
     report_damaged(ui, &damaged);
-    if let Some(file) = &unfinished {
+    if let Some(file) = &db.restoring {
         say(&ui.t(
             "cli-restore-unfinished",
-            &[("file", file.clone().into()), ("db", path.clone().into())],
+            &[
+                ("file", file.clone().into()),
+                ("db", db.path.clone().into()),
+            ],
         ));
     }
-    if damaged.is_empty() && unfinished.is_none() {
+    if damaged.is_empty() && db.restoring.is_none() {
         say(&ui.t(
             "cli-check-ok",
-            &[("path", path.into()), ("count", store.count().into())],
+            &[("path", db.path.into()), ("count", db.cases.into())],
         ));
         return Ok(());
     }
     Err(Failure::other(ui.t(
         "cli-check-found",
-        &[("path", path.into()), ("count", damaged.len().into())],
+        &[("path", db.path.into()), ("count", damaged.len().into())],
     )))
 }

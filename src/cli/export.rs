@@ -10,13 +10,14 @@ use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::output::{TerminalSafe, write_failure};
+use super::session::{Stop, api_failure, download};
 use super::{Failure, Ui, say};
-use crate::service::Service;
-use crate::service::exchange::{ExportError, ExportReport};
+use crate::service::CaseApi;
+use crate::service::exchange::ExportReport;
+use crate::service::transfer::Snapshot;
 use crate::store::Damaged;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,23 +37,24 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
 }
 
+/// The export through `api`, written to `out` (the CSV's dates are the session's "today").
 fn export(
-    svc: &Service,
+    api: &dyn CaseApi,
     format: ExportFormat,
     out: &mut dyn Write,
-    today: NaiveDate,
-) -> Result<ExportReport, ExportError> {
-    match format {
-        ExportFormat::Jsonl => svc.export_jsonl(out),
-        ExportFormat::Csv => svc.export_csv(out, today),
-    }
+) -> Result<ExportReport, Stop> {
+    let what = match format {
+        ExportFormat::Jsonl => Snapshot::Jsonl,
+        ExportFormat::Csv => Snapshot::Csv,
+    };
+    download(api, what, out)
 }
 
 /// The failure of an export to `target`.
-fn export_failure(ui: &Ui, e: ExportError, target: &str) -> Failure {
+fn export_failure(ui: &Ui, e: Stop, target: &str) -> Failure {
     match e {
-        ExportError::Write(io) => write_failure(ui, &io, target),
-        ExportError::Service(e) => super::service_failure(e, ui),
+        Stop::Write(io) => write_failure(ui, &io, target),
+        Stop::Api(e) => api_failure(e, ui),
     }
 }
 
@@ -87,8 +89,8 @@ pub fn partial_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-pub fn run(args: &ExportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
-    super::backup::warn_unfinished_restore(svc, ui);
+pub fn run(args: &ExportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure> {
+    super::backup::warn_unfinished_restore(api, ui);
     let report = match &args.out {
         // A device or a pipe named by --out (/dev/stdout, a FIFO) is written as it is: it
         // cannot be replaced by a renamed file, and there is nothing to truncate.
@@ -99,8 +101,8 @@ pub fn run(args: &ExportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Resul
                 .open(path)
                 .map_err(|e| write_failure(ui, &e, &shown))?;
             let mut w = BufWriter::new(file);
-            let report = export(svc, args.format, &mut w, today)
-                .map_err(|e| export_failure(ui, e, &shown))?;
+            let report =
+                export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &shown))?;
             w.flush().map_err(|e| write_failure(ui, &e, &shown))?;
             report
         }
@@ -114,8 +116,8 @@ pub fn run(args: &ExportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Resul
                     .open(&tmp)
                     .map_err(|e| write_failure(ui, &e, &shown))?;
                 let mut w = BufWriter::new(file);
-                let report = export(svc, args.format, &mut w, today)
-                    .map_err(|e| export_failure(ui, e, &shown))?;
+                let report =
+                    export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &shown))?;
                 let file = w
                     .into_inner()
                     .map_err(|e| write_failure(ui, e.error(), &shown))?;
@@ -141,14 +143,14 @@ pub fn run(args: &ExportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Resul
             let stdout = io::stdout();
             if stdout.is_terminal() {
                 let mut w = TerminalSafe::new(BufWriter::new(stdout.lock()));
-                let report = export(svc, args.format, &mut w, today)
-                    .map_err(|e| export_failure(ui, e, &target))?;
+                let report =
+                    export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &target))?;
                 w.finish().map_err(|e| write_failure(ui, &e, &target))?;
                 report
             } else {
                 let mut w = BufWriter::new(stdout.lock());
-                let report = export(svc, args.format, &mut w, today)
-                    .map_err(|e| export_failure(ui, e, &target))?;
+                let report =
+                    export(api, args.format, &mut w).map_err(|e| export_failure(ui, e, &target))?;
                 w.flush().map_err(|e| write_failure(ui, &e, &target))?;
                 report
             }

@@ -1,14 +1,17 @@
 //! `merzim import FILE`: cases from JSON Lines, all or nothing.
 
+use std::fs::File;
+use std::io::BufReader;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::output::write_failure;
-use super::{Failure, Ui, os_actor, say};
-use crate::service::Service;
-use crate::service::exchange::ImportError;
+use super::session::api_failure;
+use super::{Failure, Ui, say};
+use crate::service::exchange::{ImportError, ImportReport};
+use crate::service::transfer::in_chunks;
+use crate::service::{ApiError, CaseApi};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -30,22 +33,36 @@ pub fn import_failure(e: ImportError, ui: &Ui) -> Failure {
     }
 }
 
-pub fn run(args: &ImportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
-    let actor = os_actor(svc);
-    let file = args.file.display().to_string();
-    match svc.import_file(&args.file, &actor, today) {
-        Ok(r) => {
-            say(&ui.t(
-                "cli-imported",
-                &[
-                    ("added", r.added.into()),
-                    ("path", file.into()),
-                    ("unchanged", r.unchanged.into()),
-                ],
-            ));
-            Ok(())
-        }
-        Err(ImportError::Invalid { lines, total }) if total > 1 => {
+/// Sends the file to the service in pieces and commits it: the service checks every line and
+/// writes all or nothing. A failure on the way gives the staged handle back.
+fn send(args: &ImportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<ImportReport, Failure> {
+    let read_failure = |source| {
+        import_failure(
+            ImportError::Read {
+                path: args.file.clone(),
+                source,
+            },
+            ui,
+        )
+    };
+    let file = File::open(&args.file).map_err(read_failure)?;
+    let handle = api.import_begin().map_err(|e| api_failure(e, ui))?;
+    let staged = in_chunks(
+        BufReader::new(file),
+        |piece| {
+            api.import_chunk(handle, piece.to_vec())
+                .map(drop)
+                .map_err(|e| api_failure(e, ui))
+        },
+        read_failure,
+    );
+    if let Err(f) = staged {
+        let _ = api.discard(handle);
+        return Err(f);
+    }
+    match api.import_commit(handle) {
+        Ok(r) => Ok(r),
+        Err(ApiError::BadLines { lines, total }) if total > 1 => {
             // One line per bad line, then the summary as the failure itself.
             for l in &lines {
                 say(l);
@@ -58,9 +75,28 @@ pub fn run(args: &ImportArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Resul
             }
             Err(Failure::input(ui.t(
                 "cli-import-wrong",
-                &[("count", total.into()), ("path", file.into())],
+                &[
+                    ("count", total.into()),
+                    ("path", args.file.display().to_string().into()),
+                ],
             )))
         }
-        Err(e) => Err(import_failure(e, ui)),
+        Err(ApiError::BadLines { lines, total }) => {
+            Err(import_failure(ImportError::Invalid { lines, total }, ui))
+        }
+        Err(e) => Err(api_failure(e, ui)),
     }
+}
+
+pub fn run(args: &ImportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure> {
+    let r = send(args, api, ui)?;
+    say(&ui.t(
+        "cli-imported",
+        &[
+            ("added", r.added.into()),
+            ("path", args.file.display().to_string().into()),
+            ("unchanged", r.unchanged.into()),
+        ],
+    ));
+    Ok(())
 }

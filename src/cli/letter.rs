@@ -9,13 +9,13 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::output::{Out, write_failure};
-use super::{Failure, Ui, os_actor, say};
-use crate::letters::{self, Format, LetterError, LetterKind};
-use crate::service::{Caller, Role, Service, ServiceError};
+use super::session::api_failure;
+use super::{Failure, Ui, say};
+use crate::letters::{Format, LetterError, LetterKind};
+use crate::service::CaseApi;
 
 #[derive(Debug, Args)]
 pub struct LetterArgs {
@@ -33,22 +33,6 @@ fn parse_kind(s: &str) -> Result<LetterKind, String> {
     s.parse()
 }
 
-/// Who reads the case: the merzim user behind this account, else the account itself (reading
-/// a case asks for no role; access to the database file is what guards it, as for `export`).
-fn caller(svc: &Service) -> Result<Caller, ServiceError> {
-    let me = os_actor(svc);
-    match svc.caller_for_uid(me.uid) {
-        Ok(c) => Ok(c),
-        Err(ServiceError::UnknownUser { .. }) => Ok(Caller {
-            uid: me.uid,
-            login: me.login,
-            name: me.name,
-            role: Role::Officer,
-        }),
-        Err(e) => Err(e),
-    }
-}
-
 fn letter_failure(ui: &Ui, e: &LetterError) -> Failure {
     let message = e.message(&ui.texts, ui.lang);
     if e.is_input() {
@@ -58,25 +42,19 @@ fn letter_failure(ui: &Ui, e: &LetterError) -> Failure {
     }
 }
 
-pub fn run(args: &LetterArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<(), Failure> {
+/// The letter through `api`: the service renders it from the office's templates (the
+/// daemon's, through a daemon), so that every console writes the office's wording. Who reads
+/// the case is the session's caller: a user of the database, else this account as an officer
+/// (access to the database file is what guards an embedded command, as for `export`).
+pub fn run(args: &LetterArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure> {
     // The file name is checked before anything is read: a wrong one costs nothing.
     let format = match &args.out {
         Some(path) => Format::from_path(path).map_err(|e| letter_failure(ui, &e))?,
         None => Format::Text,
     };
-    let caller = caller(svc).map_err(|e| super::service_failure(e, ui))?;
-    let view = svc
-        .case(&caller, &args.number, today)
-        .map_err(|e| super::service_failure(e, ui))?;
-    let bytes = letters::render(
-        &ui.texts,
-        svc.reference(),
-        &view,
-        args.kind,
-        ui.lang,
-        format,
-    )
-    .map_err(|e| letter_failure(ui, &e))?;
+    let bytes = api
+        .letter(args.number.clone(), args.kind, ui.lang, format)
+        .map_err(|e| api_failure(e, ui))?;
     match &args.out {
         Some(path) => {
             write_atomically(path, &bytes, ui)?;

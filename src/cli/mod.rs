@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod letter;
 pub mod output;
+mod session;
 mod users;
 
 use std::path::PathBuf;
@@ -28,7 +29,7 @@ use crate::domain::deadline::Refusal;
 use crate::domain::message::Localize;
 use crate::i18n::{Arg, Lang, Texts};
 use crate::reference::{self, Reference};
-use crate::service::{Service, ServiceError, identity};
+use crate::service::{Service, ServiceError, identity, pointer};
 use crate::store::{Store, StoreError};
 
 /// merzim: statutory deadlines of complaints and applications for state services (Kazakhstan).
@@ -338,27 +339,28 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
         }
         Some(Command::Calendar(c)) => calendar::run(c, &reference, today, ui),
         Some(Command::Due(d)) => due::run(d, &reference, today, ui),
+        // The commands on the database talk to the one door (`&dyn CaseApi`): here an
+        // in-process session; through a daemon, its socket client, with the same output.
         Some(Command::Import(a)) => import::run(
             a,
-            &open_service(cli, reference, Open::Create, ui)?,
-            today,
+            &session::embedded(cli, reference, Open::Create, today, ui)?,
             ui,
         ),
         Some(Command::Export(a)) => export::run(
             a,
-            &open_service(cli, reference, Open::Existing, ui)?,
-            today,
+            &session::embedded(cli, reference, Open::Existing, today, ui)?,
             ui,
         ),
         Some(Command::Letter(a)) => letter::run(
             a,
-            &open_service(cli, reference, Open::Existing, ui)?,
-            today,
+            &session::embedded(cli, reference, Open::Existing, today, ui)?,
             ui,
         ),
-        Some(Command::Check(a)) => {
-            check::run(a, &open_service(cli, reference, Open::Existing, ui)?, ui)
-        }
+        Some(Command::Check(a)) => check::run(
+            a,
+            &session::embedded(cli, reference, Open::Existing, today, ui)?,
+            ui,
+        ),
         Some(Command::Demo(a)) => {
             // The service is closed before the console opens the database again (sled allows
             // one opening at a time).
@@ -381,12 +383,12 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             } else {
                 Open::Existing
             };
-            users::run(c, &open_service(cli, reference, open, ui)?, ui)
+            users::run(c, &session::embedded(cli, reference, open, today, ui)?, ui)
         }
         Some(Command::Backup(a)) => backup::backup(
             a,
-            &open_service(cli, reference, Open::Existing, ui)?,
-            today,
+            &session::embedded(cli, reference.clone(), Open::Existing, today, ui)?,
+            &reference,
             ui,
         ),
         Some(Command::Restore(a)) => backup::restore(
@@ -426,6 +428,17 @@ fn open_service(cli: &Cli, reference: Reference, open: Open, ui: &Ui) -> Result<
             "cli-no-database",
             &[("path", path.display().to_string().into())],
         ))),
+        // `merzim serve` holds it: say which socket reaches it.
+        Err(StoreError::Locked { path }) => Err(match pointer::socket_of(&path) {
+            Some(socket) => Failure::other(ui.t(
+                "cliapi-served",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("socket", socket.display().to_string().into()),
+                ],
+            )),
+            None => service_failure(StoreError::Locked { path }.into(), ui),
+        }),
         Err(e) => Err(service_failure(e.into(), ui)),
     }
 }

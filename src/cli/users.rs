@@ -8,9 +8,10 @@ use clap::Subcommand;
 use unicode_width::UnicodeWidthStr;
 
 use super::output::{Out, escape};
-use super::{Failure, Ui, say, service_failure};
+use super::session::api_failure;
+use super::{Failure, Ui, say};
 use crate::domain::message::Localize;
-use crate::service::{Role, Service, ServiceError, User, identity, role_key};
+use crate::service::{CaseApi, Role, User, identity, role_key};
 
 #[derive(Debug, Subcommand)]
 pub enum UsersCmd {
@@ -65,12 +66,10 @@ fn parse_role(s: &str) -> Result<Role, String> {
     s.parse::<Role>().map_err(|e| e.to_string())
 }
 
-pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
-    let me = identity::current_uid();
-    let fail = |e: ServiceError| match e {
-        ServiceError::User(u) => user_failure(&u, ui),
-        e => service_failure(e, ui),
-    };
+/// Runs the users command through `api`: who may is the service's to decide, from the
+/// session's caller (this account, or the daemon's peer).
+pub fn run(cmd: &UsersCmd, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure> {
+    let fail = |e| api_failure(e, ui);
     let role = |r: Role| ui.t(role_key(r), &[]);
     match cmd {
         UsersCmd::Add {
@@ -78,7 +77,10 @@ pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
             name,
             role: r,
         } => {
-            let user = svc.add_user(me, login, name.as_deref(), *r).map_err(fail)?;
+            let user = api
+                .add_user(login.clone(), name.clone(), *r)
+                .map_err(fail)?;
+            let path = api.database().map_err(fail)?.path;
             say(&ui.t(
                 "users-added",
                 &[
@@ -86,13 +88,13 @@ pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
                     ("name", user.name.into()),
                     ("uid", user.uid.into()),
                     ("role", role(user.role).into()),
-                    ("path", svc.store().path().display().to_string().into()),
+                    ("path", path.into()),
                 ],
             ));
             Ok(())
         }
         UsersCmd::SetRole { login, role: r } => {
-            let user = svc.set_role(me, login, *r).map_err(fail)?;
+            let user = api.set_role(login.clone(), *r).map_err(fail)?;
             say(&ui.t(
                 "users-role-set",
                 &[
@@ -104,7 +106,7 @@ pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
         }
         UsersCmd::Disable { login } | UsersCmd::Enable { login } => {
             let disable = matches!(cmd, UsersCmd::Disable { .. });
-            let user = svc.set_disabled(me, login, disable).map_err(fail)?;
+            let user = api.set_disabled(login.clone(), disable).map_err(fail)?;
             let key = if disable {
                 "users-disabled"
             } else {
@@ -114,12 +116,10 @@ pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
             Ok(())
         }
         UsersCmd::List => {
-            let users = svc.users().map_err(fail)?;
+            let users = api.users().map_err(fail)?;
             if users.is_empty() {
-                say(&ui.t(
-                    "users-none",
-                    &[("path", svc.store().path().display().to_string().into())],
-                ));
+                let path = api.database().map_err(fail)?.path;
+                say(&ui.t("users-none", &[("path", path.into())]));
                 return Ok(());
             }
             let mut out = Out::new(ui);

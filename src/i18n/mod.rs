@@ -45,6 +45,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/conflict.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/barred.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/cliapi.ftl")),
         )
     };
 }

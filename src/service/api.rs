@@ -10,13 +10,18 @@
 //! where they are shown.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Caller, CaseCommand, CaseView, Executed, QueueQuery, QueueRow, Service, ServiceError};
+use super::exchange::{ExportError, ImportError, ImportReport};
+use super::transfer::{ExportReady, Snapshot, TransferError, Transfers};
+use super::{
+    Caller, CaseCommand, CaseView, Executed, QueueQuery, QueueRow, Role, Service, ServiceError,
+    role_key,
+};
 use crate::domain::case::{CaseError, NewCase};
 use crate::domain::deadline::Refusal;
 use crate::domain::message::{Localize, Message};
@@ -24,7 +29,7 @@ use crate::domain::services::Service as StateService;
 use crate::i18n::{Lang, Texts};
 use crate::letters::{self, Format, LetterKind};
 use crate::store::drafts::DraftRecord;
-use crate::store::{StoreError, User};
+use crate::store::{Damaged, StoreError, User};
 
 /// Which draft: the form and the case it is about (`None`: a new case).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -104,6 +109,42 @@ pub enum Request {
     LoadDraft { key: DraftKey },
     /// Deletes one of the caller's drafts (after the save it belongs to was acknowledged).
     DeleteDraft { key: DraftKey },
+    /// The database: where it is, how many cases it holds, an unfinished restore.
+    Database,
+    /// The records of the database that cannot be read (`merzim check`).
+    Check,
+    /// Makes a consistent snapshot of the database (an export or a backup) and opens a handle
+    /// on it: see [`super::transfer`]. A supervisor's or an auditor's (they read every case).
+    ExportBegin { what: Snapshot },
+    /// Up to [`super::transfer::CHUNK`] bytes of the snapshot `handle` from `offset`; the
+    /// handle closes once its end was read.
+    ExportRead { handle: u64, offset: u64 },
+    /// Opens a staging file for an import (a supervisor's).
+    ImportBegin,
+    /// The next piece of the file being imported, at most [`super::transfer::MAX_CHUNK`]
+    /// bytes.
+    ImportChunk {
+        handle: u64,
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+    },
+    /// Checks every staged line and writes all or nothing, as `merzim import FILE`; the
+    /// handle is closed whatever the outcome.
+    ImportCommit { handle: u64 },
+    /// Closes an export or import handle before its end.
+    Discard { handle: u64 },
+    /// Adds the OS account `login` as a user (a supervisor's; before the first supervisor,
+    /// the database directory's owner's).
+    AddUser {
+        login: String,
+        #[serde(default)]
+        name: Option<String>,
+        role: Role,
+    },
+    /// Gives the user `login` another role (who may: as for `AddUser`).
+    SetRole { login: String, role: Role },
+    /// Disables (`true`) or enables a user (who may: as for `AddUser`).
+    SetDisabled { login: String, disabled: bool },
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -157,6 +198,53 @@ pub enum Response {
     DraftDeleted {
         existed: bool,
     },
+    Database {
+        /// The database's path where the service runs.
+        path: String,
+        cases: usize,
+        /// The backup an interrupted restore into this database was reading.
+        #[serde(default)]
+        restoring: Option<String>,
+    },
+    Checked {
+        damaged: Vec<Damaged>,
+    },
+    /// A snapshot is ready: read it by `handle`, `size` bytes in all; it holds `cases` cases
+    /// and left out the records in `damaged`.
+    ExportReady {
+        handle: u64,
+        size: u64,
+        cases: usize,
+        #[serde(default)]
+        damaged: Vec<Damaged>,
+    },
+    /// A piece of a snapshot; `last`: its end (the handle is closed).
+    ExportChunk {
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+        last: bool,
+    },
+    ImportStarted {
+        handle: u64,
+    },
+    /// The chunk was staged: `staged` bytes so far.
+    ImportStaged {
+        staged: u64,
+    },
+    /// The import was written (and flushed).
+    Imported {
+        added: usize,
+        unchanged: usize,
+        users: usize,
+    },
+    /// `existed`: the handle was open.
+    Discarded {
+        existed: bool,
+    },
+    /// A user as an `AddUser`, `SetRole` or `SetDisabled` left it.
+    User {
+        user: User,
+    },
     Error {
         error: ApiError,
     },
@@ -197,6 +285,10 @@ pub enum ApiError {
     /// Something that should not happen (a damaged record, a bug).
     #[error("internal error: {}", .message.key)]
     Internal { message: Message },
+    /// An import found bad lines and wrote nothing: the first of them (each `line N: what is
+    /// wrong`, at most 50) and how many there were.
+    #[error("{} lines are wrong (nothing was imported)", .total)]
+    BadLines { lines: Vec<String>, total: usize },
 }
 
 impl Localize for ApiError {
@@ -219,6 +311,14 @@ impl Localize for ApiError {
             | ApiError::Rejected { message }
             | ApiError::Unavailable { message }
             | ApiError::Internal { message } => message.clone(),
+            ApiError::BadLines { lines, total } => Message::new("plain-text").text(
+                "text",
+                ImportError::Invalid {
+                    lines: lines.clone(),
+                    total: *total,
+                }
+                .to_string(),
+            ),
         }
     }
 }
@@ -450,6 +550,119 @@ pub trait CaseApi: Send + Sync {
             other => Err(unexpected(other)),
         }
     }
+
+    fn database(&self) -> Result<DatabaseInfo, ApiError> {
+        match self.call(Request::Database) {
+            Response::Database {
+                path,
+                cases,
+                restoring,
+            } => Ok(DatabaseInfo {
+                path,
+                cases,
+                restoring,
+            }),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn check(&self) -> Result<Vec<Damaged>, ApiError> {
+        match self.call(Request::Check) {
+            Response::Checked { damaged } => Ok(damaged),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn export_begin(&self, what: Snapshot) -> Result<ExportReady, ApiError> {
+        match self.call(Request::ExportBegin { what }) {
+            Response::ExportReady {
+                handle,
+                size,
+                cases,
+                damaged,
+            } => Ok(ExportReady {
+                handle,
+                size,
+                report: super::exchange::ExportReport { cases, damaged },
+            }),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// The next piece of a snapshot and whether it is the last.
+    fn export_read(&self, handle: u64, offset: u64) -> Result<(Vec<u8>, bool), ApiError> {
+        match self.call(Request::ExportRead { handle, offset }) {
+            Response::ExportChunk { bytes, last } => Ok((bytes, last)),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn import_begin(&self) -> Result<u64, ApiError> {
+        match self.call(Request::ImportBegin) {
+            Response::ImportStarted { handle } => Ok(handle),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn import_chunk(&self, handle: u64, bytes: Vec<u8>) -> Result<u64, ApiError> {
+        match self.call(Request::ImportChunk { handle, bytes }) {
+            Response::ImportStaged { staged } => Ok(staged),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn import_commit(&self, handle: u64) -> Result<ImportReport, ApiError> {
+        match self.call(Request::ImportCommit { handle }) {
+            Response::Imported {
+                added,
+                unchanged,
+                users,
+            } => Ok(ImportReport {
+                added,
+                unchanged,
+                users,
+            }),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn discard(&self, handle: u64) -> Result<bool, ApiError> {
+        match self.call(Request::Discard { handle }) {
+            Response::Discarded { existed } => Ok(existed),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn add_user(&self, login: String, name: Option<String>, role: Role) -> Result<User, ApiError> {
+        match self.call(Request::AddUser { login, name, role }) {
+            Response::User { user } => Ok(user),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn set_role(&self, login: String, role: Role) -> Result<User, ApiError> {
+        match self.call(Request::SetRole { login, role }) {
+            Response::User { user } => Ok(user),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn set_disabled(&self, login: String, disabled: bool) -> Result<User, ApiError> {
+        match self.call(Request::SetDisabled { login, disabled }) {
+            Response::User { user } => Ok(user),
+            other => Err(unexpected(other)),
+        }
+    }
+}
+
+/// What [`CaseApi::database`] tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseInfo {
+    /// The database's path where the service runs.
+    pub path: String,
+    pub cases: usize,
+    /// The backup an interrupted restore into this database was reading.
+    pub restoring: Option<String>,
 }
 
 /// An error answer as it is; any other answer to the wrong question is a broken peer.
@@ -476,6 +689,15 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Drafts { .. } => "drafts",
         Response::Draft { .. } => "draft",
         Response::DraftDeleted { .. } => "draft-deleted",
+        Response::Database { .. } => "database",
+        Response::Checked { .. } => "checked",
+        Response::ExportReady { .. } => "export-ready",
+        Response::ExportChunk { .. } => "export-chunk",
+        Response::ImportStarted { .. } => "import-started",
+        Response::ImportStaged { .. } => "import-staged",
+        Response::Imported { .. } => "imported",
+        Response::Discarded { .. } => "discarded",
+        Response::User { .. } => "user",
         Response::Error { .. } => "error",
     }
 }
@@ -484,13 +706,28 @@ fn variant_name(r: &Response) -> &'static str {
 /// in the office's zone): the service itself never reads the clock for dates.
 pub type Today = Box<dyn Fn() -> NaiveDate + Send + Sync>;
 
+/// What a session's caller holds besides their role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// A client of the daemon: the role decides everything (exports and backups are a
+    /// supervisor's or an auditor's, imports a supervisor's).
+    Role,
+    /// The process opened the database files itself (an embedded command): it can read and
+    /// write them whatever its role, so exports and imports ask for none, as they never did.
+    /// Managing users still follows the users' rule (see [`Service::user_manager`]).
+    Files,
+}
+
 /// The in-process session: the service, the caller it acts for and the office's clock.
 pub struct Session {
     service: Service,
     caller: Caller,
     today: Today,
+    access: Access,
     /// The words that go into letters, read when the first letter is asked for.
     texts: OnceLock<Texts>,
+    /// Open exports and imports; dropped, with their scratch files, with the session.
+    transfers: Mutex<Transfers>,
 }
 
 impl std::fmt::Debug for Session {
@@ -509,8 +746,60 @@ impl Session {
             service,
             caller,
             today,
+            access: Access::Role,
             texts: OnceLock::new(),
+            transfers: Mutex::new(Transfers::default()),
         }
+    }
+
+    /// The session of an embedded command (`export`, `import`, `backup`, `users`, `letter`,
+    /// `check`) run by the account `uid`, which opened the database files itself
+    /// ([`Access::Files`]). Nothing is written to find the caller: a user of the database is
+    /// themself; an account that is not (or is disabled) reads as an officer under its
+    /// system name, as history records it (see [`Service::actor_for_uid`]).
+    pub fn local(service: Service, uid: u32, today: Today) -> Session {
+        let actor = service.actor_for_uid(uid);
+        let role = match service.store().user(uid) {
+            Ok(Some(u)) if !u.disabled => u.role,
+            _ => Role::Officer,
+        };
+        let caller = Caller {
+            uid,
+            login: actor.login,
+            name: actor.name,
+            role,
+        };
+        let mut session = Session::new(service, caller, today);
+        session.access = Access::Files;
+        session
+    }
+
+    fn transfers(&self) -> std::sync::MutexGuard<'_, Transfers> {
+        self.transfers.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Exports and backups hold every case: a reader of every case's (or the files' holder).
+    fn may_export(&self) -> Result<(), ApiError> {
+        if self.access == Access::Files || self.caller.reads_all() {
+            return Ok(());
+        }
+        Err(ApiError::Forbidden {
+            message: Message::new("transfer-export-forbidden")
+                .text("login", self.caller.login.as_str())
+                .word("role", role_key(self.caller.role)),
+        })
+    }
+
+    /// An import writes many cases at once, and a backup's header adds users: a supervisor's.
+    fn may_import(&self) -> Result<(), ApiError> {
+        if self.access == Access::Files || self.caller.is_supervisor() {
+            return Ok(());
+        }
+        Err(ApiError::Forbidden {
+            message: Message::new("transfer-import-forbidden")
+                .text("login", self.caller.login.as_str())
+                .word("role", role_key(self.caller.role)),
+        })
     }
 
     fn texts(&self) -> Result<&Texts, ApiError> {
@@ -683,6 +972,65 @@ impl Session {
                         .remove_draft(caller.uid, &key.form, key.case.as_deref())?,
                 }
             }
+            Request::Database => Response::Database {
+                path: s.store().path().display().to_string(),
+                cases: s.store().count(),
+                restoring: s.store().restoring()?,
+            },
+            Request::Check => {
+                self.may_export()?;
+                Response::Checked {
+                    damaged: s.store().check()?,
+                }
+            }
+            Request::ExportBegin { what } => {
+                self.may_export()?;
+                let ready = self.transfers().export(s, what, today)?;
+                Response::ExportReady {
+                    handle: ready.handle,
+                    size: ready.size,
+                    cases: ready.report.cases,
+                    damaged: ready.report.damaged,
+                }
+            }
+            Request::ExportRead { handle, offset } => {
+                let (bytes, last) = self.transfers().read(handle, offset)?;
+                Response::ExportChunk { bytes, last }
+            }
+            Request::ImportBegin => {
+                self.may_import()?;
+                Response::ImportStarted {
+                    handle: self.transfers().begin_import(s)?,
+                }
+            }
+            Request::ImportChunk { handle, bytes } => Response::ImportStaged {
+                staged: self.transfers().stage(handle, &bytes)?,
+            },
+            Request::ImportCommit { handle } => {
+                self.may_import()?;
+                // Out of the table first: a long import does not hold the session's transfers.
+                let file = self.transfers().take_import(handle)?;
+                let r = s
+                    .import_staged(file, &caller.actor(), today)
+                    .map_err(TransferError::Import)?;
+                Response::Imported {
+                    added: r.added,
+                    unchanged: r.unchanged,
+                    users: r.users,
+                }
+            }
+            Request::Discard { handle } => Response::Discarded {
+                existed: self.transfers().discard(handle),
+            },
+            Request::AddUser { login, name, role } => Response::User {
+                user: s.add_user(caller.uid, &login, name.as_deref(), role)?,
+            },
+            Request::SetRole { login, role } => Response::User {
+                user: s.set_role(caller.uid, &login, role)?,
+            },
+            Request::SetDisabled { login, disabled } => Response::User {
+                user: s.set_disabled(caller.uid, &login, disabled)?,
+            },
         })
     }
 }
@@ -692,6 +1040,55 @@ impl CaseApi for Session {
         match self.answer(request) {
             Ok(r) => r,
             Err(error) => Response::Error { error },
+        }
+    }
+}
+
+impl From<TransferError> for ApiError {
+    fn from(e: TransferError) -> ApiError {
+        let handle = |h: u64| i64::try_from(h).unwrap_or(i64::MAX);
+        match e {
+            TransferError::UnknownHandle(h) => ApiError::Invalid {
+                field: "handle".into(),
+                message: Message::new("transfer-unknown-handle").number("handle", handle(h)),
+            },
+            TransferError::WrongHandle(h) => ApiError::Invalid {
+                field: "handle".into(),
+                message: Message::new("transfer-wrong-handle").number("handle", handle(h)),
+            },
+            TransferError::ChunkTooBig { bytes } => ApiError::Invalid {
+                field: "bytes".into(),
+                message: Message::new("transfer-chunk-too-big")
+                    .number("bytes", i64::try_from(bytes).unwrap_or(i64::MAX))
+                    .number(
+                        "max",
+                        i64::try_from(super::transfer::MAX_CHUNK).unwrap_or(i64::MAX),
+                    ),
+            },
+            TransferError::BadOffset { offset, size } => ApiError::Invalid {
+                field: "offset".into(),
+                message: Message::new("transfer-bad-offset")
+                    .number("offset", handle(offset))
+                    .number("size", handle(size)),
+            },
+            TransferError::TooMany => ApiError::Rejected {
+                message: Message::new("transfer-too-many").number(
+                    "max",
+                    i64::try_from(super::transfer::MAX_OPEN).unwrap_or(i64::MAX),
+                ),
+            },
+            TransferError::Disk(e) => ApiError::Unavailable {
+                message: Message::new("transfer-disk").text("error", e.to_string()),
+            },
+            TransferError::Export(ExportError::Write(e)) => TransferError::Disk(e).into(),
+            TransferError::Export(ExportError::Service(e)) => e.into(),
+            TransferError::Import(ImportError::Invalid { lines, total }) => {
+                ApiError::BadLines { lines, total }
+            }
+            TransferError::Import(
+                ImportError::Read { source, .. } | ImportError::Write { source, .. },
+            ) => TransferError::Disk(source).into(),
+            TransferError::Import(ImportError::Service(e)) => e.into(),
         }
     }
 }

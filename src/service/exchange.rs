@@ -18,7 +18,7 @@ use crate::domain::case::Actor;
 use crate::domain::deadline::NoticeKind;
 use crate::domain::ids::check_body_code;
 use crate::store::exchange::{CaseLine, ImportContext, Lines, MAX_LINE_BYTES};
-use crate::store::{Damaged, SCHEMA_VERSION, Store, StoreError, User};
+use crate::store::{Damaged, SCHEMA_VERSION, StoreError, User};
 
 /// At most this many bad lines are listed; the count says how many there were.
 const MAX_REPORTED: usize = 50;
@@ -34,9 +34,9 @@ pub struct BackupHeader {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct HeaderLine {
+pub(crate) struct HeaderLine {
     #[serde(rename = "merzim-backup")]
-    backup: BackupHeader,
+    pub(crate) backup: BackupHeader,
 }
 
 /// What an import did.
@@ -276,7 +276,7 @@ impl Service {
         self.write_jsonl(out)
     }
 
-    fn write_jsonl(&self, out: &mut dyn Write) -> Result<ExportReport, ExportError> {
+    pub(crate) fn write_jsonl(&self, out: &mut dyn Write) -> Result<ExportReport, ExportError> {
         let mut report = ExportReport::default();
         for r in self.store.scan_raw() {
             let (id, bytes) = r?;
@@ -434,83 +434,47 @@ impl Service {
         verify_db: &Path,
         today: NaiveDate,
     ) -> Result<BackupReport, ImportError> {
-        let io_err = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| ImportError::Read {
-                path: path.clone(),
-                source,
-            }
+        let io_write = |source| ImportError::Write {
+            path: tmp.to_path_buf(),
+            source,
         };
-        let io_write = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| ImportError::Write {
-                path: path.clone(),
-                source,
-            }
+        let file = fs::File::create(tmp).map_err(io_write)?;
+        let mut w = BufWriter::new(file);
+        let written = match self.write_backup(&mut w) {
+            Ok(r) => r,
+            Err(ExportError::Write(source)) => return Err(io_write(source)),
+            Err(ExportError::Service(e)) => return Err(e.into()),
         };
-        let mut written;
-        let users;
-        {
-            let _exclusive = self.exclusive();
-            let file = fs::File::create(tmp).map_err(io_write(tmp))?;
-            let mut w = BufWriter::new(file);
-            let (readable, damaged_users) = self.store.readable_users()?;
-            users = readable;
-            let header = HeaderLine {
-                backup: BackupHeader {
-                    schema: SCHEMA_VERSION,
-                    body: self.store.body()?,
-                    users: users.clone(),
-                },
-            };
-            serde_json::to_writer(&mut w, &header)
-                .map_err(|e| ServiceError::Invalid(e.to_string()))?;
-            w.write_all(b"\n").map_err(io_write(tmp))?;
-            written = match self.write_jsonl(&mut w) {
-                Ok(r) => r,
-                Err(ExportError::Write(source)) => return Err(io_write(tmp)(source)),
-                Err(ExportError::Service(e)) => return Err(e.into()),
-            };
-            written.damaged.splice(0..0, damaged_users);
-            let file = w.into_inner().map_err(|e| io_write(tmp)(e.into_error()))?;
-            file.sync_all().map_err(io_write(tmp))?;
-        }
-        // Verify: restore into an empty database and compare the exports byte for byte.
-        if verify_db.exists() {
-            fs::remove_dir_all(verify_db).map_err(io_err(verify_db))?;
-        }
-        let restored = Service::new(Store::open(verify_db)?, self.reference.clone());
-        let actor = Actor {
-            uid: 0,
-            login: "backup".into(),
-            name: "backup".into(),
-        };
-        restored.import_file(tmp, &actor, today)?;
-        let mut a = Vec::new();
-        let mut b = Vec::new();
-        let mut original = fs::File::open(tmp).map_err(io_err(tmp))?;
-        let mut first_line = Vec::new();
-        read_first_line(&mut original, &mut first_line).map_err(io_err(tmp))?;
-        original.read_to_end(&mut a).map_err(io_err(tmp))?;
-        restored.write_jsonl(&mut b).map_err(|e| match e {
-            ExportError::Write(source) => io_err(verify_db)(source),
-            ExportError::Service(e) => e.into(),
-        })?;
-        if a != b
-            || restored.store.users()? != users
-            || restored.store.body()? != self.store.body()?
-        {
-            return Err(ServiceError::Invalid(format!(
-                "the backup '{}' did not restore to the same database; it was not kept",
-                tmp.display()
-            ))
-            .into());
-        }
+        let file = w.into_inner().map_err(|e| io_write(e.into_error()))?;
+        file.sync_all().map_err(io_write)?;
+        let bytes = super::transfer::verify_backup(tmp, verify_db, &self.reference, today)?;
         Ok(BackupReport {
             cases: written.cases,
-            bytes: (a.len() + first_line.len()) as u64,
+            bytes,
             damaged: written.damaged,
         })
+    }
+
+    /// Writes a backup to `out`: the header line (schema, body code, the users that can be
+    /// read), then every case as JSON Lines, all under the exclusive gate so that it is one
+    /// consistent state. Damaged users and cases are left out and named in the report.
+    pub fn write_backup(&self, out: &mut dyn Write) -> Result<ExportReport, ExportError> {
+        let _exclusive = self.exclusive();
+        let (users, damaged_users) = self.store.readable_users()?;
+        let header = HeaderLine {
+            backup: BackupHeader {
+                schema: SCHEMA_VERSION,
+                body: self.store.body()?,
+                users,
+            },
+        };
+        let mut line = serde_json::to_vec(&header)
+            .map_err(|e| ServiceError::Invalid(format!("the backup header: {e}")))?;
+        line.push(b'\n');
+        out.write_all(&line)?;
+        let mut written = self.write_jsonl(out)?;
+        written.damaged.splice(0..0, damaged_users);
+        Ok(written)
     }
 
     /// Restores a backup (or any JSON Lines export) into this database, which must be empty,
@@ -572,7 +536,7 @@ pub struct BackupReport {
     pub damaged: Vec<Damaged>,
 }
 
-fn read_first_line(r: &mut fs::File, out: &mut Vec<u8>) -> io::Result<()> {
+pub(crate) fn read_first_line(r: &mut fs::File, out: &mut Vec<u8>) -> io::Result<()> {
     let mut byte = [0u8; 1];
     loop {
         if r.read(&mut byte)? == 0 || byte[0] == b'\n' {
@@ -583,7 +547,9 @@ fn read_first_line(r: &mut fs::File, out: &mut Vec<u8>) -> io::Result<()> {
     }
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+/// `path` with `.suffix` appended to its file name: a temporary file (or directory) next to it,
+/// on the same file system, so that a rename is atomic.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path
         .file_name()
         .map(|n| n.to_os_string())

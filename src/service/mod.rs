@@ -11,9 +11,11 @@ mod command;
 pub mod demo;
 pub mod exchange;
 pub mod identity;
+pub mod pointer;
 mod queue;
 mod rows;
 pub mod search;
+pub mod transfer;
 mod users;
 
 use std::path::Path;
