@@ -104,6 +104,9 @@ pub enum Request {
     LoadDraft { key: DraftKey },
     /// Deletes one of the caller's drafts (after the save it belongs to was acknowledged).
     DeleteDraft { key: DraftKey },
+    /// The data files the service computes with (calendars, rules, register), for a console
+    /// over the socket to compute its forms' previews on the daemon's calendar, not its own.
+    Reference,
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -156,6 +159,9 @@ pub enum Response {
     /// `existed`: there was such a draft.
     DraftDeleted {
         existed: bool,
+    },
+    Reference {
+        sources: crate::reference::Sources,
     },
     Error {
         error: ApiError,
@@ -450,6 +456,13 @@ pub trait CaseApi: Send + Sync {
             other => Err(unexpected(other)),
         }
     }
+
+    fn reference(&self) -> Result<crate::reference::Sources, ApiError> {
+        match self.call(Request::Reference) {
+            Response::Reference { sources } => Ok(sources),
+            other => Err(unexpected(other)),
+        }
+    }
 }
 
 /// An error answer as it is; any other answer to the wrong question is a broken peer.
@@ -476,6 +489,7 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Drafts { .. } => "drafts",
         Response::Draft { .. } => "draft",
         Response::DraftDeleted { .. } => "draft-deleted",
+        Response::Reference { .. } => "reference",
         Response::Error { .. } => "error",
     }
 }
@@ -683,6 +697,9 @@ impl Session {
                         .remove_draft(caller.uid, &key.form, key.case.as_deref())?,
                 }
             }
+            Request::Reference => Response::Reference {
+                sources: s.reference().sources.clone(),
+            },
         })
     }
 }
