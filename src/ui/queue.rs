@@ -292,6 +292,7 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         };
         let date = app.today.format("%Y-%m-%d").to_string();
         for tail in [
+            vec![link.clone(), who.clone(), position.clone()],
             vec![who.clone(), position.clone()],
             vec![who.clone(), short_position.clone()],
             vec![format!("{date} {}", app.me), short_position.clone()],
