@@ -317,6 +317,7 @@ fn requests(number: &str) -> Vec<Request> {
         },
         Request::Users,
         Request::Services,
+        Request::Reference,
         Request::Letter {
             number: number.into(),
             kind: LetterKind::ExtensionNotice,
@@ -427,9 +428,10 @@ fn request_index(r: &Request) -> usize {
         Request::PreviewRegister { .. } => 11,
         Request::Services => 12,
         Request::Letter { .. } => 13,
+        Request::Reference => 14,
     }
 }
-const REQUESTS: usize = 14;
+const REQUESTS: usize = 15;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -446,9 +448,10 @@ fn response_index(r: &Response) -> usize {
         Response::Previewed { .. } => 10,
         Response::Services { .. } => 11,
         Response::Letter { .. } => 12,
+        Response::Reference { .. } => 13,
     }
 }
-const RESPONSES: usize = 13;
+const RESPONSES: usize = 14;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -508,6 +511,7 @@ fn every_answer_crosses_the_wire() {
         },
         s.call(Request::Users),
         s.call(Request::Services),
+        s.call(Request::Reference),
         s.call(Request::Letter {
             number: number.clone(),
             kind: LetterKind::ExtensionNotice,

@@ -54,7 +54,10 @@ fn the_welcome_gives_the_daemons_caller_date_and_reference() {
     let (caller, today) = c.welcome();
     assert_eq!(caller, s.f.supervisor);
     assert_eq!(today, desk::today());
-    assert_eq!(c.who_am_i().unwrap(), (s.f.supervisor.clone(), desk::today()));
+    assert_eq!(
+        c.who_am_i().unwrap(),
+        (s.f.supervisor.clone(), desk::today())
+    );
     // The daemon's data files, parsed here by the same loader: the same register.
     let theirs = Reference::from_sources(c.reference().unwrap()).unwrap();
     let ours = s.f.service.reference();
@@ -69,7 +72,14 @@ fn the_welcome_gives_the_daemons_caller_date_and_reference() {
 fn calls_from_two_threads_at_once_each_get_their_own_answer() {
     let s = setup();
     let numbers: Vec<String> = (0..4)
-        .map(|_| desk::complaint(&s.f, Addressee::LocalBody, desk::d(2026, 11, 20), Medium::Paper))
+        .map(|_| {
+            desk::complaint(
+                &s.f,
+                Addressee::LocalBody,
+                desk::d(2026, 11, 20),
+                Medium::Paper,
+            )
+        })
         .collect();
     let c = Arc::new(Client::connect(&s.daemon.path).unwrap());
     let threads: Vec<_> = (0..2)
@@ -138,7 +148,10 @@ fn another_major_version_is_named_with_both_versions() {
     );
     let texts = Texts::new().unwrap();
     let ru = texts.message(Lang::Ru, &e.message());
-    assert!(ru.contains("2.0") && ru.contains("1.0") && ru.contains(&path), "{ru}");
+    assert!(
+        ru.contains("2.0") && ru.contains("1.0") && ru.contains(&path),
+        "{ru}"
+    );
 }
 
 #[test]

@@ -24,7 +24,12 @@ fn a_change_elsewhere_reloads_the_queue_keeping_the_selected_case() {
     let f = fixture();
     // More cases than a page (21 rows at 80x24): the list is scrolled.
     for day in 0..30 {
-        complaint(&f, Addressee::LocalBody, d(2026, 11, 5 + day % 15), Medium::Paper);
+        complaint(
+            &f,
+            Addressee::LocalBody,
+            d(2026, 11, 5 + day % 15),
+            Medium::Paper,
+        );
     }
     let mut app = console(&f, &f.supervisor);
     keys(&f, &f.supervisor, &mut app, "Gkk");
@@ -67,7 +72,10 @@ fn an_open_form_keeps_its_text_and_says_the_case_changed() {
     );
     let seen = send(&f, &f.supervisor, &mut app, change(&number, 2));
     // The queue reloads; the case under the form does not.
-    assert!(!seen.iter().any(|e| matches!(e, Effect::LoadCase(_))), "{seen:?}");
+    assert!(
+        !seen.iter().any(|e| matches!(e, Effect::LoadCase(_))),
+        "{seen:?}"
+    );
     assert_eq!(app.form.as_ref().unwrap().draft_fields(), before);
     assert!(
         flat(&app).contains(&format!("Case {number} was changed meanwhile")),
@@ -93,7 +101,10 @@ fn the_open_case_reloads_in_place_when_it_changed() {
         &number,
     );
     let seen = send(&f, &f.supervisor, &mut app, change(&number, 2));
-    assert_eq!(seen, vec![Effect::LoadQueue, Effect::LoadCase(number.clone())]);
+    assert_eq!(
+        seen,
+        vec![Effect::LoadQueue, Effect::LoadCase(number.clone())]
+    );
     let open = app.case.as_ref().unwrap();
     assert_eq!(open.view.case.version, 2);
     assert_eq!(open.section, section);
@@ -108,7 +119,10 @@ fn a_burst_of_notices_is_one_reload_at_a_time() {
     let f = fixture();
     complaint(&f, Addressee::LocalBody, d(2026, 11, 20), Medium::Paper);
     let mut app = console(&f, &f.supervisor);
-    assert_eq!(app::update(&mut app, change("A", 1)), vec![Effect::LoadQueue]);
+    assert_eq!(
+        app::update(&mut app, change("A", 1)),
+        vec![Effect::LoadQueue]
+    );
     // While that reload is on its way, more notices ask for nothing more...
     for v in 2..10 {
         assert!(app::update(&mut app, change("A", v)).is_empty());
@@ -150,7 +164,11 @@ fn the_link_down_is_said_on_screen_and_its_return_reloads() {
     open(&f, &f.supervisor, &mut app, &number);
     keys(&f, &f.supervisor, &mut app, "m");
     keys(&f, &f.supervisor, &mut app, "мәтін");
-    assert!(screen(&app).contains("Offline (merzim.sock)"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("Offline (merzim.sock)"),
+        "{}",
+        screen(&app)
+    );
     keys(&f, &f.supervisor, &mut app, "<esc>");
     send(&f, &f.supervisor, &mut app, Msg::Key(key(KeyCode::Enter)));
     let seen = send(&f, &f.supervisor, &mut app, Msg::LinkUp);

@@ -363,7 +363,10 @@ fn handshake(path: &Path) -> Result<(UnixStream, Caller, NaiveDate), ConnectErro
     let mut next = |what: &str| -> Result<Vec<u8>, ConnectError> {
         match wire::read_frame(&mut stream) {
             Ok(Some(f)) => Ok(f),
-            Ok(None) => Err(broken(path, format!("it closed the connection before its {what}"))),
+            Ok(None) => Err(broken(
+                path,
+                format!("it closed the connection before its {what}"),
+            )),
             Err(e) => Err(broken(path, e)),
         }
     };
@@ -384,9 +387,7 @@ fn handshake(path: &Path) -> Result<(UnixStream, Caller, NaiveDate), ConnectErro
     let answer = next("welcome")?;
     match wire::decode::<ServerMsg>(&answer).map_err(|e| broken(path, e))? {
         ServerMsg::Welcome { caller, today } => {
-            stream
-                .set_read_timeout(None)
-                .map_err(|e| broken(path, e))?;
+            stream.set_read_timeout(None).map_err(|e| broken(path, e))?;
             Ok((stream, caller, today))
         }
         ServerMsg::Bye { message } => Err(ConnectError::Refused {

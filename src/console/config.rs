@@ -185,10 +185,7 @@ impl Config {
                 },
                 "socket" => match as_string.filter(|s| !s.is_empty()) {
                     Some(path) => config.socket = Some(PathBuf::from(path)),
-                    None => problems.push(problem(
-                        "config-bad-socket",
-                        at(vec![("value", shown)]),
-                    )),
+                    None => problems.push(problem("config-bad-socket", at(vec![("value", shown)]))),
                 },
                 "monochrome" | "ascii" | "low_bandwidth" => match as_bool {
                     Some(b) => match key {

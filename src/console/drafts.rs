@@ -167,15 +167,13 @@ impl Desk {
     /// again by [`Desk::retry`].
     pub fn failed(&mut self, asked: &Asked) {
         match asked {
-            Asked::SaveDraft { key, edit } => {
-                if self.unsent.as_ref().is_none_or(|(_, e)| e < edit) {
-                    self.unsent = Some((key.clone(), *edit));
-                }
+            Asked::SaveDraft { key, edit }
+                if self.unsent.as_ref().is_none_or(|(_, e)| e < edit) =>
+            {
+                self.unsent = Some((key.clone(), *edit));
             }
-            Asked::DeleteDraft { key } => {
-                if !self.undeleted.contains(key) {
-                    self.undeleted.push(key.clone());
-                }
+            Asked::DeleteDraft { key } if !self.undeleted.contains(key) => {
+                self.undeleted.push(key.clone());
             }
             _ => {}
         }
@@ -193,7 +191,12 @@ impl Desk {
         if self.pending.as_ref().is_some_and(|p| p.key == key) {
             return;
         }
-        let latest = self.shared.latest.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let latest = self
+            .shared
+            .latest
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         if let Some((k, fields)) = latest
             && k == key
         {

@@ -170,7 +170,12 @@ fn embedded(opts: &Options) -> Result<Backend> {
 }
 
 /// The console over the daemon's socket: the daemon's caller, date and reference data.
-fn connected(opts: &Options, socket: &std::path::Path, texts: &Texts, lang: Lang) -> Result<Backend> {
+fn connected(
+    opts: &Options,
+    socket: &std::path::Path,
+    texts: &Texts,
+    lang: Lang,
+) -> Result<Backend> {
     let words = |m: &Message| texts.message(lang, m);
     let client = Client::connect(socket).map_err(|e| anyhow::anyhow!(words(&e.message())))?;
     let link = client.subscribe();
@@ -769,9 +774,7 @@ impl<'a> Effects<'a> {
                 edit,
                 result: Ok(()),
             },
-            (Asked::DeleteDraft { .. }, Response::DraftDeleted { .. }) => {
-                Msg::DraftDeleted(Ok(()))
-            }
+            (Asked::DeleteDraft { .. }, Response::DraftDeleted { .. }) => Msg::DraftDeleted(Ok(())),
             (Asked::Letter { path }, Response::Letter { bytes }) => {
                 Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
                     |e| {

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use merzim::domain::message::Message;
-use merzim::service::{CaseApi, Caller, Request, Service, Session};
+use merzim::service::{Caller, CaseApi, Request, Service, Session};
 use merzim::wire::{self, ClientMsg, Gather, Hello, ServerMsg};
 
 /// What the daemon says after its hello.
