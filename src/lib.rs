@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod client;
 pub mod console;
 pub mod domain;
 pub mod i18n;

@@ -31,6 +31,20 @@ pub struct Reference {
     pub services: Register,
     /// The office's own letter templates (`<data-dir>/templates/*`), as read; empty without.
     pub templates: Vec<OfficeFile>,
+    /// The texts the calendar, the rules and the register were parsed from: what the daemon
+    /// hands a console (`Request::Reference`), so that both compute previews on the same
+    /// calendar and register, parsed by the same loader.
+    pub sources: Sources,
+}
+
+/// The data files behind a [`Reference`], as `(name, text)`: the calendars in the order they
+/// are merged, the rules, the register. Letter templates are not among them: letters are
+/// written by whoever holds the database.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sources {
+    pub calendars: Vec<(String, String)>,
+    pub rules: (String, String),
+    pub services: (String, String),
 }
 
 /// A file of the office's `templates/` directory, read but not yet checked: a broken letter
@@ -63,11 +77,12 @@ impl Reference {
             registers = read_toml_files(&dir.join("services"))?;
             templates = read_office_files(&dir.join("templates"))?;
         }
-        let calendar = calendar_data::load(&calendars)?;
-        let rules = RuleBook::parse("data/rules/kz-state-services.toml", SHIPPED_RULES)?;
         let services = match registers.as_slice() {
-            [] => Register::parse("data/services/sample.toml", SHIPPED_SERVICES)?,
-            [(name, text)] => Register::parse(name, text)?,
+            [] => (
+                "data/services/sample.toml".to_string(),
+                SHIPPED_SERVICES.to_string(),
+            ),
+            [one] => one.clone(),
             [(name, _), ..] => anyhow::bail!(
                 "more than one service register in '{}': keep one file there",
                 Path::new(name)
@@ -77,11 +92,32 @@ impl Reference {
                     .unwrap_or_default()
             ),
         };
+        let sources = Sources {
+            calendars,
+            rules: (
+                "data/rules/kz-state-services.toml".to_string(),
+                SHIPPED_RULES.to_string(),
+            ),
+            services,
+        };
+        Ok(Reference {
+            templates,
+            ..Reference::from_sources(sources)?
+        })
+    }
+
+    /// The reference data parsed from `sources` (another process's, e.g. the daemon's), with no
+    /// letter templates.
+    pub fn from_sources(sources: Sources) -> Result<Reference> {
+        let calendar = calendar_data::load(&sources.calendars)?;
+        let rules = RuleBook::parse(&sources.rules.0, &sources.rules.1)?;
+        let services = Register::parse(&sources.services.0, &sources.services.1)?;
         Ok(Reference {
             calendar,
             rules,
             services,
-            templates,
+            templates: Vec::new(),
+            sources,
         })
     }
 }

@@ -322,6 +322,7 @@ fn requests(number: &str) -> Vec<Request> {
         },
         Request::Users,
         Request::Services,
+        Request::Reference,
         Request::Letter {
             number: number.into(),
             kind: LetterKind::ExtensionNotice,
@@ -472,9 +473,10 @@ fn request_index(r: &Request) -> usize {
         Request::AddUser { .. } => 22,
         Request::SetRole { .. } => 23,
         Request::SetDisabled { .. } => 24,
+        Request::Reference => 25,
     }
 }
-const REQUESTS: usize = 25;
+const REQUESTS: usize = 26;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -500,9 +502,10 @@ fn response_index(r: &Response) -> usize {
         Response::Imported { .. } => 19,
         Response::Discarded { .. } => 20,
         Response::User { .. } => 21,
+        Response::Reference { .. } => 22,
     }
 }
-const RESPONSES: usize = 22;
+const RESPONSES: usize = 23;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -563,6 +566,7 @@ fn every_answer_crosses_the_wire() {
         },
         s.call(Request::Users),
         s.call(Request::Services),
+        s.call(Request::Reference),
         s.call(Request::Letter {
             number: number.clone(),
             kind: LetterKind::ExtensionNotice,

@@ -31,6 +31,11 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("ui", &["console", "cli"]),
     // Letters render a case view to text: no console, command line, keys or database.
     ("letters", &["app", "console", "cli", "keymap", "store"]),
+    // The socket client plays "the service" for the console: no console above it, no database.
+    (
+        "client",
+        &["app", "ui", "console", "cli", "keymap", "store", "server"],
+    ),
     // The daemon's protocol: messages of the service, no database, console or keys.
     (
         "wire",

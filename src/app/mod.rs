@@ -8,6 +8,7 @@ pub mod command;
 pub mod drafts;
 pub mod form;
 mod input;
+pub mod live;
 mod profile;
 mod queue;
 pub mod unsaved;
@@ -28,6 +29,7 @@ use crate::service::{ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed,
 pub use crate::service::search::fold as fold_text;
 pub use form::{Ask, Field, FieldId, FieldInput, Form, FormKind};
 pub use input::{Completion, Edit, Input, InputKind};
+pub use live::{CaseChange, Connection};
 pub use profile::Profile;
 pub use queue::{Counts, NamedQueue, Queue, SortKey};
 
@@ -174,6 +176,10 @@ pub struct App {
     pub offers: std::collections::VecDeque<Draft>,
     /// A draft to reopen once its case has loaded.
     pub reopening: Option<Draft>,
+    /// The link to the daemon, for a console over its socket (`None`: the embedded console).
+    pub connection: Option<Connection>,
+    /// Quiet reloads after the daemon's change notices (see [`live`]).
+    pub live: live::Live,
     measure: Option<Box<dyn Measure>>,
 }
 
@@ -232,6 +238,14 @@ pub enum Msg {
     },
     /// The answer to [`Effect::DeleteDraft`] (nothing to show either way).
     DraftDeleted(Result<(), String>),
+    /// Another officer (or this one, elsewhere) changed these cases (the daemon's notice).
+    Changed(Vec<CaseChange>),
+    /// Too much changed to list: reload what is shown.
+    Resync,
+    /// The link to the daemon broke: why, and what happens now.
+    LinkDown(Message),
+    /// The link to the daemon is back.
+    LinkUp,
 }
 
 /// What `update` asks the loop to do.
@@ -307,6 +321,8 @@ impl App {
             pending_note: None,
             offers: std::collections::VecDeque::new(),
             reopening: None,
+            connection: None,
+            live: live::Live::default(),
             measure: None,
         }
     }
@@ -433,17 +449,38 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::QueueLoaded(Ok(rows)) => {
             app.loading = false;
-            app.queue.load(rows, &app.me);
+            let (quiet, again) = live::queue_arrived(app);
+            if quiet {
+                app.queue.reload(rows, &app.me);
+            } else {
+                app.queue.load(rows, &app.me);
+            }
             if std::mem::take(&mut app.reloading) {
                 let n = app.queue.loaded_rows().len();
                 app.info("reloaded", vec![("n", n.to_string())]);
             }
-            Vec::new()
+            again
         }
         Msg::QueueLoaded(Err(e)) => {
             app.loading = false;
             app.reloading = false;
+            let (_, again) = live::queue_arrived(app);
             app.error(StatusText::Literal(e));
+            again
+        }
+        Msg::CaseLoaded(result)
+            if result
+                .as_ref()
+                .as_ref()
+                .is_ok_and(|v| live::case_arrived(app, &v.case.number)) =>
+        {
+            // The quiet reload of the open case: the same place, no screen changes; if the
+            // officer has left it meanwhile, nothing to do.
+            if let (Ok(view), Some(open)) = (*result, app.case.as_mut())
+                && open.view.case.number == view.case.number
+            {
+                open.view = view;
+            }
             Vec::new()
         }
         Msg::CaseLoaded(result) => {
@@ -465,7 +502,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     }
                     unsaved::case_reloaded(app);
                 }
-                Err(e) => app.error(StatusText::Literal(e)),
+                Err(e) => {
+                    // A quiet reload that failed is not waited for any more.
+                    app.live.forget_case();
+                    app.error(StatusText::Literal(e))
+                }
             }
             drafts::case_arrived(app, loaded);
             Vec::new()
@@ -554,7 +595,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         // A draft that could not be deleted is offered again at the next start: nothing to do.
         Msg::DraftDeleted(_) => Vec::new(),
+        Msg::Changed(changes) => live::changed(app, changes),
+        Msg::Resync => live::resync(app),
+        Msg::LinkDown(why) => {
+            live::down(app, why);
+            Vec::new()
+        }
+        Msg::LinkUp => live::up(app),
     };
+    if app.form.is_none() {
+        app.live.form_note = None;
+    }
     app.clamp_scroll();
     effects
 }

@@ -191,6 +191,22 @@ impl Queue {
         self.rebuild(keep);
     }
 
+    /// Replaces the rows after a change elsewhere (a notice from the daemon): the selected
+    /// case stays selected and on the same line of the screen, so rows that came or went
+    /// above it do not move it under the officer's eyes.
+    pub fn reload(&mut self, rows: Vec<QueueRow>, me: &str) {
+        let line = self.selected.saturating_sub(self.top);
+        let kept = self.selected_row().map(|r| r.number.clone());
+        self.load(rows, me);
+        if kept.is_some() && self.selected_row().map(|r| &r.number) == kept.as_ref() {
+            let page = self.page.max(1);
+            self.top = self
+                .selected
+                .saturating_sub(line)
+                .min(self.visible.len().saturating_sub(page));
+        }
+    }
+
     /// Whether the filter's index still has to be built.
     pub fn needs_index(&self) -> bool {
         self.haystacks.len() != self.rows.len()

@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
+use crate::client;
 use crate::console;
 use crate::domain::calendar::CalendarError;
 use crate::domain::case::{Actor, CaseError};
@@ -63,6 +64,10 @@ pub struct Cli {
     /// The fewest bytes per key: a marker instead of a highlighted row.
     #[arg(long, global = true)]
     pub low_bandwidth: bool,
+    /// Work through the daemon (`merzim serve`) at SOCKET instead of opening a database
+    /// (without SOCKET: `socket` in config.toml, else /run/merzim/merzim.sock).
+    #[arg(long, global = true, value_name = "SOCKET", num_args = 0..=1)]
+    pub connect: Option<Option<PathBuf>>,
     /// Without a command: the console.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -81,10 +86,29 @@ impl Cli {
             })
     }
 
+    /// The daemon's socket with `--connect` (`None`: no `--connect`, the database itself):
+    /// the path given, else `socket` of the officer's config.toml, else the office default
+    /// [`client::DEFAULT_SOCKET`].
+    pub fn socket_path(&self) -> Option<PathBuf> {
+        let given = self.connect.as_ref()?;
+        Some(given.clone().unwrap_or_else(|| {
+            console::Config::load()
+                .0
+                .socket
+                .unwrap_or_else(|| PathBuf::from(client::DEFAULT_SOCKET))
+        }))
+    }
+
     /// The console's options from the command line.
     pub fn console_options(&self, data_dir: Option<PathBuf>) -> Result<console::Options, Failure> {
+        let connect = self.socket_path();
         Ok(console::Options {
-            db: self.db_path()?,
+            // Over the socket the database is the daemon's: no default path is needed.
+            db: match &connect {
+                Some(_) => self.db.clone().unwrap_or_default(),
+                None => self.db_path()?,
+            },
+            connect,
             data_dir,
             today: self.today,
             utc_offset: self.utc_offset,
@@ -331,8 +355,9 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
     match &cli.command {
         None => {
             // First run on the default path creates the database there; a `--db` (or
-            // MERZIM_DB) that names nothing is a mistyped path, not a new database.
-            if cli.db.is_some() {
+            // MERZIM_DB) that names nothing is a mistyped path, not a new database. Over the
+            // socket the database is the daemon's business.
+            if cli.db.is_some() && cli.connect.is_none() {
                 drop(open_service(cli, reference.clone(), Open::Existing, ui)?);
             }
             console::run(cli.console_options(data_dir)?).map_err(|e| Failure::from_error(&e, ui))

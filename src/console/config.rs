@@ -24,10 +24,19 @@ pub struct Config {
     pub monochrome: bool,
     pub ascii: bool,
     pub low_bandwidth: bool,
+    /// The daemon's socket for `merzim --connect` without a path.
+    pub socket: Option<PathBuf>,
 }
 
 /// The settings `config.toml` knows, in the order the messages list them.
-const SETTINGS: [&str; 5] = ["lang", "keymap", "monochrome", "ascii", "low_bandwidth"];
+const SETTINGS: [&str; 6] = [
+    "lang",
+    "keymap",
+    "monochrome",
+    "ascii",
+    "low_bandwidth",
+    "socket",
+];
 
 /// At most this many characters of a bad value are quoted back.
 const QUOTED_VALUE_CHARS: usize = 40;
@@ -174,6 +183,10 @@ impl Config {
                         at(vec![("value", shown), ("valid", keymap_names())]),
                     )),
                 },
+                "socket" => match as_string.filter(|s| !s.is_empty()) {
+                    Some(path) => config.socket = Some(PathBuf::from(path)),
+                    None => problems.push(problem("config-bad-socket", at(vec![("value", shown)]))),
+                },
                 "monochrome" | "ascii" | "low_bandwidth" => match as_bool {
                     Some(b) => match key {
                         "monochrome" => config.monochrome = b,
@@ -247,8 +260,15 @@ mod tests {
                 monochrome: true,
                 ascii: true,
                 low_bandwidth: true,
+                socket: None,
             }
         );
+        let (c, p) = parse("socket = \"/run/merzim/office.sock\"\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(c.socket, Some(PathBuf::from("/run/merzim/office.sock")));
+        let (c, p) = parse("socket = 7\n");
+        assert_eq!(c.socket, None);
+        assert_eq!(args(&p[0]).0, "config-bad-socket");
     }
 
     #[test]
@@ -268,7 +288,7 @@ mod tests {
                     ("key", "colour".into()),
                     (
                         "valid",
-                        "lang, keymap, monochrome, ascii, low_bandwidth".into()
+                        "lang, keymap, monochrome, ascii, low_bandwidth, socket".into()
                     ),
                 ]
             )

@@ -8,6 +8,10 @@
 //! never more than about half a second behind. Saves and deletes go to the service in order on
 //! one thread, so a late save can never bring back a draft deleted after it.
 //!
+//! A save or a delete the service could not take because the daemon was unreachable is kept
+//! and sent again when the link is back ([`Desk::retry`]): the latest content of the form, not
+//! the one that failed, so nothing newer is overwritten.
+//!
 //! On SIGTERM, SIGHUP or SIGQUIT (the terminal's `at_signal` hook) and on any other way out of
 //! the console (the terminal gone, a panic), the latest content is saved directly through the
 //! session, after any save in progress and instead of any still waiting.
@@ -68,6 +72,10 @@ pub struct Desk {
     shared: Arc<Shared>,
     jobs: mpsc::Sender<(Asked, Request)>,
     pending: Option<Pending>,
+    /// A save that met a broken link: the form's key and the edit it was of.
+    unsent: Option<(DraftKey, u64)>,
+    /// Deletes that met a broken link.
+    undeleted: Vec<DraftKey>,
 }
 
 impl Desk {
@@ -103,6 +111,8 @@ impl Desk {
             shared,
             jobs,
             pending: None,
+            unsent: None,
+            undeleted: Vec::new(),
         })
     }
 
@@ -144,9 +154,61 @@ impl Desk {
                 *latest = None;
             }
         }
-        let _ = self
-            .jobs
-            .send((Asked::DeleteDraft, Request::DeleteDraft { key }));
+        if self.unsent.as_ref().is_some_and(|(k, _)| *k == key) {
+            self.unsent = None;
+        }
+        let _ = self.jobs.send((
+            Asked::DeleteDraft { key: key.clone() },
+            Request::DeleteDraft { key },
+        ));
+    }
+
+    /// The service could not be reached for `asked` (the daemon's link is down): it is sent
+    /// again by [`Desk::retry`].
+    pub fn failed(&mut self, asked: &Asked) {
+        match asked {
+            Asked::SaveDraft { key, edit }
+                if self.unsent.as_ref().is_none_or(|(_, e)| e < edit) =>
+            {
+                self.unsent = Some((key.clone(), *edit));
+            }
+            Asked::DeleteDraft { key } if !self.undeleted.contains(key) => {
+                self.undeleted.push(key.clone());
+            }
+            _ => {}
+        }
+    }
+
+    /// The link is back: what failed goes again. A failed save sends what the form holds now
+    /// (unless it was saved or thrown away since, or a newer save waits anyway).
+    pub fn retry(&mut self, now: Instant) {
+        for key in std::mem::take(&mut self.undeleted) {
+            self.delete(key);
+        }
+        let Some((key, edit)) = self.unsent.take() else {
+            return;
+        };
+        if self.pending.as_ref().is_some_and(|p| p.key == key) {
+            return;
+        }
+        let latest = self
+            .shared
+            .latest
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        if let Some((k, fields)) = latest
+            && k == key
+        {
+            self.pending = Some(Pending {
+                key,
+                fields,
+                edit,
+                first: now,
+                last: now,
+            });
+            self.send_due(now + MAX_WAIT);
+        }
     }
 
     /// When the waiting draft is to be sent.

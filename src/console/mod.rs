@@ -2,7 +2,14 @@
 //!
 //! The loop waits on one channel: terminal events (read by a thread of their own), the
 //! service's answers (from the thread that talks to the service, so that drawing never waits
-//! for the database), and later the changes the daemon pushes. It hands events to
+//! for the database), and, over the daemon's socket, the changes it pushes and the link's ups
+//! and downs.
+//!
+//! One code path above the transport: [`run`] builds either an in-process [`Session`] on the
+//! database or a [`Client`] on the daemon's socket, and everything from the keymap to the last
+//! frame is the same [`Arc<dyn CaseApi>`] console. Over the socket the caller and "today" are
+//! the daemon's (its welcome), never this process's, and so are the calendar and the register
+//! the forms preview with (`Request::Reference`). It hands events to
 //! [`app::update`], sends the effects it asks for to the service through [`CaseApi`] (the
 //! in-process [`Session`] today, a socket client with the daemon), and draws. A key's effects
 //! are all answered before the next key is handled, so keys typed ahead act on the screen they
@@ -26,6 +33,7 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use crossterm::event::{self, Event};
 
 use crate::app::{self, App, Effect, Msg, StatusText};
+use crate::client::{self, Client, Link};
 use crate::domain::message::{Localize, Message};
 use crate::i18n::{Lang, Texts};
 use crate::keymap::{Keymap, ShippedKeymap};
@@ -51,6 +59,8 @@ pub struct Options {
     pub monochrome: bool,
     pub ascii: bool,
     pub low_bandwidth: bool,
+    /// `--connect`: the daemon's socket; `None`: the embedded console on `db`.
+    pub connect: Option<PathBuf>,
 }
 
 fn today(opts: &Options) -> NaiveDate {
@@ -80,11 +90,122 @@ fn language(opts: &Options, config: &Config) -> Lang {
     Lang::from_locale(&locale)
 }
 
-/// Opens the console on the database and runs it until the officer quits.
-pub fn run(opts: Options) -> Result<()> {
+/// What the console talks to, and what it learns from it before the first frame.
+struct Backend {
+    api: Arc<dyn CaseApi>,
+    caller: Caller,
+    today: NaiveDate,
+    reference: Reference,
+    clock: Clock,
+    /// Over the socket: the socket's name and the link's news.
+    link: Option<(String, mpsc::Receiver<Link>)>,
+}
+
+/// Where "today" comes from: this process's clock (or `--today`) for the embedded console,
+/// the daemon for a console over its socket.
+enum Clock {
+    Local(Options),
+    /// The daemon's date is asked for (who-am-i) at each office midnight by this process's
+    /// clock, and arrives with every welcome after a reconnection; a daemon whose clock is a
+    /// little behind is caught at the next of those.
+    Daemon {
+        client: Arc<Client>,
+        utc_offset: FixedOffset,
+        next: Instant,
+    },
+}
+
+impl Clock {
+    /// The office's date, if it is time to look: the local clock every time, the daemon only
+    /// once its midnight has come.
+    fn date(&mut self) -> Option<NaiveDate> {
+        match self {
+            Clock::Local(opts) => Some(today(opts)),
+            Clock::Daemon {
+                client,
+                utc_offset,
+                next,
+            } => {
+                if Instant::now() < *next {
+                    return None;
+                }
+                *next = Instant::now() + office_midnight(*utc_offset).unwrap_or(Duration::MAX / 4);
+                client.who_am_i().ok().map(|(_, today)| today)
+            }
+        }
+    }
+
+    /// How long until the date may change.
+    fn wait(&self) -> Option<Duration> {
+        match self {
+            Clock::Local(opts) if opts.today.is_some() => None,
+            Clock::Local(opts) => office_midnight(opts.utc_offset),
+            Clock::Daemon { next, .. } => Some(next.saturating_duration_since(Instant::now())),
+        }
+    }
+}
+
+/// The console on the database (`opts.db`) with the service in-process.
+fn embedded(opts: &Options) -> Result<Backend> {
     let reference = Reference::load(opts.data_dir.as_deref())?;
     let service = Service::open(&opts.db, reference)?;
     let caller = caller(&service)?;
+    let reference = service.reference().clone();
+    // The session is built here, from this process's account and the office's clock: what
+    // the console asks never says who it is or what day it is.
+    let clock = opts.clone();
+    let session: Arc<dyn CaseApi> = Arc::new(Session::new(
+        service,
+        caller.clone(),
+        Box::new(move || today(&clock)),
+    ));
+    Ok(Backend {
+        api: session,
+        caller,
+        today: today(opts),
+        reference,
+        clock: Clock::Local(opts.clone()),
+        link: None,
+    })
+}
+
+/// The console over the daemon's socket: the daemon's caller, date and reference data.
+fn connected(
+    opts: &Options,
+    socket: &std::path::Path,
+    texts: &Texts,
+    lang: Lang,
+) -> Result<Backend> {
+    let words = |m: &Message| texts.message(lang, m);
+    let client = Client::connect(socket).map_err(|e| anyhow::anyhow!(words(&e.message())))?;
+    let link = client.subscribe();
+    let (caller, today) = client.welcome();
+    let sources = client
+        .reference()
+        .map_err(|e| anyhow::anyhow!(words(&e.message())))?;
+    let reference = Reference::from_sources(sources).map_err(|e| {
+        anyhow::anyhow!(words(
+            &Message::new("client-reference").text("error", format!("{e:#}"))
+        ))
+    })?;
+    let client = Arc::new(client);
+    Ok(Backend {
+        api: Arc::clone(&client) as Arc<dyn CaseApi>,
+        caller,
+        today,
+        reference,
+        clock: Clock::Daemon {
+            client,
+            utc_offset: opts.utc_offset,
+            next: Instant::now() + office_midnight(opts.utc_offset).unwrap_or(Duration::MAX / 4),
+        },
+        link: Some((client::socket_name(socket), link)),
+    })
+}
+
+/// Opens the console, on the database or over the daemon's socket, and runs it until the
+/// officer quits.
+pub fn run(opts: Options) -> Result<()> {
     let texts = Texts::new().context("the text catalogues are broken")?;
     let (config, mut problems) = Config::load();
 
@@ -123,11 +244,28 @@ pub fn run(opts: Options) -> Result<()> {
         ascii: opts.ascii || config.ascii,
         marker_cursor: opts.low_bandwidth || config.low_bandwidth,
     };
-    let mut app = App::new(lang, today(&opts), caller.login.clone(), keymap, profile)
+    let Backend {
+        api: session,
+        caller,
+        today: date,
+        reference,
+        mut clock,
+        link,
+    } = match &opts.connect {
+        None => embedded(&opts)?,
+        Some(socket) => connected(&opts, socket, &texts, lang)?,
+    };
+    let mut app = App::new(lang, date, caller.login.clone(), keymap, profile)
         .with_measure(Box::new(ui::Measurer::new()?))
-        .with_reference(service.reference().clone());
+        .with_reference(reference);
     app.role = caller.role;
     app.utc_offset = opts.utc_offset;
+    if let Some((socket, _)) = &link {
+        app.connection = Some(app::Connection {
+            socket: socket.clone(),
+            down: None,
+        });
+    }
     // The console opens showing what was wrong with the officer's files, until dismissed.
     let _ = app::update(&mut app, Msg::Problems(problems));
     let query = QueueQuery {
@@ -139,20 +277,15 @@ pub fn run(opts: Options) -> Result<()> {
         include_closed: true,
         ..QueueQuery::default()
     };
-    // The session is built here, from this process's account and the office's clock: what
-    // the console asks never says who it is or what day it is.
-    let clock = opts.clone();
-    let session: Arc<dyn CaseApi> = Arc::new(Session::new(
-        service,
-        caller,
-        Box::new(move || today(&clock)),
-    ));
 
     let (mut screen, _guard) = terminal::enter()?;
     let mut fx = Effects::new(&*session, &texts, &query);
     let (tx, inbox) = mpsc::channel();
     let worker = worker(Arc::clone(&session), tx.clone())?;
     let desk = drafts::Desk::start(Arc::clone(&session), tx.clone())?;
+    if let Some((_, news)) = link {
+        forward_link(news, tx.clone())?;
+    }
     read_terminal(tx)?;
     let mut lp = Loop {
         app: &mut app,
@@ -218,8 +351,9 @@ pub fn run(opts: Options) -> Result<()> {
             continue;
         }
         // Midnight: the next frame uses the new date (and reloads the queue with it).
-        let now = today(&opts);
-        if now != lp.app.today {
+        if let Some(now) = clock.date()
+            && now != lp.app.today
+        {
             lp.update(Msg::Today(now));
             continue;
         }
@@ -248,7 +382,7 @@ pub fn run(opts: Options) -> Result<()> {
             .drafts
             .deadline()
             .map(|d| d.saturating_duration_since(Instant::now()));
-        let wait = match (until_midnight(&opts), draft_due) {
+        let wait = match (clock.wait(), draft_due) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -284,6 +418,22 @@ enum Incoming {
     Drafted(Asked, Response),
     /// The service's thread ended without answering (it panicked).
     ServiceGone,
+    /// Over the socket: a change notice, or the link went down or came back.
+    Pushed(Link),
+}
+
+/// A thread that hands the client's news to the console's channel.
+fn forward_link(news: mpsc::Receiver<Link>, tx: mpsc::Sender<Incoming>) -> Result<()> {
+    std::thread::Builder::new()
+        .name("link".into())
+        .spawn(move || {
+            for link in news {
+                if tx.send(Incoming::Pushed(link)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
 }
 
 /// A thread that reads the terminal into the channel, so that the loop waits on one channel
@@ -407,9 +557,36 @@ impl Loop<'_, '_> {
                 "the service thread stopped unexpectedly; start merzim again (every acknowledged change is saved)"
             ),
             Incoming::Drafted(asked, response) => {
+                // A draft the daemon could not take is sent again when the link is back.
+                if let Response::Error {
+                    error: ApiError::Unavailable { .. },
+                } = &response
+                {
+                    self.drafts.failed(&asked);
+                }
                 let msg = self.fx.reply(self.app.lang, asked, response);
                 self.update(msg);
             }
+            Incoming::Pushed(link) => match link {
+                Link::Changed(cases) => self.update(Msg::Changed(
+                    cases
+                        .into_iter()
+                        .map(|c| app::CaseChange {
+                            number: c.number,
+                            version: c.version,
+                        })
+                        .collect(),
+                )),
+                Link::Resync => self.update(Msg::Resync),
+                Link::Down { message } => self.update(Msg::LinkDown(message)),
+                Link::Up { today, .. } => {
+                    if today != self.app.today {
+                        self.update(Msg::Today(today));
+                    }
+                    self.update(Msg::LinkUp);
+                    self.drafts.retry(Instant::now());
+                }
+            },
             Incoming::Answer(asked, response) => {
                 self.asked = None;
                 let msg = self.fx.reply(self.app.lang, asked, response);
@@ -475,7 +652,10 @@ pub enum Asked {
         key: crate::service::DraftKey,
         edit: u64,
     },
-    DeleteDraft,
+    /// A form's draft deleted.
+    DeleteDraft {
+        key: crate::service::DraftKey,
+    },
 }
 
 /// What one effect takes.
@@ -528,7 +708,10 @@ impl<'a> Effects<'a> {
                 },
                 Request::SaveDraft { key, fields },
             ),
-            Effect::DeleteDraft(key) => Step::Ask(Asked::DeleteDraft, Request::DeleteDraft { key }),
+            Effect::DeleteDraft(key) => Step::Ask(
+                Asked::DeleteDraft { key: key.clone() },
+                Request::DeleteDraft { key },
+            ),
             // A new case has no number and no version yet: the register gives the number.
             Effect::Execute {
                 number: None,
@@ -591,7 +774,7 @@ impl<'a> Effects<'a> {
                 edit,
                 result: Ok(()),
             },
-            (Asked::DeleteDraft, Response::DraftDeleted { .. }) => Msg::DraftDeleted(Ok(())),
+            (Asked::DeleteDraft { .. }, Response::DraftDeleted { .. }) => Msg::DraftDeleted(Ok(())),
             (Asked::Letter { path }, Response::Letter { bytes }) => {
                 Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
                     |e| {
@@ -636,7 +819,7 @@ impl<'a> Effects<'a> {
                         edit,
                         result: Err(words(error)),
                     },
-                    Asked::DeleteDraft => Msg::DraftDeleted(Err(words(error))),
+                    Asked::DeleteDraft { .. } => Msg::DraftDeleted(Err(words(error))),
                 }
             }
         }
@@ -734,12 +917,9 @@ fn frame(
     }))
 }
 
-/// How long until the office's next midnight, when "today" is not fixed.
-fn until_midnight(opts: &Options) -> Option<Duration> {
-    if opts.today.is_some() {
-        return None;
-    }
-    let now = Utc::now().with_timezone(&opts.utc_offset);
+/// How long until the office's next midnight (a second after it).
+fn office_midnight(utc_offset: FixedOffset) -> Option<Duration> {
+    let now = Utc::now().with_timezone(&utc_offset);
     let next = now.date_naive().succ_opt()?.and_hms_opt(0, 0, 1)?;
     let wait = next
         .signed_duration_since(now.naive_local())

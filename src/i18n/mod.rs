@@ -1,7 +1,7 @@
 //! All visible text, from the kk/ru/en fluent catalogues.
 //!
 //! The catalogues `i18n/{kk,ru,en}/*.ftl` (`merzim.ftl` for the screens and the domain,
-//! `console.ftl` for the console's own behaviour, `cli.ftl` for the command line, `forms.ftl` for the forms, `drafts.ftl` for drafts, `conflict.ftl` for a save the service refused) are embedded
+//! `console.ftl` for the console's own behaviour, `cli.ftl` for the command line, `forms.ftl` for the forms, `drafts.ftl` for drafts, `conflict.ftl` for a save the service refused, `client.ftl` for the console over the daemon's socket) are embedded
 //! at compile time, so the console
 //! never depends on files next to the binary. A test checks that the three define the same
 //! messages and attributes, so a lookup only misses through a programming mistake; even then
@@ -47,6 +47,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/barred.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/cliapi.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/client.ftl")),
         )
     };
 }

@@ -145,6 +145,9 @@ pub enum Request {
     SetRole { login: String, role: Role },
     /// Disables (`true`) or enables a user (who may: as for `AddUser`).
     SetDisabled { login: String, disabled: bool },
+    /// The data files the service computes with (calendars, rules, register), for a console
+    /// over the socket to compute its forms' previews on the daemon's calendar, not its own.
+    Reference,
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -244,6 +247,9 @@ pub enum Response {
     /// A user as an `AddUser`, `SetRole` or `SetDisabled` left it.
     User {
         user: User,
+    },
+    Reference {
+        sources: crate::reference::Sources,
     },
     Error {
         error: ApiError,
@@ -653,6 +659,13 @@ pub trait CaseApi: Send + Sync {
             other => Err(unexpected(other)),
         }
     }
+
+    fn reference(&self) -> Result<crate::reference::Sources, ApiError> {
+        match self.call(Request::Reference) {
+            Response::Reference { sources } => Ok(sources),
+            other => Err(unexpected(other)),
+        }
+    }
 }
 
 /// What [`CaseApi::database`] tells.
@@ -698,6 +711,7 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Imported { .. } => "imported",
         Response::Discarded { .. } => "discarded",
         Response::User { .. } => "user",
+        Response::Reference { .. } => "reference",
         Response::Error { .. } => "error",
     }
 }
@@ -1030,6 +1044,9 @@ impl Session {
             },
             Request::SetDisabled { login, disabled } => Response::User {
                 user: s.set_disabled(caller.uid, &login, disabled)?,
+            },
+            Request::Reference => Response::Reference {
+                sources: s.reference().sources.clone(),
             },
         })
     }

@@ -65,6 +65,9 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
     if let Some(e) = &form.error {
         say(ctx.message(e), ctx.theme.status_error);
     }
+    if let Some(n) = crate::app::live::form_note(ctx.app, form.number.as_deref()) {
+        say(ctx.message(n), ctx.theme.due_today);
+    }
     if let Some(n) = &form.draft_note {
         say(ctx.message(n), ctx.theme.due_today);
     }
@@ -139,7 +142,11 @@ pub(super) fn draw(ctx: &Ctx, form: &Form, area: Rect, buf: &mut Buffer) {
                 ctx.theme.status_info,
             );
         }
-        None => hints(ctx, bottom, buf, Mode::Form),
+        None => {
+            if !super::offline_line(ctx, bottom, buf) {
+                hints(ctx, bottom, buf, Mode::Form);
+            }
+        }
     }
 }
 

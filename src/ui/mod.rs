@@ -177,6 +177,9 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         }
         return;
     }
+    if offline_line(ctx, area, buf) {
+        return;
+    }
     if let Some(status) = &ctx.app.status {
         let msg = status_text(ctx, &status.text);
         let style = if status.error {
@@ -204,6 +207,24 @@ fn bottom_line(ctx: &Ctx, screen: Rect, buf: &mut Buffer, mode: Mode) {
         return;
     }
     hints(ctx, area, buf, mode);
+}
+
+/// While the link to the daemon is down, the bottom line says so, in the warning style (and
+/// in words, so that it reads in monochrome): `true` when it did.
+fn offline_line(ctx: &Ctx, area: Rect, buf: &mut Buffer) -> bool {
+    let Some(text) = app::live::offline(ctx.app) else {
+        return false;
+    };
+    let width = usize::from(area.width);
+    let msg = status_text(ctx, &text);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        ctx.clean(&msg, width),
+        width,
+        ctx.theme.status_error,
+    );
+    true
 }
 
 /// The question that offers a draft back: which form, which case, when, and the keys.

@@ -258,17 +258,30 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ("role", Arg::from(ctx.tr(app.role_key()))),
         ],
     );
+    // The link to the daemon: its socket while up, "offline" while down (then in every
+    // candidate: it is what matters most).
+    let (link, offline) = match &app.connection {
+        None => (String::new(), false),
+        Some(c) if c.down.is_some() => (ctx.tr("header-offline"), true),
+        Some(c) => (
+            ctx.tr_args("header-socket", &[("socket", Arg::from(c.socket.as_str()))]),
+            false,
+        ),
+    };
     let sep = format!(" {} ", ctx.symbols.separator);
     // From the most to the least said, the first that fits.
     let mut candidates: Vec<String> = Vec::new();
     if app.loading {
+        if !link.is_empty() {
+            candidates.push(format!("{title}{sep}{link}{sep}{who}"));
+        }
         candidates.push(format!("{title}{sep}{who}"));
         candidates.push(title.clone());
     } else {
         let full: Vec<String> = std::iter::once(title.clone())
             .chain(words.iter().cloned())
             // The position last: a move rewrites its digits and nothing after them.
-            .chain([who.clone(), position.clone()])
+            .chain([link.clone(), who.clone(), position.clone()])
             .filter(|p| !p.is_empty())
             .collect();
         candidates.push(full.join(&sep));
@@ -279,6 +292,7 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         };
         let date = app.today.format("%Y-%m-%d").to_string();
         for tail in [
+            vec![link.clone(), who.clone(), position.clone()],
             vec![who.clone(), position.clone()],
             vec![who.clone(), short_position.clone()],
             vec![format!("{date} {}", app.me), short_position.clone()],
@@ -286,7 +300,8 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             vec![short_position.clone()],
             vec![],
         ] {
-            let parts: Vec<String> = [title.clone(), compact.clone()]
+            let offline = if offline { link.clone() } else { String::new() };
+            let parts: Vec<String> = [title.clone(), compact.clone(), offline]
                 .into_iter()
                 .chain(tail)
                 .filter(|p| !p.is_empty())
