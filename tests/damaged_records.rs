@@ -87,7 +87,7 @@ fn a_damaged_record_is_skipped_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let db = damaged_db(dir.path());
     {
-        let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+        let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
         let q = QueueQuery {
             include_closed: true,
             ..QueueQuery::default()
@@ -116,7 +116,7 @@ fn a_damaged_record_is_skipped_and_named() {
         use merzim::app::{self, App, Msg};
         use merzim::i18n::{Lang, Texts};
         use merzim::keymap::{Keymap, ShippedKeymap};
-        let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+        let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
         let texts = Texts::new().unwrap();
         let (keymap, _) = Keymap::shipped(ShippedKeymap::Default, None).unwrap();
         let mut app = App::new(Lang::En, today(), "boss".into(), keymap, Default::default());
@@ -261,7 +261,7 @@ fn an_interrupted_restore_says_how_to_finish() {
         store
             .set_restoring(Some(&backup.display().to_string()))
             .unwrap();
-        let svc = Service::new(store, Reference::shipped().unwrap());
+        let svc = Service::from_sled(store, Reference::shipped().unwrap());
         let first: String = std::fs::read_to_string(fixture("valid.jsonl"))
             .unwrap()
             .lines()
@@ -389,7 +389,7 @@ fn import_takes_an_empty_assignee_and_refuses_loose_dates() {
     .unwrap();
     let out = merzim(&db).arg("import").arg(&file).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+    let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
     let (_, case) = svc.store().case("ALM-2026-000201").unwrap().unwrap();
     assert_eq!(case.assignee, None);
 }
@@ -512,7 +512,7 @@ fn look_alike_case_numbers_are_refused_at_import_and_in_links() {
     )
     .unwrap();
     merzim(&db).arg("import").arg(&file).assert().success();
-    let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+    let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
     let link = |number: &str| {
         svc.execute(
             &boss(),

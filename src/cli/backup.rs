@@ -41,7 +41,7 @@ pub fn warn_unfinished_restore(svc: &Service, ui: &Ui) {
             "cli-restore-unfinished",
             &[
                 ("file", file.into()),
-                ("db", svc.store().path().display().to_string().into()),
+                ("db", svc.store().location().to_string().into()),
             ],
         ));
     }
@@ -86,7 +86,7 @@ pub fn restore(
             ("cases", r.added.into()),
             ("users", r.users.into()),
             ("file", args.file.display().to_string().into()),
-            ("db", svc.store().path().display().to_string().into()),
+            ("db", svc.store().location().to_string().into()),
         ],
     ));
     Ok(())

@@ -11,7 +11,7 @@ pub struct CheckArgs {}
 
 pub fn run(_args: &CheckArgs, svc: &Service, ui: &Ui) -> Result<(), Failure> {
     let store = svc.store();
-    let path = store.path().display().to_string();
+    let path = store.location().to_string();
     let damaged = store
         .check()
         .map_err(|e| super::service_failure(e.into(), ui))?;
@@ -26,9 +26,12 @@ pub fn run(_args: &CheckArgs, svc: &Service, ui: &Ui) -> Result<(), Failure> {
         ));
     }
     if damaged.is_empty() && unfinished.is_none() {
+        let count = store
+            .count()
+            .map_err(|e| super::service_failure(e.into(), ui))?;
         say(&ui.t(
             "cli-check-ok",
-            &[("path", path.into()), ("count", store.count().into())],
+            &[("path", path.into()), ("count", count.into())],
         ));
         return Ok(());
     }

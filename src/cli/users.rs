@@ -86,7 +86,7 @@ pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
                     ("name", user.name.into()),
                     ("uid", user.uid.into()),
                     ("role", role(user.role).into()),
-                    ("path", svc.store().path().display().to_string().into()),
+                    ("path", svc.store().location().to_string().into()),
                 ],
             ));
             Ok(())
@@ -118,7 +118,7 @@ pub fn run(cmd: &UsersCmd, svc: &Service, ui: &Ui) -> Result<(), Failure> {
             if users.is_empty() {
                 say(&ui.t(
                     "users-none",
-                    &[("path", svc.store().path().display().to_string().into())],
+                    &[("path", svc.store().location().to_string().into())],
                 ));
                 return Ok(());
             }

@@ -22,6 +22,9 @@
 //!
 //! Nothing here removes or replaces a history entry or a text: there is no function that could.
 
+mod case_store;
+#[doc(hidden)]
+pub mod conformance;
 mod damage;
 pub mod drafts;
 pub mod exchange;
@@ -29,6 +32,7 @@ mod keys;
 pub mod records;
 mod users;
 
+pub use case_store::{CaseStore, Location, MakeCase, RawCase, RawScan, Scan};
 pub use damage::Damaged;
 pub use users::{Role, User};
 
@@ -543,11 +547,6 @@ impl Store {
             let (k, v) = kv?;
             Ok((u64_of("case id", &k)?, v))
         })
-    }
-
-    /// Decodes a raw record from [`Store::scan_raw`].
-    pub fn decode_record(bytes: &[u8]) -> Result<Case, StoreError> {
-        decode_case(bytes)
     }
 
     /// Ids of the cases assigned to `login`.
