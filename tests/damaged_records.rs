@@ -10,6 +10,9 @@ use merzim::reference::Reference;
 use merzim::service::{Caller, QueueQuery, Role, Service};
 use merzim::store::Store;
 
+mod common;
+use common::sled::wait_until_released;
+
 fn today() -> NaiveDate {
     "2026-03-20".parse().unwrap()
 }
@@ -53,24 +56,6 @@ fn damaged_db(dir: &Path) -> PathBuf {
     drop(raw);
     wait_until_released(&db);
     db
-}
-
-/// sled's background flusher holds the database's lock for a moment after the last handle is
-/// dropped; the next opening waits until the lock is free (sled locks the `db` file with
-/// flock). A bounded wait, not a timing assertion.
-fn wait_until_released(db: &Path) {
-    use std::os::fd::AsRawFd;
-    let file = std::fs::File::open(db.join("db")).unwrap();
-    for _ in 0..1000 {
-        // SAFETY: flock on a file descriptor this function owns.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            // SAFETY: as above.
-            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the database stayed locked");
 }
 
 fn boss() -> Caller {

@@ -1,11 +1,14 @@
 //! The `CaseStore` conformance suite (`merzim::store::conformance`) against sled, on real
 //! temporary databases: the same checks the PostgreSQL backend will run.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use merzim::store::conformance::{Backend, Capabilities};
 use merzim::store::{CaseStore, Store};
+
+mod common;
+use common::sled::wait_until_released;
 
 /// A sled database in a temporary directory of its own.
 struct Sled {
@@ -65,24 +68,6 @@ impl Backend for Sled {
         wait_until_released(&self.path());
         self.open();
     }
-}
-
-/// sled's background flusher holds the database's lock for a moment after the last handle is
-/// dropped (it locks the `db` file with flock); the next opening waits until it is free. A
-/// bounded wait, not a timing assertion.
-fn wait_until_released(db: &Path) {
-    use std::os::fd::AsRawFd;
-    let file = std::fs::File::open(db.join("db")).expect("sled's db file");
-    for _ in 0..1000 {
-        // SAFETY: flock on a file descriptor this function owns.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            // SAFETY: as above.
-            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the database stayed locked");
 }
 
 fn sled_backend() -> Box<dyn Backend> {

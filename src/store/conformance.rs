@@ -232,6 +232,15 @@ impl Law {
             .expect("the change applies")
     }
 
+    fn assign(&self, case: &mut Case, to: &str) -> Event {
+        self.apply(
+            case,
+            EventKind::Assigned {
+                to: Some(to.into()),
+            },
+        )
+    }
+
     fn note(&self, case: &mut Case, text: &str) -> Event {
         self.apply(case, EventKind::NoteAdded { text: text.into() })
     }
@@ -473,12 +482,7 @@ pub fn history_is_append_only_and_the_text_immutable(factory: Factory<'_>) {
     let store = backend.store();
     let law = law();
     let mut case = law.case(&number("KZ", 2026, 1), "s");
-    law.apply(
-        &mut case,
-        EventKind::Assigned {
-            to: Some("aliya".into()),
-        },
-    );
+    law.assign(&mut case, "aliya");
     store
         .insert_many(std::slice::from_ref(&case))
         .expect("insert");
@@ -764,12 +768,7 @@ pub fn indexes_follow_every_change(factory: Factory<'_>) {
     let store = backend.store();
     let law = law();
     let mut a = law.case(&number("KZ", 2026, 1), "a");
-    law.apply(
-        &mut a,
-        EventKind::Assigned {
-            to: Some("aliya".into()),
-        },
-    );
+    law.assign(&mut a, "aliya");
     let b = law.case(&number("KZ", 2026, 2), "b");
     store.insert_many(&[a.clone(), b.clone()]).expect("insert");
     let id_a = store.id_of(&a.number).expect("id").expect("an id");
@@ -784,12 +783,7 @@ pub fn indexes_follow_every_change(factory: Factory<'_>) {
     assert_eq!(statuses, vec![id_b]);
 
     let (_, mut moved) = stored(store.as_ref(), &a.number);
-    let event = law.apply(
-        &mut moved,
-        EventKind::Assigned {
-            to: Some("bolat".into()),
-        },
-    );
+    let event = law.assign(&mut moved, "bolat");
     store.update(id_a, 2, &moved, &[event]).expect("reassign");
     assert_eq!(
         store.ids_assigned_to("aliya").expect("index"),

@@ -1,6 +1,9 @@
 //! The case store on sled (DESIGN 3): cases, their original texts, the append-only history,
 //! the indexes the queue needs, case-number counters, users and the schema version.
 //!
+//! The service sees it only as a [`CaseStore`] (`case_store`), the trait a second backend
+//! (PostgreSQL) implements too, checked by the same suite (`conformance`).
+//!
 //! Trees (keys are big-endian so that sled's order is numeric order):
 //!
 //! | tree          | key                          | value                                   |

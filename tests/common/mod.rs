@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod desk;
+pub mod sled;
 pub mod tmux;
 
 /// A buffer's text, one line a row, trailing blanks cut.
