@@ -23,7 +23,7 @@ fn today() -> NaiveDate {
 }
 
 fn service(db: &Path) -> Service {
-    Service::new(Store::open(db).unwrap(), Reference::shipped().unwrap())
+    Service::from_sled(Store::open(db).unwrap(), Reference::shipped().unwrap())
 }
 
 fn me() -> User {

@@ -10,6 +10,9 @@ use merzim::reference::Reference;
 use merzim::service::{Caller, QueueQuery, Role, Service};
 use merzim::store::Store;
 
+mod common;
+use common::sled::wait_until_released;
+
 fn today() -> NaiveDate {
     "2026-03-20".parse().unwrap()
 }
@@ -55,24 +58,6 @@ fn damaged_db(dir: &Path) -> PathBuf {
     db
 }
 
-/// sled's background flusher holds the database's lock for a moment after the last handle is
-/// dropped; the next opening waits until the lock is free (sled locks the `db` file with
-/// flock). A bounded wait, not a timing assertion.
-fn wait_until_released(db: &Path) {
-    use std::os::fd::AsRawFd;
-    let file = std::fs::File::open(db.join("db")).unwrap();
-    for _ in 0..1000 {
-        // SAFETY: flock on a file descriptor this function owns.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            // SAFETY: as above.
-            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the database stayed locked");
-}
-
 fn boss() -> Caller {
     Caller {
         uid: 1,
@@ -87,7 +72,7 @@ fn a_damaged_record_is_skipped_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let db = damaged_db(dir.path());
     {
-        let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+        let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
         let q = QueueQuery {
             include_closed: true,
             ..QueueQuery::default()
@@ -116,7 +101,7 @@ fn a_damaged_record_is_skipped_and_named() {
         use merzim::app::{self, App, Msg};
         use merzim::i18n::{Lang, Texts};
         use merzim::keymap::{Keymap, ShippedKeymap};
-        let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+        let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
         let texts = Texts::new().unwrap();
         let (keymap, _) = Keymap::shipped(ShippedKeymap::Default, None).unwrap();
         let mut app = App::new(Lang::En, today(), "boss".into(), keymap, Default::default());
@@ -261,7 +246,7 @@ fn an_interrupted_restore_says_how_to_finish() {
         store
             .set_restoring(Some(&backup.display().to_string()))
             .unwrap();
-        let svc = Service::new(store, Reference::shipped().unwrap());
+        let svc = Service::from_sled(store, Reference::shipped().unwrap());
         let first: String = std::fs::read_to_string(fixture("valid.jsonl"))
             .unwrap()
             .lines()
@@ -389,7 +374,7 @@ fn import_takes_an_empty_assignee_and_refuses_loose_dates() {
     .unwrap();
     let out = merzim(&db).arg("import").arg(&file).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+    let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
     let (_, case) = svc.store().case("ALM-2026-000201").unwrap().unwrap();
     assert_eq!(case.assignee, None);
 }
@@ -512,7 +497,7 @@ fn look_alike_case_numbers_are_refused_at_import_and_in_links() {
     )
     .unwrap();
     merzim(&db).arg("import").arg(&file).assert().success();
-    let svc = Service::new(Store::open(&db).unwrap(), Reference::shipped().unwrap());
+    let svc = Service::from_sled(Store::open(&db).unwrap(), Reference::shipped().unwrap());
     let link = |number: &str| {
         svc.execute(
             &boss(),

@@ -706,5 +706,5 @@ fn dates_in_the_future_are_refused() {
         err.to_string(),
         "the registration date '2026-11-21' is after today '2026-11-20'"
     );
-    assert_eq!(f.svc.store().count(), 0);
+    assert_eq!(f.svc.store().count().unwrap(), 0);
 }

@@ -138,7 +138,7 @@ pub fn restore(
             ("cases", r.added.into()),
             ("users", r.users.into()),
             ("file", args.file.display().to_string().into()),
-            ("db", svc.store().path().display().to_string().into()),
+            ("db", svc.store().location().to_string().into()),
         ],
     ));
     Ok(())

@@ -48,7 +48,7 @@ pub fn run(args: &DemoArgs, svc: &Service, today: NaiveDate, ui: &Ui) -> Result<
         &[
             ("count", report.cases.into()),
             ("today", today.to_string().into()),
-            ("path", svc.store().path().display().to_string().into()),
+            ("path", svc.store().location().to_string().into()),
             (
                 "seconds",
                 format!("{:.1}", started.elapsed().as_secs_f64()).into(),

@@ -448,7 +448,7 @@ fn open_service(cli: &Cli, reference: Reference, open: Open, ui: &Ui) -> Result<
         Open::Existing => Store::open_existing(&path),
     };
     match store {
-        Ok(store) => Ok(Service::new(store, reference)),
+        Ok(store) => Ok(Service::from_sled(store, reference)),
         Err(StoreError::Missing { path }) => Err(Failure::input(ui.t(
             "cli-no-database",
             &[("path", path.display().to_string().into())],

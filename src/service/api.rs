@@ -987,8 +987,8 @@ impl Session {
                 }
             }
             Request::Database => Response::Database {
-                path: s.store().path().display().to_string(),
-                cases: s.store().count(),
+                path: s.store().location().to_string(),
+                cases: s.store().count()?,
                 restoring: s.store().restoring()?,
             },
             Request::Check => {

@@ -705,12 +705,12 @@ fn live(
 pub fn fill(svc: &Service, opts: &DemoOptions) -> Result<DemoReport, ServiceError> {
     // The cases are written below the service: its rows in memory are made again after.
     svc.rows.forget();
-    let store = &svc.store;
-    if store.count() > 0 {
+    let store = svc.store();
+    let count = store.count()?;
+    if count > 0 {
         return Err(ServiceError::Invalid(format!(
-            "the database '{}' already has {} cases; demo data goes into a new database (give another --db)",
-            store.path().display(),
-            store.count()
+            "the database '{}' already has {count} cases; demo data goes into a new database (give another --db)",
+            store.location(),
         )));
     }
     let mut users = vec![opts.supervisor.clone()];

@@ -236,7 +236,7 @@ impl Service {
             });
         }
         if let Some(h) = &header {
-            if self.store.count() == 0 {
+            if self.store.count()? == 0 {
                 self.store.set_body(&h.body)?;
             }
             for u in &h.users {
@@ -279,8 +279,8 @@ impl Service {
     pub(crate) fn write_jsonl(&self, out: &mut dyn Write) -> Result<ExportReport, ExportError> {
         let mut report = ExportReport::default();
         for r in self.store.scan_raw() {
-            let (id, bytes) = r?;
-            let case = match self.store.full_case(id, &bytes) {
+            let raw = r?;
+            let case = match self.store.full_case(&raw) {
                 Ok(c) => c,
                 Err(d) => {
                     report.damaged.push(d);
@@ -487,7 +487,7 @@ impl Service {
         today: NaiveDate,
     ) -> Result<ImportReport, ImportError> {
         let name = file.display().to_string();
-        let db = self.store.path().display().to_string();
+        let db = self.store.location().to_string();
         match self.store.restoring()? {
             Some(earlier) if earlier != name => {
                 return Err(ServiceError::Invalid(format!(
@@ -496,7 +496,7 @@ impl Service {
                 .into());
             }
             Some(_) => {}
-            None if !self.store.is_empty() => {
+            None if !self.store.is_empty()? => {
                 return Err(ServiceError::Invalid(format!(
                     "the database '{db}' is not empty; restore into a new one"
                 ))
@@ -507,7 +507,7 @@ impl Service {
         match self.import_file(file, actor, today) {
             // Nothing was written: the database is as it was.
             Err(e @ (ImportError::Invalid { .. } | ImportError::Read { .. })) => {
-                if self.store.count() == 0 && self.store.users()?.is_empty() {
+                if self.store.count()? == 0 && self.store.users()?.is_empty() {
                     self.store.set_restoring(None)?;
                 }
                 Err(e)

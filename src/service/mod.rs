@@ -31,7 +31,7 @@ use crate::domain::deadline::{Deadlines, Refusal};
 use crate::domain::message::{Localize, Message};
 use crate::domain::why::Why;
 use crate::reference::Reference;
-use crate::store::{Damaged, Store, StoreError, Tx};
+use crate::store::{CaseStore, Damaged, RawCase, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
 pub use api::{ApiError, CaseApi, Draft, DraftKey, Request, Response, Session};
@@ -230,7 +230,8 @@ const RETRIES: usize = 16;
 /// The case service over one store.
 #[derive(Debug, Clone)]
 pub struct Service {
-    store: Store,
+    /// Any backend: the service reaches the database only through [`CaseStore`] (DESIGN 2.1).
+    store: Arc<dyn CaseStore>,
     reference: Reference,
     /// Commands hold it shared; an export holds it alone, so that it sees one consistent state.
     gate: Arc<RwLock<()>>,
@@ -239,8 +240,8 @@ pub struct Service {
 }
 
 impl Service {
-    /// The service over an open store.
-    pub fn new(store: Store, reference: Reference) -> Service {
+    /// The service over an open store of any backend.
+    pub fn new(store: Arc<dyn CaseStore>, reference: Reference) -> Service {
         Service {
             store,
             reference,
@@ -259,9 +260,14 @@ impl Service {
         self.gate.write().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Opens the database at `path` (see [`Store::open`]).
+    /// The service over an open sled store.
+    pub fn from_sled(store: Store, reference: Reference) -> Service {
+        Service::new(Arc::new(store), reference)
+    }
+
+    /// Opens the sled database at `path` (see [`Store::open`]).
     pub fn open(path: &Path, reference: Reference) -> Result<Service, ServiceError> {
-        Ok(Service::new(Store::open(path)?, reference))
+        Ok(Service::from_sled(Store::open(path)?, reference))
     }
 
     /// Drops the queue rows held in memory: the next query computes them again from the store.
@@ -271,8 +277,10 @@ impl Service {
         self.rows.forget();
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The store behind the service, whatever its backend: for the command line's database
+    /// commands (check, counts, the restore marker).
+    pub fn store(&self) -> &dyn CaseStore {
+        self.store.as_ref()
     }
 
     pub fn reference(&self) -> &Reference {
@@ -333,7 +341,7 @@ impl Service {
         &self,
         row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync),
     ) -> Result<rows::Scan, ServiceError> {
-        let raw: Vec<(u64, sled::IVec)> = self.store.scan_raw().collect::<Result<_, _>>()?;
+        let raw: Vec<RawCase> = self.store.scan_raw().collect::<Result<_, _>>()?;
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
@@ -346,10 +354,10 @@ impl Service {
                     s.spawn(move || {
                         let mut out = Vec::with_capacity(part.len());
                         let mut bad = Vec::new();
-                        for (id, bytes) in part {
-                            match Store::decode_record(bytes) {
-                                Ok(case) => out.extend(row(&case).map(|r| (*id, r))),
-                                Err(e) => bad.push((*id, e)),
+                        for raw in part {
+                            match raw.decode() {
+                                Ok(case) => out.extend(row(&case).map(|r| (raw.id, r))),
+                                Err(e) => bad.push((raw.id, e)),
                             }
                         }
                         Ok((out, bad))
@@ -612,7 +620,7 @@ impl Service {
         let new = self.complete_term(new)?;
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
-        let case = self.store.register(new.registered.year(), |number| {
+        let case = self.store.register(new.registered.year(), &|number| {
             let mut case =
                 Case::register(new.clone(), number, caller.actor(), at, cal, rules, today)?;
             if let Some(a) = &assignee {

@@ -267,10 +267,14 @@ impl Service {
     /// when the last handle on it is dropped, whatever happens to the process.
     pub fn scratch_file(&self) -> io::Result<File> {
         let n = SCRATCH.fetch_add(1, Ordering::Relaxed);
-        let path = self
+        // A database server has no directory here: the system's temporary directory then.
+        let dir = self
             .store
-            .path()
-            .join(format!(".transfer-{}-{n}", std::process::id()));
+            .location()
+            .directory()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(std::env::temp_dir);
+        let path = dir.join(format!(".transfer-{}-{n}", std::process::id()));
         let file = {
             use std::os::unix::fs::OpenOptionsExt;
             fs::OpenOptions::new()
@@ -345,7 +349,9 @@ pub fn verify_backup(
     if verify_db.exists() {
         fs::remove_dir_all(verify_db).map_err(read_err(verify_db))?;
     }
-    let restored = Service::new(Store::open(verify_db)?, reference.clone());
+    // The check restores into a scratch sled database whatever the service's backend is: it
+    // proves the file, not the backend.
+    let restored = Service::from_sled(Store::open(verify_db)?, reference.clone());
     let actor = Actor {
         uid: 0,
         login: "backup".into(),

@@ -236,7 +236,7 @@ impl Service {
             return Err(ServiceError::Forbidden {
                 login: caller.map(|c| c.login.clone()).unwrap_or_default(),
                 action: "add users to",
-                number: self.store.path().display().to_string(),
+                number: self.store.location().to_string(),
                 why: super::Barred::ManagesUsers {
                     supervisors: listed(&self.supervisors()?),
                 },
@@ -269,18 +269,22 @@ impl Service {
             .iter()
             .any(|u| u.role == Role::Supervisor && !u.disabled)
         {
-            let path = self.store.path();
-            let owner = identity::owner_of(path).map_err(|e| {
-                ServiceError::Invalid(format!(
-                    "cannot tell who owns the database '{}': {e}",
-                    path.display()
-                ))
-            })?;
+            let location = self.store.location();
+            // A directory's owner is the kernel's word; a database server is owned by whoever
+            // holds its credentials, that is the account running this process (the daemon's).
+            let owner = match location.directory() {
+                Some(path) => identity::owner_of(path).map_err(|e| {
+                    ServiceError::Invalid(format!(
+                        "cannot tell who owns the database '{location}': {e}"
+                    ))
+                })?,
+                None => identity::current_uid(),
+            };
             if owner == uid {
                 return Ok(Manager::Owner { uid });
             }
             return Err(UserError::NotOwner {
-                path: path.display().to_string(),
+                path: location.to_string(),
                 owner: self.actor_for_uid(owner).login,
             }
             .into());

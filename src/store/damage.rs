@@ -37,7 +37,7 @@ impl fmt::Display for Damaged {
 }
 
 /// What went wrong with a record, without the advice a whole-database error carries.
-fn reason(e: &StoreError) -> String {
+pub(super) fn reason(e: &StoreError) -> String {
     match e {
         StoreError::Decode { what, message } => format!("the {what} cannot be decoded ({message})"),
         e => e.to_string(),
@@ -51,29 +51,6 @@ impl Store {
             (u64_of("case id", &v).ok() == Some(id))
                 .then(|| String::from_utf8_lossy(&k).into_owned())
         })
-    }
-
-    /// A damaged case record `id`, named with its number when known.
-    pub fn damaged_case(&self, tree: &str, key: String, id: u64, e: &StoreError) -> Damaged {
-        Damaged {
-            tree: tree.to_string(),
-            key,
-            number: self.number_of(id),
-            reason: reason(e),
-        }
-    }
-
-    /// Case `id` with its original text and history, or what is damaged in it.
-    pub fn full_case(&self, id: u64, bytes: &[u8]) -> Result<Case, Damaged> {
-        let mut case: Case = super::decode_case(bytes)
-            .map_err(|e| self.damaged_case("cases", id.to_string(), id, &e))?;
-        case.text = self
-            .text(id)
-            .map_err(|e| self.damaged_case("texts", id.to_string(), id, &e))?;
-        case.events = self
-            .history(id)
-            .map_err(|e| self.damaged_case("history", id.to_string(), id, &e))?;
-        Ok(case)
     }
 
     /// The users that can be read, and those that cannot.

@@ -1,6 +1,9 @@
 //! The case store on sled (DESIGN 3): cases, their original texts, the append-only history,
 //! the indexes the queue needs, case-number counters, users and the schema version.
 //!
+//! The service sees it only as a [`CaseStore`] (`case_store`), the trait a second backend
+//! (PostgreSQL) implements too, checked by the same suite (`conformance`).
+//!
 //! Trees (keys are big-endian so that sled's order is numeric order):
 //!
 //! | tree          | key                          | value                                   |
@@ -22,6 +25,9 @@
 //!
 //! Nothing here removes or replaces a history entry or a text: there is no function that could.
 
+mod case_store;
+#[doc(hidden)]
+pub mod conformance;
 mod damage;
 pub mod drafts;
 pub mod exchange;
@@ -29,6 +35,7 @@ mod keys;
 pub mod records;
 mod users;
 
+pub use case_store::{CaseStore, Location, MakeCase, RawCase, RawScan, Scan};
 pub use damage::Damaged;
 pub use users::{Role, User};
 
@@ -543,11 +550,6 @@ impl Store {
             let (k, v) = kv?;
             Ok((u64_of("case id", &k)?, v))
         })
-    }
-
-    /// Decodes a raw record from [`Store::scan_raw`].
-    pub fn decode_record(bytes: &[u8]) -> Result<Case, StoreError> {
-        decode_case(bytes)
     }
 
     /// Ids of the cases assigned to `login`.

@@ -2,6 +2,7 @@
 
 pub mod daemon;
 pub mod desk;
+pub mod sled;
 pub mod tmux;
 
 /// A buffer's text, one line a row, trailing blanks cut.
