@@ -47,6 +47,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/barred.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/cliapi.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/server.ftl")),
         )
     };
 }
