@@ -31,6 +31,11 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("ui", &["console", "cli"]),
     // Letters render a case view to text: no console, command line, keys or database.
     ("letters", &["app", "console", "cli", "keymap", "store"]),
+    // The daemon: the service over a socket, no console, command line or keys.
+    (
+        "server",
+        &["app", "ui", "console", "cli", "keymap", "client"],
+    ),
     // The daemon's protocol: messages of the service, no database, console or keys.
     (
         "wire",
