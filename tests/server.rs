@@ -566,8 +566,12 @@ try:
     s.connect(sys.argv[1])
 except OSError as e:
     print("ERR", e.errno); sys.exit(0)
-s.sendall(bytes.fromhex(sys.argv[2]))
-s.shutdown(socket.SHUT_WR)
+# A refused account is closed at once: what it was told is still there to read.
+try:
+    s.sendall(bytes.fromhex(sys.argv[2]))
+    s.shutdown(socket.SHUT_WR)
+except OSError:
+    pass
 data = b""
 while True:
     b = s.recv(65536)
@@ -840,4 +844,89 @@ fn a_uid_outside_the_group_cannot_connect_and_an_unknown_one_inside_is_refused()
         "{log}"
     );
     drop(accounts);
+}
+
+#[test]
+fn on_a_new_database_the_daemons_account_is_the_first_supervisor_and_nobody_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let d = Daemon::start_on(dir.path(), &dir.path().join("new-db"), &[]);
+    if cannot_switch_accounts().is_none() {
+        // Another account first: not taken as the first user.
+        let frames = as_account(900_001, 0, &d.socket, &[]).expect("connects");
+        let (_, msgs) = messages(&frames);
+        assert_eq!(
+            bye_key(&msgs).as_deref(),
+            Some("service-unknown-user"),
+            "{msgs:?}"
+        );
+    } else {
+        eprintln!("SKIP the other-account half: not root, or no /usr/bin/python3");
+    }
+    let c = d.client();
+    // SAFETY: getuid cannot fail.
+    assert_eq!(c.caller.uid, unsafe { libc::getuid() });
+    assert_eq!(c.caller.role, Role::Supervisor);
+}
+
+#[test]
+fn under_systemd_it_serves_the_socket_it_is_given_and_says_when_it_is_ready() {
+    let dir = demo(10);
+    let socket = dir.path().join("activated.sock");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    let notify = dir.path().join("notify.sock");
+    let ready = std::os::unix::net::UnixDatagram::bind(&notify).expect("notify socket");
+    ready
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&listener);
+    let mut cmd = Command::new(BIN);
+    cmd.args(["--today", TODAY, "--db"])
+        .arg(dir.path().join("db"))
+        .args(["serve", "--socket"])
+        .arg(dir.path().join("unused.sock"))
+        .env("LISTEN_FDS", "1")
+        .env_remove("LISTEN_PID")
+        .env("NOTIFY_SOCKET", &notify)
+        .stderr(Stdio::null());
+    // SAFETY: dup2 and fcntl are async-signal-safe; the child gets the listener as fd 3, as
+    // systemd gives it, open across exec (dup2 onto itself would keep close-on-exec).
+    unsafe {
+        cmd.pre_exec(move || {
+            let ok = if fd == 3 {
+                libc::fcntl(3, libc::F_SETFD, 0) >= 0
+            } else {
+                libc::dup2(fd, 3) >= 0
+            };
+            if ok {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    let child = cmd.spawn().expect("merzim serve starts");
+    let mut d = Daemon {
+        child,
+        socket: socket.clone(),
+        db: dir.path().join("db"),
+        log: dir.path().join("none.log"),
+    };
+    let mut buf = [0u8; 512];
+    let n = ready
+        .recv(&mut buf)
+        .expect("the daemon tells systemd it is ready");
+    let said = String::from_utf8_lossy(&buf[..n]).into_owned();
+    assert!(said.lines().any(|l| l == "READY=1"), "{said}");
+    assert!(said.contains("STATUS="), "{said}");
+    drop(listener);
+    assert!(!d.client().queue(QueueQuery::default()).is_empty());
+    assert!(
+        !dir.path().join("unused.sock").exists(),
+        "nothing bound of its own"
+    );
+    assert_eq!(merzim::server::socket_of_db(&d.db), Some(socket.clone()));
+    d.signal(libc::SIGTERM);
+    assert_eq!(d.wait(Duration::from_secs(10)), Some(0));
+    assert!(socket.exists(), "systemd's socket is systemd's to remove");
 }

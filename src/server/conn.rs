@@ -438,3 +438,35 @@ pub async fn refuse_busy(stream: UnixStream, today: chrono::NaiveDate, max: usiz
         let _ = send(&mut sink, &bye, wt).await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_merge_to_the_newest_version_of_each_case() {
+        let mut changed = BTreeMap::new();
+        let mut resync = false;
+        for (n, v) in [("A", 3), ("B", 1), ("A", 5), ("A", 4)] {
+            let c = wire::Changed {
+                number: n.into(),
+                version: v,
+            };
+            merge(&mut changed, &mut resync, Notice::Case(c));
+        }
+        merge(&mut changed, &mut resync, Notice::Nothing);
+        assert_eq!(changed, BTreeMap::from([("A".into(), 5), ("B".into(), 1)]));
+        assert!(!resync);
+        merge(&mut changed, &mut resync, Notice::Resync);
+        assert!(resync);
+    }
+
+    #[test]
+    fn a_request_is_named_by_its_kind_only() {
+        let r = Request::Case {
+            number: "Ж-2026-000001 secret".into(),
+        };
+        assert_eq!(request_name(&r), "Case");
+        assert_eq!(request_name(&Request::WhoAmI), "WhoAmI");
+    }
+}

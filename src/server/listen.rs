@@ -21,10 +21,14 @@ pub struct Listening {
     pub bound_here: bool,
 }
 
-/// The socket from systemd when the daemon was socket-activated, else `path` bound here,
+/// The socket from systemd when the daemon was socket-activated (`fds`, taken from the
+/// environment before any thread starts: it clears the variables), else `path` bound here,
 /// owned by `group` (a group name; `None`: the process's group), mode 0660.
-pub fn listen(path: &Path, group: Option<&str>) -> Result<Listening, ServeError> {
-    let mut fds = listenfd::ListenFd::from_env();
+pub fn listen(
+    mut fds: listenfd::ListenFd,
+    path: &Path,
+    group: Option<&str>,
+) -> Result<Listening, ServeError> {
     if let Some(listener) = fds
         .take_unix_listener(0)
         .map_err(|e| ServeError::Activation(e.to_string()))?
@@ -159,19 +163,23 @@ mod tests {
         let path = dir.path().join("s.sock");
         // A socket nobody accepts on any more: its listener is gone.
         drop(UnixListener::bind(&path).expect("bind"));
-        let l = listen(&path, None).expect("the stale file is replaced");
+        let l =
+            listen(listenfd::ListenFd::empty(), &path, None).expect("the stale file is replaced");
         assert!(l.bound_here);
         let mode = std::fs::metadata(&path)
             .expect("socket")
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o660);
-        assert!(matches!(listen(&path, None), Err(ServeError::Live { .. })));
+        assert!(matches!(
+            listen(listenfd::ListenFd::empty(), &path, None),
+            Err(ServeError::Live { .. })
+        ));
         drop(l);
         std::fs::remove_file(&path).expect("remove");
         std::fs::write(&path, "someone's data").expect("write");
         assert!(matches!(
-            listen(&path, None),
+            listen(listenfd::ListenFd::empty(), &path, None),
             Err(ServeError::NotASocket { .. })
         ));
     }

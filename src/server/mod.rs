@@ -140,10 +140,13 @@ impl Localize for ServeError {
 /// lets the calls in flight finish, says goodbye to every client, flushes and removes its
 /// socket file. Logging must be set up first ([`init_logging`]).
 pub fn run(opts: Options, reference: Reference) -> Result<(), ServeError> {
-    // The database first: sled's lock makes sure one daemon owns it before any socket is
+    // systemd's sockets are taken while this is the only thread (taking them clears the
+    // environment variables that name them).
+    let fds = listenfd::ListenFd::from_env();
+    // The database next: sled's lock makes sure one daemon owns it before any socket file is
     // touched. A new path makes a new database (a new office starts with the daemon).
     let service = Service::new(Store::open(&opts.db)?, reference);
-    let listening = listen::listen(&opts.socket, opts.group.as_deref())?;
+    let listening = listen::listen(fds, &opts.socket, opts.group.as_deref())?;
     let note = opts.db.join(SOCKET_NOTE);
     write_note(&note, &listening.path);
     let runtime = tokio::runtime::Builder::new_multi_thread()
