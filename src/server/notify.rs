@@ -38,9 +38,24 @@ pub fn changed_by(response: &Response) -> Notice {
             number: number.clone(),
             version: *version,
         }),
-        // Reads and previews change nothing; drafts are the caller's own and no console shows
-        // another's; a refused request changed nothing.
+        // An import that added cases (or users) changed more than is worth listing.
+        Response::Imported { added, users, .. } => {
+            if *added > 0 || *users > 0 {
+                Notice::Resync
+            } else {
+                Notice::Nothing
+            }
+        }
+        // Reads, previews, snapshots and staging change no case; drafts are the caller's own
+        // and no console shows another's; a refused request changed nothing.
         Response::WhoAmI { .. }
+        | Response::Database { .. }
+        | Response::Checked { .. }
+        | Response::ExportReady { .. }
+        | Response::ExportChunk { .. }
+        | Response::ImportStarted { .. }
+        | Response::ImportStaged { .. }
+        | Response::Discarded { .. }
         | Response::Queue { .. }
         | Response::Case { .. }
         | Response::Previewed { .. }
@@ -130,6 +145,26 @@ mod tests {
             }),
             Notice::Nothing
         );
+    }
+
+    #[test]
+    fn an_import_that_added_cases_and_a_new_kind_of_change_resync() {
+        let imported = |added| Response::Imported {
+            added,
+            unchanged: 3,
+            users: 0,
+        };
+        assert_eq!(changed_by(&imported(2)), Notice::Resync);
+        assert_eq!(changed_by(&imported(0)), Notice::Nothing);
+        // A user's role or state: who may see what changed; every console reloads.
+        let user = crate::store::User {
+            uid: 900_001,
+            login: "aliya".into(),
+            name: "Әлия".into(),
+            role: crate::store::Role::Officer,
+            disabled: true,
+        };
+        assert_eq!(changed_by(&Response::User { user }), Notice::Resync);
     }
 
     #[tokio::test]
