@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod letters;
 pub mod reference;
+pub mod server;
 pub mod service;
 pub mod store;
 pub mod ui;

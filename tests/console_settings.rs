@@ -62,7 +62,7 @@ fn problems_stay_until_dismissed_one_by_one() {
     app.lang = Lang::En;
     assert_eq!(
         bottom_line(&app),
-        "[1/2, Esc hides] config.toml:2: no setting 'colour'; the settings are lang, keymap, monochrome, ascii, low_bandwidth"
+        "[1/2, Esc hides] config.toml:2: no setting 'colour'; the settings are lang, keymap, monochrome, ascii, low_bandwidth, s…"
     );
     key(&mut app, KeyCode::Esc);
     assert_eq!(

@@ -36,6 +36,11 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         "client",
         &["app", "ui", "console", "cli", "keymap", "store", "server"],
     ),
+    // The daemon: the service over a socket, no console, command line or keys.
+    (
+        "server",
+        &["app", "ui", "console", "cli", "keymap", "client"],
+    ),
     // The daemon's protocol: messages of the service, no database, console or keys.
     (
         "wire",

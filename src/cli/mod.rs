@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod letter;
 pub mod output;
+mod serve;
 mod session;
 mod users;
 
@@ -143,6 +144,8 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// List the records of the database that cannot be read (exit status 1 if there are any).
     Check(check::CheckArgs),
+    /// Serve the database to many consoles on a Unix socket (the office's daemon).
+    Serve(serve::ServeArgs),
     /// The users of the database: add, list, set-role, disable, enable.
     #[command(subcommand)]
     Users(users::UsersCmd),
@@ -410,6 +413,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             };
             users::run(c, &session::embedded(cli, reference, open, today, ui)?, ui)
         }
+        Some(Command::Serve(a)) => serve::run(a, cli, reference, ui),
         Some(Command::Backup(a)) => backup::backup(
             a,
             &session::embedded(cli, reference.clone(), Open::Existing, today, ui)?,

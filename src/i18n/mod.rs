@@ -49,6 +49,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/cliapi.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/client.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/server.ftl")),
         )
     };
 }

@@ -1,0 +1,472 @@
+//! One connection: the handshake, then calls answered in order, with change notices pushed in
+//! between (DESIGN 2.3).
+//!
+//! Two tasks per connection. The reader reads one frame at a time and runs each whole call on
+//! a blocking thread (the service is synchronous: sled), so calls of one connection are
+//! answered in the order they came. The writer is the only one that writes: a reply's parts go
+//! out back to back, never mixed with another reply or a notice. Between them a small bounded
+//! queue, so a client that stops reading holds at most a few replies in the daemon's memory
+//! before the writer's timeout drops it.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use futures_util::SinkExt;
+use tokio::io::AsyncReadExt;
+use tokio::net::UnixStream;
+use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::sync::{broadcast, mpsc, watch};
+use tokio::time::timeout;
+use tokio_util::codec::{Decoder, FramedWrite, LengthDelimitedCodec};
+
+use super::Limits;
+use super::notify::{Hub, Notice};
+use crate::domain::message::{Localize, Message};
+use crate::service::{
+    ApiError, Caller, CaseApi, Request, Response, Service, ServiceError, Session,
+};
+use crate::wire::{self, ClientMsg, Gather, Hello, ServerMsg, WireError};
+
+/// A connection may list this many changed cases in one notice; more is a resync (the console
+/// reloads what it shows instead of hearing a long list).
+const MAX_LISTED: usize = 256;
+
+/// What every connection shares: the service, the office's clock, the notices.
+pub struct Daemon {
+    pub service: Service,
+    pub today: Arc<dyn Fn() -> chrono::NaiveDate + Send + Sync>,
+    /// The daemon's own uid: on a database without users it is the first supervisor.
+    pub own_uid: u32,
+    pub limits: Limits,
+    pub hub: Hub,
+    /// Becomes `true` when the daemon is asked to stop.
+    pub stopping: watch::Receiver<bool>,
+}
+
+/// The frames' codec: 4-byte big-endian lengths, at most [`wire::MAX_FRAME`] bytes.
+pub fn codec() -> LengthDelimitedCodec {
+    LengthDelimitedCodec::builder()
+        .max_frame_length(wire::MAX_FRAME)
+        .new_codec()
+}
+
+/// What the reader hands the writer.
+enum Out {
+    /// The frames of one reply, written back to back.
+    Reply(Vec<Bytes>),
+    /// A last word, then the connection ends.
+    Bye(Message),
+}
+
+/// Why a connection ended early, for the log.
+#[derive(Debug)]
+enum Ended {
+    Io(io::Error),
+    Stalled,
+}
+
+/// Serves one accepted connection to its end.
+pub async fn serve(stream: UnixStream, daemon: Arc<Daemon>) {
+    let uid = match stream.peer_cred() {
+        Ok(c) => c.uid(),
+        Err(e) => {
+            tracing::warn!(error = %e, "a connection without peer credentials is closed");
+            return;
+        }
+    };
+    let (read, write) = stream.into_split();
+    let mut sink = FramedWrite::new(write, codec());
+    let wt = daemon.limits.write_timeout;
+    let today = (daemon.today)();
+    if send(&mut sink, &Hello::new(today), wt).await.is_err() {
+        return;
+    }
+    // The kernel's word for who this is; nothing the client sends names a user.
+    let service = daemon.service.clone();
+    let own = daemon.own_uid;
+    let caller = tokio::task::spawn_blocking(move || caller_of(&service, uid, own))
+        .await
+        .unwrap_or_else(|e| Err(ServiceError::Invalid(e.to_string())));
+    let caller = match caller {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::warn!(uid, why = %e, "connection refused");
+            let _ = send(
+                &mut sink,
+                &ServerMsg::Bye {
+                    message: e.message(),
+                },
+                wt,
+            )
+            .await;
+            return;
+        }
+    };
+    // Subscribed before the welcome: no change after it goes unheard.
+    let notices = daemon.hub.subscribe();
+    let welcome = ServerMsg::Welcome {
+        caller: caller.clone(),
+        today,
+    };
+    if send(&mut sink, &welcome, wt).await.is_err() {
+        return;
+    }
+    tracing::info!(uid, login = %caller.login, role = ?caller.role, "connected");
+    let (tx, rx) = mpsc::channel(daemon.limits.queue);
+    let login = caller.login.clone();
+    let writer = tokio::spawn(write_loop(sink, rx, notices, wt, uid, login.clone()));
+    let t = daemon.today.clone();
+    let session = Arc::new(Session::new(
+        daemon.service.clone(),
+        caller,
+        Box::new(move || t()),
+    ));
+    read_loop(read, tx, session, &daemon, uid, &login).await;
+    let _ = writer.await;
+    tracing::info!(uid, login = %login, "disconnected");
+}
+
+/// The caller behind `uid`: a user of the database; on a database with no users yet the
+/// daemon's own account becomes its first supervisor (like the embedded console), nobody else.
+fn caller_of(service: &Service, uid: u32, own_uid: u32) -> Result<Caller, ServiceError> {
+    if uid == own_uid {
+        service.caller_or_first_user(uid)
+    } else {
+        service.caller_for_uid(uid)
+    }
+}
+
+/// Reads frames, gathers calls, answers them in order; ends at the client's end of stream, a
+/// broken frame, a stalled one, the writer's end or the daemon's stop.
+async fn read_loop(
+    mut read: OwnedReadHalf,
+    tx: mpsc::Sender<Out>,
+    session: Arc<Session>,
+    daemon: &Daemon,
+    uid: u32,
+    login: &str,
+) {
+    let mut codec = codec();
+    let mut buf = BytesMut::with_capacity(8 * 1024);
+    // Bytes received and bytes of whole frames: more received means a frame is half read.
+    let (mut received, mut framed) = (0u64, 0u64);
+    let mut gather = Gather::default();
+    let mut stopping = daemon.stopping.clone();
+    let stall = daemon.limits.frame_timeout;
+    loop {
+        let frame = match codec.decode(&mut buf) {
+            Ok(Some(frame)) => frame,
+            Ok(None) => {
+                let partial = received > framed;
+                if *stopping.borrow() && !partial {
+                    let _ = tx.send(Out::Bye(Message::new("server-bye-shutdown"))).await;
+                    return;
+                }
+                tokio::select! {
+                    _ = tx.closed() => return,
+                    r = stopping.changed(), if !partial => {
+                        if r.is_err() {
+                            return;
+                        }
+                        continue;
+                    }
+                    r = read_some(&mut read, &mut buf, partial.then_some(stall)) => match r {
+                        Ok(0) => {
+                            if partial {
+                                tracing::warn!(uid, login, "protocol error: the connection ended inside a frame");
+                            }
+                            return;
+                        }
+                        Ok(n) => {
+                            received += n as u64;
+                            continue;
+                        }
+                        Err(Ended::Stalled) => {
+                            tracing::warn!(uid, login, seconds = stall.as_secs_f64(), "protocol error: half a frame, then silence; closed");
+                            return;
+                        }
+                        Err(Ended::Io(e)) => {
+                            tracing::info!(uid, login, error = %e, "the connection failed");
+                            return;
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                // Over the cap: the codec refuses it from the length alone, nothing allocated.
+                tracing::warn!(uid, login, error = %e, "protocol error: a frame over the limit; closed");
+                let bye =
+                    Message::new("server-bye-frame-too-long").number("max", wire::MAX_FRAME as i64);
+                let _ = tx.send(Out::Bye(bye)).await;
+                return;
+            }
+        };
+        framed += 4 + frame.len() as u64;
+        let (id, whole) = match call_part(&frame, &mut gather) {
+            Ok(Some(call)) => call,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::warn!(uid, login, error = %e, "protocol error; closed");
+                let bye = match e {
+                    WireError::TooLong { .. } => Message::new("server-bye-request-too-long")
+                        .number("max", wire::MAX_REQUEST as i64),
+                    _ => Message::new("server-bye-garbage"),
+                };
+                let _ = tx.send(Out::Bye(bye)).await;
+                return;
+            }
+        };
+        let request: Request = match wire::decode(&whole) {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(uid, login, error = %e, "protocol error: a request that cannot be read; closed");
+                let _ = tx.send(Out::Bye(Message::new("server-bye-garbage"))).await;
+                return;
+            }
+        };
+        let what = request_name(&request);
+        let s = session.clone();
+        let response = tokio::task::spawn_blocking(move || s.call(request))
+            .await
+            .unwrap_or_else(|e| Response::Error {
+                error: ApiError::Internal {
+                    message: Message::new("plain-text").text("text", e.to_string()),
+                },
+            });
+        if let Response::Error { error } = &response {
+            tracing::info!(uid, login, request = %what, why = %error, "request refused");
+        }
+        daemon.hub.publish_answer(&response);
+        let frames = match reply_frames(id, &response) {
+            Ok(f) => f,
+            Err(e) => {
+                tracing::error!(uid, login, request = %what, error = %e, "an answer could not be written");
+                return;
+            }
+        };
+        if tx.send(Out::Reply(frames)).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Adds one frame's part to the call being gathered: the whole call when it was the last part.
+fn call_part(frame: &[u8], gather: &mut Gather) -> Result<Option<(u64, Vec<u8>)>, WireError> {
+    let ClientMsg::Call { id, last, bytes } = wire::decode(frame)?;
+    gather.add(id, last, &bytes, wire::MAX_REQUEST)
+}
+
+/// Reads what is there into `buf`; with `stall`, gives up when nothing comes for that long
+/// (inside a frame). Between frames it waits as long as the client idles: a console is open
+/// all day.
+async fn read_some(
+    read: &mut OwnedReadHalf,
+    buf: &mut BytesMut,
+    stall: Option<Duration>,
+) -> Result<usize, Ended> {
+    buf.reserve(8 * 1024);
+    let r = match stall {
+        Some(t) => timeout(t, read.read_buf(buf))
+            .await
+            .map_err(|_| Ended::Stalled)?,
+        None => read.read_buf(buf).await,
+    };
+    r.map_err(Ended::Io)
+}
+
+/// The frames of the answer `response` to the call `id`.
+fn reply_frames(id: u64, response: &Response) -> Result<Vec<Bytes>, WireError> {
+    let bytes = wire::encode(response)?;
+    wire::parts(&bytes)
+        .map(|(last, part)| {
+            wire::encode(&ServerMsg::Reply {
+                id,
+                last,
+                bytes: part.to_vec(),
+            })
+            .map(Bytes::from)
+        })
+        .collect()
+}
+
+/// Writes one message as a frame, within the write timeout.
+async fn send(
+    sink: &mut FramedWrite<OwnedWriteHalf, LengthDelimitedCodec>,
+    msg: &impl serde::Serialize,
+    wt: Duration,
+) -> Result<(), Ended> {
+    let bytes = wire::encode(msg).map_err(|e| Ended::Io(io::Error::other(e.to_string())))?;
+    write_frame(sink, Bytes::from(bytes), wt).await
+}
+
+async fn write_frame(
+    sink: &mut FramedWrite<OwnedWriteHalf, LengthDelimitedCodec>,
+    frame: Bytes,
+    wt: Duration,
+) -> Result<(), Ended> {
+    match timeout(wt, sink.send(frame)).await {
+        Ok(r) => r.map_err(Ended::Io),
+        Err(_) => Err(Ended::Stalled),
+    }
+}
+
+/// The one writer of a connection: replies in order, notices merged in between (one entry per
+/// case, its newest version) while a reply is being written or the client reads slowly.
+async fn write_loop(
+    mut sink: FramedWrite<OwnedWriteHalf, LengthDelimitedCodec>,
+    mut rx: mpsc::Receiver<Out>,
+    mut notices: broadcast::Receiver<Notice>,
+    wt: Duration,
+    uid: u32,
+    login: String,
+) {
+    let mut changed: BTreeMap<String, u64> = BTreeMap::new();
+    let mut resync = false;
+    let mut hub_open = true;
+    loop {
+        // Everything that came while the last write went out is merged into one notice.
+        loop {
+            match notices.try_recv() {
+                Ok(n) => merge(&mut changed, &mut resync, n),
+                Err(broadcast::error::TryRecvError::Lagged(_)) => resync = true,
+                Err(_) => break,
+            }
+        }
+        if resync || changed.len() > MAX_LISTED {
+            changed.clear();
+            resync = false;
+            if let Err(e) = send(&mut sink, &ServerMsg::Resync, wt).await {
+                return dropped(uid, &login, e);
+            }
+        } else if !changed.is_empty() {
+            let cases = std::mem::take(&mut changed)
+                .into_iter()
+                .map(|(number, version)| wire::Changed { number, version })
+                .collect();
+            if let Err(e) = send(&mut sink, &ServerMsg::Changed { cases }, wt).await {
+                return dropped(uid, &login, e);
+            }
+        }
+        tokio::select! {
+            biased;
+            out = rx.recv() => match out {
+                Some(Out::Reply(frames)) => {
+                    for frame in frames {
+                        if let Err(e) = write_frame(&mut sink, frame, wt).await {
+                            return dropped(uid, &login, e);
+                        }
+                    }
+                }
+                Some(Out::Bye(message)) => {
+                    let _ = send(&mut sink, &ServerMsg::Bye { message }, wt).await;
+                    return;
+                }
+                None => return,
+            },
+            n = notices.recv(), if hub_open => match n {
+                Ok(n) => merge(&mut changed, &mut resync, n),
+                Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
+                Err(broadcast::error::RecvError::Closed) => hub_open = false,
+            },
+        }
+    }
+}
+
+fn merge(changed: &mut BTreeMap<String, u64>, resync: &mut bool, n: Notice) {
+    match n {
+        Notice::Nothing => {}
+        Notice::Resync => *resync = true,
+        Notice::Case(c) => {
+            let v = changed.entry(c.number).or_insert(c.version);
+            *v = (*v).max(c.version);
+        }
+    }
+}
+
+fn dropped(uid: u32, login: &str, e: Ended) {
+    match e {
+        Ended::Stalled => {
+            tracing::warn!(
+                uid,
+                login,
+                "the client stopped reading; dropped after the write timeout"
+            )
+        }
+        Ended::Io(e) => {
+            tracing::info!(uid, login, error = %e, "the connection failed while writing")
+        }
+    }
+}
+
+/// The request's kind, for the log (never its content: complaint text stays out of logs).
+/// Taken from the variant's name, so that a new kind of request needs no line here; the
+/// formatting stops at the name, so a long request costs nothing to name.
+fn request_name(r: &Request) -> String {
+    struct Name(String);
+    impl std::fmt::Write for Name {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            match s.find(|c: char| !c.is_ascii_alphanumeric()) {
+                Some(end) => {
+                    self.0.push_str(&s[..end]);
+                    Err(std::fmt::Error)
+                }
+                None => {
+                    self.0.push_str(s);
+                    Ok(())
+                }
+            }
+        }
+    }
+    let mut name = Name(String::new());
+    let _ = std::fmt::write(&mut name, format_args!("{r:?}"));
+    name.0
+}
+
+/// Tells a connection over the cap that the daemon is full, and closes it.
+pub async fn refuse_busy(stream: UnixStream, today: chrono::NaiveDate, max: usize, wt: Duration) {
+    let uid = stream.peer_cred().map(|c| c.uid()).ok();
+    tracing::warn!(uid, max, "connection refused: too many connections");
+    let (_read, write) = stream.into_split();
+    let mut sink = FramedWrite::new(write, codec());
+    if send(&mut sink, &Hello::new(today), wt).await.is_ok() {
+        let bye = ServerMsg::Bye {
+            message: Message::new("server-bye-busy").number("max", max as i64),
+        };
+        let _ = send(&mut sink, &bye, wt).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_merge_to_the_newest_version_of_each_case() {
+        let mut changed = BTreeMap::new();
+        let mut resync = false;
+        for (n, v) in [("A", 3), ("B", 1), ("A", 5), ("A", 4)] {
+            let c = wire::Changed {
+                number: n.into(),
+                version: v,
+            };
+            merge(&mut changed, &mut resync, Notice::Case(c));
+        }
+        merge(&mut changed, &mut resync, Notice::Nothing);
+        assert_eq!(changed, BTreeMap::from([("A".into(), 5), ("B".into(), 1)]));
+        assert!(!resync);
+        merge(&mut changed, &mut resync, Notice::Resync);
+        assert!(resync);
+    }
+
+    #[test]
+    fn a_request_is_named_by_its_kind_only() {
+        let r = Request::Case {
+            number: "Ж-2026-000001 secret".into(),
+        };
+        assert_eq!(request_name(&r), "Case");
+        assert_eq!(request_name(&Request::WhoAmI), "WhoAmI");
+    }
+}
