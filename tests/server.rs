@@ -1,14 +1,15 @@
 //! `merzim serve` end to end: the real binary on a demo database, spoken to frame by frame by
 //! a small blocking client (tests/server_support), hostile clients included.
 
+mod common;
 mod server_support;
 
 use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use merzim::domain::case::EventKind;
@@ -16,124 +17,11 @@ use merzim::service::{ApiError, QueueQuery, Request, Response, Role, Scope};
 use merzim::wire::{self, ClientMsg, Hello, ServerMsg, call_frames, decode, encode, write_frame};
 use server_support::{Client, Refused, describe, load, read_msg};
 
-const BIN: &str = env!("CARGO_BIN_EXE_merzim");
-const TODAY: &str = "2026-11-20";
+use common::serve::{BIN, Daemon, TODAY, demo};
 
-/// A demo database in a directory others may traverse (the other-uid tests connect to a
-/// socket inside it).
-fn demo(cases: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let out = Command::new(BIN)
-        .args(["--today", TODAY, "--db"])
-        .arg(dir.path().join("db"))
-        .args(["demo", "--cases", &cases.to_string()])
-        .output()
-        .expect("merzim demo runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
-
-/// A running daemon, killed when dropped.
-struct Daemon {
-    child: Child,
-    socket: PathBuf,
-    db: PathBuf,
-    log: PathBuf,
-}
-
-impl Daemon {
-    fn start(dir: &Path, extra: &[&str]) -> Daemon {
-        Daemon::start_on(dir, &dir.join("db"), extra)
-    }
-
-    fn start_on(dir: &Path, db: &Path, extra: &[&str]) -> Daemon {
-        let socket = dir.join("merzim.sock");
-        let log = dir.join("serve.log");
-        let mut child = Command::new(BIN)
-            .args(["--today", TODAY, "--db"])
-            .arg(db)
-            .arg("serve")
-            .arg("--socket")
-            .arg(&socket)
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(dir.join("serve.stderr")).expect("stderr file"))
-            .arg("--log")
-            .arg(&log)
-            .spawn()
-            .expect("merzim serve starts");
-        let until = Instant::now() + Duration::from_secs(20);
-        while UnixStream::connect(&socket).is_err() {
-            if let Some(status) = child.try_wait().expect("wait") {
-                panic!(
-                    "merzim serve exited with {status}: {}",
-                    std::fs::read_to_string(dir.join("serve.stderr")).unwrap_or_default()
-                );
-            }
-            assert!(
-                Instant::now() < until,
-                "merzim serve did not listen in time"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Daemon {
-            child,
-            socket,
-            db: db.to_path_buf(),
-            log,
-        }
-    }
-
-    fn client(&self) -> Client {
-        Client::connect(&self.socket).unwrap_or_else(|e| panic!("connect: {e:?}"))
-    }
-
-    fn signal(&self, sig: libc::c_int) {
-        // SAFETY: kill with the pid of a child this test started.
-        assert_eq!(
-            unsafe { libc::kill(self.child.id() as libc::pid_t, sig) },
-            0
-        );
-    }
-
-    /// Waits for the daemon to exit: its status code (`None`: killed by a signal).
-    fn wait(&mut self, within: Duration) -> Option<i32> {
-        let until = Instant::now() + within;
-        loop {
-            if let Some(s) = self.child.try_wait().expect("wait") {
-                return s.code();
-            }
-            assert!(Instant::now() < until, "the daemon did not exit in time");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn log_text(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// The daemon's resident memory, in KiB.
-    fn rss_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .expect("the daemon's /proc status");
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("VmRSS")
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A client of the daemon, past the handshake.
+fn client(d: &Daemon) -> Client {
+    Client::connect(&d.socket).unwrap_or_else(|e| panic!("connect: {e:?}"))
 }
 
 /// An open case nobody else is likely to touch, with its version.
@@ -179,7 +67,7 @@ fn bye_key(msgs: &[ServerMsg]) -> Option<String> {
 fn the_handshake_names_the_peer_and_the_servers_day_and_a_queue_comes_back() {
     let dir = demo(60);
     let d = Daemon::start(dir.path(), &[]);
-    let mut c = d.client();
+    let mut c = client(&d);
     assert!(c.hello.compatible());
     assert_eq!(c.hello.today.to_string(), TODAY);
     assert_eq!(c.today.to_string(), TODAY);
@@ -204,8 +92,8 @@ fn the_handshake_names_the_peer_and_the_servers_day_and_a_queue_comes_back() {
 fn a_change_by_one_client_reaches_the_other_within_a_second() {
     let dir = demo(40);
     let d = Daemon::start(dir.path(), &[]);
-    let mut a = d.client();
-    let mut b = d.client();
+    let mut a = client(&d);
+    let mut b = client(&d);
     let (number, version) = open_case(&mut a);
     let v = a
         .note(&number, version, "seen by b")
@@ -233,7 +121,7 @@ fn a_change_by_one_client_reaches_the_other_within_a_second() {
 fn garbage_and_an_http_request_close_that_connection_only() {
     let dir = demo(20);
     let d = Daemon::start(dir.path(), &[]);
-    let mut good = d.client();
+    let mut good = client(&d);
     // A well-framed frame of junk.
     let mut s = raw(&d);
     write_frame(&mut s, b"\xc1\xc1 this is no message").expect("write");
@@ -279,14 +167,14 @@ fn a_4_gb_length_prefix_is_refused_without_allocating_it() {
         after < before + 64 * 1024,
         "memory grew from {before} KiB to {after} KiB"
     );
-    assert!(!d.client().queue(QueueQuery::default()).is_empty());
+    assert!(!client(&d).queue(QueueQuery::default()).is_empty());
 }
 
 #[test]
 fn half_a_frame_then_silence_is_closed_but_an_idle_connection_is_not() {
     let dir = demo(20);
     let d = Daemon::start(dir.path(), &["--frame-timeout-ms", "400"]);
-    let mut idle = d.client();
+    let mut idle = client(&d);
     let mut s = raw(&d);
     s.write_all(&100u32.to_be_bytes()).expect("write");
     s.write_all(&[0x81; 10]).expect("write");
@@ -328,7 +216,7 @@ fn a_request_over_the_limit_is_refused() {
         Some("server-bye-request-too-long"),
         "{got:?}"
     );
-    assert!(!d.client().queue(QueueQuery::default()).is_empty());
+    assert!(!client(&d).queue(QueueQuery::default()).is_empty());
 }
 
 #[test]
@@ -353,7 +241,7 @@ fn a_client_that_never_reads_is_dropped_while_the_others_are_served() {
             break;
         }
     }
-    let mut other = d.client();
+    let mut other = client(&d);
     for _ in 0..5 {
         let t = Instant::now();
         assert_eq!(
@@ -396,8 +284,8 @@ fn a_client_that_never_reads_is_dropped_while_the_others_are_served() {
 fn connections_over_the_cap_are_told_and_closed() {
     let dir = demo(10);
     let d = Daemon::start(dir.path(), &["--max-connections", "2"]);
-    let _a = d.client();
-    let _b = d.client();
+    let _a = client(&d);
+    let _b = client(&d);
     match Client::connect(&d.socket) {
         Err(Refused::Bye(key, _)) => assert_eq!(key, "server-bye-busy"),
         other => panic!("a third connection: {:?}", other.map(|c| c.caller)),
@@ -413,7 +301,7 @@ fn connections_over_the_cap_are_told_and_closed() {
 fn history_records_the_peer_the_kernel_names() {
     let dir = demo(20);
     let d = Daemon::start(dir.path(), &[]);
-    let mut c = d.client();
+    let mut c = client(&d);
     let (number, version) = open_case(&mut c);
     c.note(&number, version, "who wrote this").expect("saved");
     let Ok(Response::Case { view }) = c.call(&Request::Case { number }) else {
@@ -433,7 +321,7 @@ fn a_stale_socket_file_is_replaced_and_a_live_one_is_refused() {
     drop(std::os::unix::net::UnixListener::bind(&socket).expect("bind"));
     assert!(socket.exists(), "a stale socket file is left");
     let d = Daemon::start(dir.path(), &[]);
-    assert!(!d.client().queue(QueueQuery::default()).is_empty());
+    assert!(!client(&d).queue(QueueQuery::default()).is_empty());
     // A second daemon on another database, same socket: refused, one line, status 1.
     let other = dir.path().join("other");
     let out = Command::new(BIN)
@@ -449,7 +337,7 @@ fn a_stale_socket_file_is_replaced_and_a_live_one_is_refused() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("already listens"), "{err}");
     assert!(
-        !d.client().queue(QueueQuery::default()).is_empty(),
+        !client(&d).queue(QueueQuery::default()).is_empty(),
         "the first one is untouched"
     );
 }
@@ -458,7 +346,7 @@ fn a_stale_socket_file_is_replaced_and_a_live_one_is_refused() {
 fn sigterm_finishes_says_goodbye_and_removes_the_socket() {
     let dir = demo(20);
     let mut d = Daemon::start(dir.path(), &[]);
-    let mut c = d.client();
+    let mut c = client(&d);
     let (number, version) = open_case(&mut c);
     c.note(&number, version, "before the stop")
         .expect("acknowledged");
@@ -475,7 +363,7 @@ fn sigterm_finishes_says_goodbye_and_removes_the_socket() {
     assert!(d.log_text().contains("stopping"), "{}", d.log_text());
     let d2 = Daemon::start(dir.path(), &[]);
     assert!(
-        d2.client()
+        client(&d2)
             .notes(&number)
             .contains(&"before the stop".to_string())
     );
@@ -525,7 +413,7 @@ fn sigkill_during_writes_loses_no_acknowledged_write() {
     );
     assert!(d.socket.exists(), "SIGKILL leaves the socket file");
     let d2 = Daemon::start(dir.path(), &[]);
-    let mut c = d2.client();
+    let mut c = client(&d2);
     for (number, text) in &acked {
         assert!(
             c.notes(number).contains(text),
@@ -642,7 +530,7 @@ fn an_officer_sees_own_and_unassigned_cases_whatever_the_scope_asked() {
     }
     let dir = demo(80);
     let d = Daemon::start(dir.path(), &[]);
-    let mut boss = d.client();
+    let mut boss = client(&d);
     let all = boss.queue(QueueQuery {
         include_closed: true,
         ..QueueQuery::default()
@@ -863,7 +751,7 @@ fn on_a_new_database_the_daemons_account_is_the_first_supervisor_and_nobody_else
     } else {
         eprintln!("SKIP the other-account half: not root, or no /usr/bin/python3");
     }
-    let c = d.client();
+    let c = client(&d);
     // SAFETY: getuid cannot fail.
     assert_eq!(c.caller.uid, unsafe { libc::getuid() });
     assert_eq!(c.caller.role, Role::Supervisor);
@@ -920,7 +808,7 @@ fn under_systemd_it_serves_the_socket_it_is_given_and_says_when_it_is_ready() {
     assert!(said.lines().any(|l| l == "READY=1"), "{said}");
     assert!(said.contains("STATUS="), "{said}");
     drop(listener);
-    assert!(!d.client().queue(QueueQuery::default()).is_empty());
+    assert!(!client(&d).queue(QueueQuery::default()).is_empty());
     assert!(
         !dir.path().join("unused.sock").exists(),
         "nothing bound of its own"

@@ -92,12 +92,7 @@ impl Cli {
     /// [`client::DEFAULT_SOCKET`].
     pub fn socket_path(&self) -> Option<PathBuf> {
         let given = self.connect.as_ref()?;
-        Some(given.clone().unwrap_or_else(|| {
-            console::Config::load()
-                .0
-                .socket
-                .unwrap_or_else(|| PathBuf::from(client::DEFAULT_SOCKET))
-        }))
+        Some(given.clone().unwrap_or_else(configured_socket))
     }
 
     /// The console's options from the command line.
@@ -271,7 +266,7 @@ pub fn say(line: &str) {
 
 /// Parses the arguments, runs the command, prints a one-line error on failure.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(connect_without_socket(std::env::args_os().collect())) {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -318,6 +313,37 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The daemon's socket when `--connect` names none: `socket` of the officer's config.toml,
+/// else the office default [`client::DEFAULT_SOCKET`].
+fn configured_socket() -> PathBuf {
+    console::Config::load()
+        .0
+        .socket
+        .unwrap_or_else(|| PathBuf::from(client::DEFAULT_SOCKET))
+}
+
+/// `merzim --connect export ...`: a `--connect` followed by a command takes no socket (the
+/// configured one, see [`Cli::socket_path`]), instead of taking the command's name as its
+/// socket.
+fn connect_without_socket(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let is_command = |a: &std::ffi::OsString| {
+        a.to_str().is_some_and(|a| {
+            cmd.get_subcommands()
+                .any(|c| c.get_name() == a || c.get_all_aliases().any(|n| n == a))
+        })
+    };
+    for i in 0..args.len() {
+        if args[i] == "--connect" && args.get(i + 1).is_some_and(is_command) {
+            let mut arg = std::ffi::OsString::from("--connect=");
+            arg.push(configured_socket());
+            args[i] = arg;
+        }
+    }
+    args
+}
+
 /// The words of the command line: the catalogues and the reader's language.
 pub struct Ui {
     pub texts: Texts,
@@ -337,67 +363,73 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
         .unwrap_or_else(|| Utc::now().with_timezone(&cli.utc_offset).date_naive());
     let data_dir = cli.data_dir.clone().or_else(reference::default_data_dir);
     // The office's own files: a broken one is bad input (status 2), named with its reason.
-    let reference = Reference::load(data_dir.as_deref()).map_err(|e| {
-        Failure::input(
-            ui.t(
-                "cli-office-data",
-                &[
-                    ("error", error_line(&e, ui).into()),
-                    (
-                        "dir",
-                        data_dir
-                            .as_deref()
-                            .map(|d| d.display().to_string())
-                            .unwrap_or_default()
-                            .into(),
-                    ),
-                ],
-            ),
-        )
-    })?;
+    // Loaded when a command computes with them here (not through a daemon: its data are its
+    // own).
+    let load = || {
+        Reference::load(data_dir.as_deref()).map_err(|e| {
+            Failure::input(
+                ui.t(
+                    "cli-office-data",
+                    &[
+                        ("error", error_line(&e, ui).into()),
+                        (
+                            "dir",
+                            data_dir
+                                .as_deref()
+                                .map(|d| d.display().to_string())
+                                .unwrap_or_default()
+                                .into(),
+                        ),
+                    ],
+                ),
+            )
+        })
+    };
     match &cli.command {
         None => {
             // First run on the default path creates the database there; a `--db` (or
             // MERZIM_DB) that names nothing is a mistyped path, not a new database. Over the
             // socket the database is the daemon's business.
-            if cli.db.is_some() && cli.connect.is_none() {
-                drop(open_service(cli, reference.clone(), Open::Existing, ui)?);
+            let mut opts = cli.console_options(data_dir.clone())?;
+            if opts.connect.is_none() {
+                // A database that `merzim serve` holds is reached through its socket.
+                if let Some(socket) = session::served(&opts.db) {
+                    opts.connect = Some(socket);
+                } else {
+                    let reference = load()?;
+                    if cli.db.is_some() {
+                        drop(open_service(cli, reference, Open::Existing, ui)?);
+                    }
+                }
             }
-            console::run(cli.console_options(data_dir)?).map_err(|e| Failure::from_error(&e, ui))
+            console::run(opts).map_err(|e| Failure::from_error(&e, ui))
         }
-        Some(Command::Calendar(c)) => calendar::run(c, &reference, today, ui),
-        Some(Command::Due(d)) => due::run(d, &reference, today, ui),
+        Some(Command::Calendar(c)) => calendar::run(c, &load()?, today, ui),
+        Some(Command::Due(d)) => due::run(d, &load()?, today, ui),
         // The commands on the database talk to the one door (`&dyn CaseApi`): here an
         // in-process session; through a daemon, its socket client, with the same output.
-        Some(Command::Import(a)) => import::run(
-            a,
-            &session::embedded(cli, reference, Open::Create, today, ui)?,
-            ui,
-        ),
+        Some(Command::Import(a)) => {
+            import::run(a, &*session::door(cli, &load, Open::Create, today, ui)?, ui)
+        }
         Some(Command::Export(a)) => export::run(
             a,
-            &session::embedded(cli, reference, Open::Existing, today, ui)?,
+            &*session::door(cli, &load, Open::Existing, today, ui)?,
             ui,
         ),
         Some(Command::Letter(a)) => letter::run(
             a,
-            &session::embedded(cli, reference, Open::Existing, today, ui)?,
+            &*session::door(cli, &load, Open::Existing, today, ui)?,
             ui,
         ),
         Some(Command::Check(a)) => check::run(
             a,
-            &session::embedded(cli, reference, Open::Existing, today, ui)?,
+            &*session::door(cli, &load, Open::Existing, today, ui)?,
             ui,
         ),
         Some(Command::Demo(a)) => {
             // The service is closed before the console opens the database again (sled allows
             // one opening at a time).
-            demo::run(
-                a,
-                &open_service(cli, reference, Open::Create, ui)?,
-                today,
-                ui,
-            )?;
+            demo::run(a, &open_service(cli, load()?, Open::Create, ui)?, today, ui)?;
             if a.open {
                 console::run(cli.console_options(data_dir)?)
                     .map_err(|e| Failure::from_error(&e, ui))?;
@@ -411,27 +443,25 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             } else {
                 Open::Existing
             };
-            users::run(c, &session::embedded(cli, reference, open, today, ui)?, ui)
+            users::run(c, &*session::door(cli, &load, open, today, ui)?, ui)
         }
-        Some(Command::Serve(a)) => serve::run(a, cli, reference, ui),
-        Some(Command::Backup(a)) => backup::backup(
-            a,
-            &session::embedded(cli, reference.clone(), Open::Existing, today, ui)?,
-            &reference,
-            ui,
-        ),
-        Some(Command::Restore(a)) => backup::restore(
-            a,
-            &open_service(cli, reference, Open::Create, ui)?,
-            today,
-            ui,
-        ),
-        Some(Command::DebugCrashWriter(a)) => backup::crash_writer(
-            a,
-            &open_service(cli, reference, Open::Create, ui)?,
-            today,
-            ui,
-        ),
+        Some(Command::Serve(a)) => serve::run(a, cli, load()?, ui),
+        Some(Command::Backup(a)) => {
+            let api = session::door(cli, &load, Open::Existing, today, ui)?;
+            // The backup is verified here, on the data of whoever serves the database.
+            let reference = match api.reference() {
+                Ok(sources) => Reference::from_sources(sources)
+                    .map_err(|e| Failure::other(error_line(&e, ui)))?,
+                Err(_) => load()?,
+            };
+            backup::backup(a, &*api, &reference, ui)
+        }
+        Some(Command::Restore(a)) => {
+            backup::restore(a, &open_service(cli, load()?, Open::Create, ui)?, today, ui)
+        }
+        Some(Command::DebugCrashWriter(a)) => {
+            backup::crash_writer(a, &open_service(cli, load()?, Open::Create, ui)?, today, ui)
+        }
     }
 }
 

@@ -17,6 +17,48 @@ use crate::service::identity;
 use crate::service::transfer::Snapshot;
 use crate::service::{ApiError, CaseApi};
 
+/// The door of a command on the database: with `--connect`, the daemon's socket; else the
+/// database of `--db` opened here, or, when `merzim serve` holds that database, the daemon's
+/// socket found beside it (so that a nightly backup or export never needs the consoles closed).
+/// `reference` is loaded only when the database is opened here: through a daemon the office's
+/// data are the daemon's.
+pub fn door(
+    cli: &Cli,
+    reference: &dyn Fn() -> Result<Reference, Failure>,
+    open: Open,
+    today: NaiveDate,
+    ui: &Ui,
+) -> Result<Box<dyn CaseApi>, Failure> {
+    if let Some(socket) = cli.socket_path() {
+        return connect(&socket, ui);
+    }
+    if let Some(socket) = served(&cli.db_path()?) {
+        return connect(&socket, ui);
+    }
+    Ok(Box::new(embedded(cli, reference()?, open, today, ui)?))
+}
+
+/// The socket of the daemon that holds the database at `db` right now, if one does: its
+/// pointer file names a socket and the database is locked (a pointer left by a daemon that
+/// died is not followed).
+pub fn served(db: &std::path::Path) -> Option<std::path::PathBuf> {
+    let socket = crate::service::pointer::socket_of(db)?;
+    match crate::store::Store::open_existing(db) {
+        Err(crate::store::StoreError::Locked { .. }) => Some(socket),
+        _ => None,
+    }
+}
+
+/// A client of the daemon at `socket`, or the one line that says why not (status 1).
+fn connect(socket: &std::path::Path, ui: &Ui) -> Result<Box<dyn CaseApi>, Failure> {
+    match crate::client::Client::connect(socket) {
+        Ok(c) => Ok(Box::new(c)),
+        Err(e) => Err(Failure::other(escape(
+            &ui.texts.message(ui.lang, &e.message()).replace('\n', " "),
+        ))),
+    }
+}
+
 /// The session of an embedded command: the database of `--db` opened here, the caller this
 /// process's account, "today" the command line's.
 pub fn embedded(

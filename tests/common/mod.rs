@@ -2,6 +2,7 @@
 
 pub mod daemon;
 pub mod desk;
+pub mod serve;
 pub mod sled;
 pub mod tmux;
 
