@@ -339,8 +339,8 @@ pub struct CalendarCheck {
     pub today: NaiveDate,
     /// The last of the working days checked (counted as the calendar knows them).
     pub until: NaiveDate,
-    /// The last day of the last year covered without a gap from today's year; `None` when
-    /// today's year itself is not covered.
+    /// The last day of the last year with final data, without a gap from today's year; `None`
+    /// when today's year itself is not final.
     pub covered_until: Option<NaiveDate>,
     /// What is wrong in the window; empty: the calendar covers it.
     pub gaps: Vec<CalendarGap>,
@@ -397,7 +397,7 @@ pub fn calendar_check(cal: &Calendar, today: NaiveDate, working_days: u32) -> Ca
     let years: BTreeMap<i32, YearStatus> = cal.years().map(|y| (y.year, y.status)).collect();
     let mut covered_until = None;
     let mut year = today.year();
-    while years.contains_key(&year) {
+    while years.get(&year) == Some(&YearStatus::Final) {
         covered_until = NaiveDate::from_ymd_opt(year, 12, 31);
         year += 1;
     }

@@ -17,8 +17,8 @@ use crate::service::dashboard::{Bucket, Dashboard, Line};
 
 /// The chart keeps at least this many rows (title, bars, labels) below the table.
 const CHART_MIN_ROWS: u16 = 7;
-/// Calendar warnings shown at most (the rest are in `merzim calendar check`).
-const MAX_WARNINGS: usize = 2;
+/// Lines of calendar warnings shown at most (all of them: `merzim calendar check`).
+const MAX_WARNING_LINES: usize = 3;
 
 /// ASCII bars for `--ascii` (the default set is Unicode blocks).
 const ASCII_BARS: symbols::bar::Set = symbols::bar::Set {
@@ -42,22 +42,24 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         bottom_line(ctx, area, buf, Mode::Dashboard);
         return;
     };
+    // The calendar's warnings, wrapped: what to do is at the end of the sentence.
     let warnings: Vec<String> = board
         .calendar
         .gaps
         .iter()
-        .take(MAX_WARNINGS)
-        .map(|g| {
+        .flat_map(|g| {
             let (key, args) = g.words(ctx.app.lang, &board.calendar);
             let args: Vec<(&str, Arg)> = args
                 .iter()
                 .map(|(k, v)| (*k, Arg::from(v.as_str())))
                 .collect();
-            ctx.tr_args(
+            let text = ctx.tr_args(
                 "dashboard-calendar-warning",
                 &[("text", Arg::from(ctx.tr_args(key, &args)))],
-            )
+            );
+            super::sanitize::sanitize_text_with(&text, w, ctx.glyphs())
         })
+        .take(MAX_WARNING_LINES)
         .collect();
     // Rows: header, titles, officers, totals, warnings, chart, bottom line.
     let fixed = 2 + 1 + warnings.len() as u16 + 1;
@@ -96,13 +98,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if y + 1 >= area.height {
             break;
         }
-        buf.set_stringn(
-            area.x,
-            area.y + y,
-            ctx.clean(warning, w),
-            w,
-            ctx.theme.status_error,
-        );
+        buf.set_stringn(area.x, area.y + y, warning, w, ctx.theme.status_error);
         y += 1;
     }
     let chart_area = Rect {
@@ -212,7 +208,8 @@ fn line_name(ctx: &Ctx, line: &Line, total: bool) -> String {
     match &line.login {
         None => ctx.tr("dashboard-unassigned"),
         Some(login) if line.name.is_empty() => login.clone(),
-        Some(login) => format!("{} ({login})", line.name),
+        // The login first: it is what stays when a narrow screen cuts the name.
+        Some(login) => format!("{login} {}", line.name),
     }
 }
 
