@@ -502,3 +502,32 @@ fn end_to_end_in_a_terminal() {
     let end = t.wait_for("DONE");
     assert!(end.contains("EXITED 0"), "{end}");
 }
+
+#[test]
+fn through_the_real_daemon_the_same_counts_as_embedded() {
+    use common::serve::{Daemon, TODAY, demo as demo_dir};
+    use merzim::service::CaseApi;
+    let dir = demo_dir(200);
+    let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
+    let over_socket = {
+        let _daemon = Daemon::start(dir.path(), &[]);
+        let client = merzim::client::Client::connect(dir.path().join("merzim.sock")).unwrap();
+        let (caller, day) = client.who_am_i().unwrap();
+        assert_eq!(day, today);
+        assert!(caller.reads_all(), "the demo's runner is its supervisor");
+        client.dashboard(4).unwrap()
+    };
+    // The daemon is gone: the database opens here, for the same caller.
+    let service = Service::open(&dir.path().join("db"), Reference::shipped().unwrap()).unwrap();
+    let caller = service
+        .caller_for_uid(nix_uid())
+        .expect("the demo's runner is a user");
+    let embedded = service.dashboard(&caller, today, 4).unwrap();
+    assert_eq!(over_socket, embedded);
+    assert_eq!(embedded.horizon.within, 4);
+}
+
+fn nix_uid() -> u32 {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    unsafe { libc::getuid() }
+}
