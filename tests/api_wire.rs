@@ -370,6 +370,7 @@ fn requests(number: &str) -> Vec<Request> {
             login: "aliya".into(),
             disabled: true,
         },
+        Request::Dashboard { within: 2 },
     ]
 }
 
@@ -474,9 +475,10 @@ fn request_index(r: &Request) -> usize {
         Request::SetRole { .. } => 23,
         Request::SetDisabled { .. } => 24,
         Request::Reference => 25,
+        Request::Dashboard { .. } => 26,
     }
 }
-const REQUESTS: usize = 26;
+const REQUESTS: usize = 27;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -503,9 +505,10 @@ fn response_index(r: &Response) -> usize {
         Response::Discarded { .. } => 20,
         Response::User { .. } => 21,
         Response::Reference { .. } => 22,
+        Response::Dashboard { .. } => 23,
     }
 }
-const RESPONSES: usize = 23;
+const RESPONSES: usize = 24;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -567,6 +570,7 @@ fn every_answer_crosses_the_wire() {
         s.call(Request::Users),
         s.call(Request::Services),
         s.call(Request::Reference),
+        s.call(Request::Dashboard { within: 2 }),
         s.call(Request::Letter {
             number: number.clone(),
             kind: LetterKind::ExtensionNotice,

@@ -49,7 +49,7 @@ fn problems_stay_until_dismissed_one_by_one() {
     assert!(config.monochrome);
     assert_eq!(
         bottom_line(&app),
-        "[1/2, Esc — скрыть] config.toml:2: настройки 'colour' нет; есть lang, keymap, monochrome, ascii, low_bandwidth, socket"
+        "[1/2, Esc — скрыть] config.toml:2: настройки 'colour' нет; есть lang, keymap, monochrome, ascii, low_bandwidth, socket,…"
     );
     // Moving, switching the language: the problem stays (in the new language).
     key(&mut app, KeyCode::Char('j'));

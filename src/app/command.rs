@@ -46,6 +46,10 @@ pub fn help() -> Vec<CommandHelp> {
             i18n_key: "command-help-lang",
         },
         CommandHelp {
+            usage: "dashboard".into(),
+            i18n_key: "command-help-dashboard",
+        },
+        CommandHelp {
             usage: "q, quit".into(),
             i18n_key: "command-help-quit",
         },
@@ -57,7 +61,7 @@ pub fn names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = std::iter::once(NamedQueue::Default)
         .chain(NamedQueue::ALL)
         .map(NamedQueue::name)
-        .chain(["sort", "lang", "q", "quit"])
+        .chain(["sort", "lang", "q", "quit", "dashboard"])
         .collect();
     names.sort_unstable();
     names.dedup();

@@ -5,6 +5,7 @@
 //! carries out through the service and answers with a [`Msg`].
 
 pub mod command;
+pub mod dashboard;
 pub mod drafts;
 pub mod form;
 mod input;
@@ -27,6 +28,7 @@ use crate::reference::Reference;
 use crate::service::{ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role};
 
 pub use crate::service::search::fold as fold_text;
+pub use dashboard::DashboardView;
 pub use form::{Ask, Field, FieldId, FieldInput, Form, FormKind};
 pub use input::{Completion, Edit, Input, InputKind};
 pub use live::{CaseChange, Connection};
@@ -42,6 +44,8 @@ pub enum Screen {
     Help {
         over: Over,
     },
+    /// The supervisor's dashboard (issue 10).
+    Dashboard,
 }
 
 /// What the help is shown over.
@@ -49,6 +53,7 @@ pub enum Screen {
 pub enum Over {
     Queue,
     Case,
+    Dashboard,
 }
 
 /// The sections of the case view.
@@ -180,6 +185,10 @@ pub struct App {
     pub connection: Option<Connection>,
     /// Quiet reloads after the daemon's change notices (see [`live`]).
     pub live: live::Live,
+    /// The dashboard's counts and cursor (see [`dashboard`]).
+    pub dashboard: DashboardView,
+    /// N of the dashboard's "due within N working days" (`due_within` in config.toml).
+    pub due_within: u32,
     measure: Option<Box<dyn Measure>>,
 }
 
@@ -246,6 +255,8 @@ pub enum Msg {
     LinkDown(Message),
     /// The link to the daemon is back.
     LinkUp,
+    /// The answer to [`Effect::LoadDashboard`]: the counts, or why not (in words).
+    DashboardLoaded(Box<Result<crate::service::dashboard::Dashboard, String>>),
 }
 
 /// What `update` asks the loop to do.
@@ -281,6 +292,8 @@ pub enum Effect {
     DeleteDraft(DraftKey),
     /// Forget what the terminal shows and draw everything again.
     Repaint,
+    /// The dashboard's counts, with the console's "due within N".
+    LoadDashboard,
     Quit,
 }
 
@@ -323,6 +336,8 @@ impl App {
             reopening: None,
             connection: None,
             live: live::Live::default(),
+            dashboard: DashboardView::default(),
+            due_within: crate::service::dashboard::DEFAULT_DUE_WITHIN,
             measure: None,
         }
     }
@@ -370,6 +385,7 @@ impl App {
             Screen::Queue => Mode::Queue,
             Screen::Case => Mode::Case,
             Screen::Help { .. } => Mode::Help,
+            Screen::Dashboard => Mode::Dashboard,
         }
     }
 
@@ -406,7 +422,7 @@ impl App {
                 let max = measure.help_max_scroll(self);
                 self.help_scroll = self.help_scroll.min(max);
             }
-            Screen::Queue => {}
+            Screen::Queue | Screen::Dashboard => {}
         }
     }
 
@@ -445,10 +461,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Today(d) => {
             app.today = d;
-            vec![Effect::LoadQueue]
+            let mut effects = vec![Effect::LoadQueue];
+            effects.extend(dashboard::reload_if_shown(app));
+            effects
         }
         Msg::QueueLoaded(Ok(rows)) => {
             app.loading = false;
+            // The buckets the header counts are the dashboard's, reckoned on the same day.
+            app.queue.set_horizon(dashboard::horizon(app));
             let (quiet, again) = live::queue_arrived(app);
             if quiet {
                 app.queue.reload(rows, &app.me);
@@ -595,8 +615,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         // A draft that could not be deleted is offered again at the next start: nothing to do.
         Msg::DraftDeleted(_) => Vec::new(),
-        Msg::Changed(changes) => live::changed(app, changes),
-        Msg::Resync => live::resync(app),
+        Msg::Changed(changes) => {
+            let mut effects = live::changed(app, changes);
+            effects.extend(dashboard::reload_if_shown(app));
+            effects
+        }
+        Msg::Resync => {
+            let mut effects = live::resync(app);
+            effects.extend(dashboard::reload_if_shown(app));
+            effects
+        }
+        Msg::DashboardLoaded(result) => {
+            dashboard::loaded(app, *result);
+            Vec::new()
+        }
         Msg::LinkDown(why) => {
             live::down(app, why);
             Vec::new()
@@ -709,6 +741,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             if let (Screen::Case, Some(c)) = (app.screen, &app.case) {
                 effects.push(Effect::LoadCase(c.view.case.number.clone()));
             }
+            effects.extend(dashboard::reload_if_shown(app));
             effects
         }
         // Back clears the help's filter first, as it clears the queue's.
@@ -720,6 +753,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.screen = match over {
                 Over::Queue => Screen::Queue,
                 Over::Case => Screen::Case,
+                Over::Dashboard => Screen::Dashboard,
             };
             Vec::new()
         }
@@ -735,6 +769,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.open_help(Over::Case);
             Vec::new()
         }
+        (Screen::Dashboard, Action::Help) => {
+            app.open_help(Over::Dashboard);
+            Vec::new()
+        }
+        (Screen::Dashboard, a) => dashboard::on_action(app, a),
         (Screen::Queue, a) => on_queue_action(app, a),
         (Screen::Case, a) => on_case_action(app, a),
     }
@@ -788,10 +827,12 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => {
             if !q.filter().is_empty() {
                 q.set_filter(String::new());
-            } else if q.named() != NamedQueue::Default {
-                q.set_named(NamedQueue::Default);
+            } else if !dashboard::back_from_queue(app) && app.queue.named() != NamedQueue::Default {
+                app.queue
+                    .set_view(NamedQueue::Default, crate::service::Scope::All);
             }
         }
+        Action::Dashboard => return dashboard::open(app),
         Action::Filter => app.open_input(InputKind::Filter),
         Action::Command => app.open_input(InputKind::Command),
         Action::Open => {
@@ -1262,6 +1303,7 @@ fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
         [] => Vec::new(),
         ["open", what] => open_case(app, what),
         ["q" | "quit"] => vec![Effect::Quit],
+        ["dashboard"] => dashboard::open(app),
         ["sort", rest @ ..] if rest.len() <= 2 => {
             sort_command(app, rest);
             Vec::new()
@@ -1284,7 +1326,8 @@ fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
         }
         [name] if NamedQueue::from_name(name).is_some() => {
             if let Some(named) = NamedQueue::from_name(name) {
-                app.queue.set_named(named);
+                app.queue.set_view(named, crate::service::Scope::All);
+                app.dashboard.opened_queue = false;
                 app.screen = Screen::Queue;
             }
             Vec::new()

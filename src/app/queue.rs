@@ -5,8 +5,9 @@
 //! has the terminal do the scrolling, so a one-row scroll costs about what a one-row move costs);
 //! page keys turn whole pages.
 
+use crate::service::dashboard::{Bucket, Horizon};
 use crate::service::search;
-use crate::service::{QueueRow, Urgency};
+use crate::service::{QueueRow, Scope, Urgency};
 
 /// The named queues of the `:` command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,11 +25,13 @@ pub enum NamedQueue {
     Closed,
     /// Open and closed.
     All,
+    /// A dashboard column: the cases its count counts (see [`Bucket::holds`]).
+    Bucket(Bucket),
 }
 
 impl NamedQueue {
     /// Every named queue reachable from the command line.
-    pub const ALL: [NamedQueue; 9] = [
+    pub const ALL: [NamedQueue; 14] = [
         NamedQueue::Mine,
         NamedQueue::Unassigned,
         NamedQueue::Overdue,
@@ -38,7 +41,24 @@ impl NamedQueue {
         NamedQueue::Answered,
         NamedQueue::Closed,
         NamedQueue::All,
+        NamedQueue::Bucket(Bucket::DueWithinOne),
+        NamedQueue::Bucket(Bucket::DueWithin),
+        NamedQueue::Bucket(Bucket::AnsweredWeek),
+        NamedQueue::Bucket(Bucket::AnsweredMonth),
+        NamedQueue::Bucket(Bucket::AnsweredLate),
     ];
+
+    /// The queue a dashboard cell opens: the named queue of the same definition where there is
+    /// one (so its title and command are the familiar ones), else the bucket itself.
+    pub fn of_bucket(b: Bucket) -> NamedQueue {
+        match b {
+            Bucket::Overdue => NamedQueue::Overdue,
+            Bucket::DueToday => NamedQueue::DueToday,
+            Bucket::Extended => NamedQueue::Extended,
+            Bucket::NoticesOwed => NamedQueue::Notices,
+            other => NamedQueue::Bucket(other),
+        }
+    }
 
     /// The command-line name.
     pub fn name(self) -> &'static str {
@@ -53,6 +73,7 @@ impl NamedQueue {
             NamedQueue::Answered => "answered",
             NamedQueue::Closed => "closed",
             NamedQueue::All => "all",
+            NamedQueue::Bucket(b) => b.name(),
         }
     }
 
@@ -76,23 +97,36 @@ impl NamedQueue {
             NamedQueue::Answered => "queue-answered",
             NamedQueue::Closed => "queue-closed",
             NamedQueue::All => "queue-all",
+            NamedQueue::Bucket(b) => b.i18n_key(),
         }
     }
 
-    fn admits(self, row: &QueueRow, me: &str, show_closed: bool) -> bool {
+    fn admits(self, row: &QueueRow, me: &str, show_closed: bool, h: &Horizon) -> bool {
         let closed = row.urgency == Urgency::Closed;
         match self {
             NamedQueue::Default => show_closed || !closed,
             NamedQueue::Mine => (show_closed || !closed) && row.assignee.as_deref() == Some(me),
             NamedQueue::Unassigned => (show_closed || !closed) && row.assignee.is_none(),
-            NamedQueue::Overdue => row.urgency == Urgency::Overdue,
-            NamedQueue::DueToday => row.urgency == Urgency::DueToday,
-            NamedQueue::Extended => !closed && row.badges.extended,
-            NamedQueue::Notices => !closed && row.badges.notice_owed,
+            // The dashboard's definitions, so that a cell and its queue never disagree.
+            NamedQueue::Overdue => Bucket::Overdue.holds(row, h),
+            NamedQueue::DueToday => Bucket::DueToday.holds(row, h),
+            NamedQueue::Extended => Bucket::Extended.holds(row, h),
+            NamedQueue::Notices => Bucket::NoticesOwed.holds(row, h),
             NamedQueue::Answered => row.urgency == Urgency::Answered,
             NamedQueue::Closed => closed,
             NamedQueue::All => true,
+            NamedQueue::Bucket(b) => b.holds(row, h),
         }
+    }
+}
+
+/// Whether `row` is among whose cases `scope` names (the console holds only rows its caller may
+/// see, so `Mine` and `MineAndUnassigned` need the login and are not used here).
+fn in_scope(scope: &Scope, row: &QueueRow) -> bool {
+    match scope {
+        Scope::Assignee(login) => row.assignee.as_deref() == Some(login.as_str()),
+        Scope::Unassigned => row.assignee.is_none(),
+        Scope::All | Scope::Mine | Scope::MineAndUnassigned => true,
     }
 }
 
@@ -164,6 +198,10 @@ pub struct Queue {
     /// What the filter looks in, per row (see [`search::haystack`]).
     haystacks: Vec<String>,
     named: Option<NamedQueue>,
+    /// Whose cases: narrowed to one officer (or the unassigned ones) from a dashboard cell.
+    scope: Scope,
+    /// The day and the "due within N" of the dashboard's buckets (see [`Bucket::holds`]).
+    horizon: Horizon,
     show_closed: bool,
     filter: String,
     sort: Option<SortKey>,
@@ -235,6 +273,32 @@ impl Queue {
         let keep = self.selected_row().map(|r| r.number.clone());
         self.named = Some(q);
         self.rebuild(keep);
+    }
+
+    /// Whose cases are shown (every loaded one: [`Scope::All`]).
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// A named queue narrowed to whose cases: what a dashboard cell opens.
+    pub fn set_view(&mut self, q: NamedQueue, scope: Scope) {
+        let keep = self.selected_row().map(|r| r.number.clone());
+        self.named = Some(q);
+        self.scope = scope;
+        self.rebuild(keep);
+    }
+
+    /// The day and the N the buckets are reckoned with; set before the rows of that day load.
+    pub fn set_horizon(&mut self, h: Horizon) {
+        if self.horizon != h {
+            let keep = self.selected_row().map(|r| r.number.clone());
+            self.horizon = h;
+            self.rebuild(keep);
+        }
+    }
+
+    pub fn horizon(&self) -> Horizon {
+        self.horizon
     }
 
     pub fn show_closed(&self) -> bool {
@@ -313,7 +377,11 @@ impl Queue {
     fn rebuild(&mut self, keep: Option<String>) {
         let named = self.named();
         let mut base: Vec<u32> = (0..self.rows.len() as u32)
-            .filter(|&i| named.admits(&self.rows[i as usize], &self.me, self.show_closed))
+            .filter(|&i| {
+                let row = &self.rows[i as usize];
+                in_scope(&self.scope, row)
+                    && named.admits(row, &self.me, self.show_closed, &self.horizon)
+            })
             .collect();
         let rows = &self.rows;
         match self.sort() {
@@ -339,19 +407,16 @@ impl Queue {
 
     /// The header's counts, over what is shown (the named queue narrowed by the filter).
     fn recount(&mut self) {
+        // The dashboard's buckets (issue 10: counted once, with one definition).
         let mut counts = Counts::default();
+        let h = &self.horizon;
         for &i in &self.visible {
             let r = &self.rows[i as usize];
-            match r.urgency {
-                Urgency::Overdue => counts.overdue += 1,
-                Urgency::DueToday => counts.due_today += 1,
-                Urgency::DueWithinOneWorkingDay => counts.due_soon += 1,
-                _ => {}
-            }
-            if r.urgency != Urgency::Closed {
-                counts.extended += usize::from(r.badges.extended);
-                counts.notices += usize::from(r.badges.notice_owed);
-            }
+            counts.overdue += usize::from(Bucket::Overdue.holds(r, h));
+            counts.due_today += usize::from(Bucket::DueToday.holds(r, h));
+            counts.due_soon += usize::from(Bucket::DueWithinOne.holds(r, h));
+            counts.extended += usize::from(Bucket::Extended.holds(r, h));
+            counts.notices += usize::from(Bucket::NoticesOwed.holds(r, h));
         }
         self.counts = counts;
     }

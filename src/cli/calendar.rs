@@ -10,6 +10,7 @@ use crate::domain::calendar::{
 };
 use crate::i18n::Lang;
 use crate::reference::Reference;
+use crate::service::dashboard::{CALENDAR_HORIZON_WORKING_DAYS, calendar_check};
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCmd {
@@ -48,6 +49,10 @@ pub enum CalendarCmd {
     },
     /// Which years the calendar covers, and whether next year's is missing.
     Coverage,
+    /// Whether the calendar covers the next 60 working days with final data (exit status 1,
+    /// with a line per problem, when it does not): run it from cron so that next year's
+    /// transfer order is added in time.
+    Check,
 }
 
 /// A name from the calendar data in the reader's language.
@@ -155,6 +160,37 @@ pub fn run(cmd: &CalendarCmd, r: &Reference, today: NaiveDate, ui: &Ui) -> Resul
                 weekday(ui, *date),
                 mark(date.pred_opt().unwrap_or(*date), *date)
             ))?;
+        }
+        CalendarCmd::Check => {
+            let check = calendar_check(cal, today, CALENDAR_HORIZON_WORKING_DAYS);
+            if check.is_covered() {
+                let covered = check.covered_until.unwrap_or(check.until);
+                out.text(&ui.t(
+                    "calendar-covered-until",
+                    &[
+                        ("date", covered.to_string().into()),
+                        ("days", CALENDAR_HORIZON_WORKING_DAYS.into()),
+                        ("until", check.until.to_string().into()),
+                    ],
+                ))?;
+            } else {
+                for gap in &check.gaps {
+                    let (key, args) = gap.words(ui.lang, &check);
+                    let args: Vec<(&str, crate::i18n::Arg)> = args
+                        .iter()
+                        .map(|(k, v)| (*k, crate::i18n::Arg::from(v.as_str())))
+                        .collect();
+                    out.text(&ui.t("cli-warning", &[("text", ui.t(key, &args).into())]))?;
+                }
+                out.finish()?;
+                return Err(Failure::other(ui.t(
+                    "calendar-check-failed",
+                    &[
+                        ("days", CALENDAR_HORIZON_WORKING_DAYS.into()),
+                        ("count", check.gaps.len().into()),
+                    ],
+                )));
+            }
         }
         CalendarCmd::Coverage => {
             for y in cal.years() {

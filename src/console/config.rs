@@ -13,6 +13,7 @@ use toml::de::{DeTable, DeValue};
 use crate::app::StatusText;
 use crate::i18n::Lang;
 use crate::keymap::ShippedKeymap;
+use crate::service::dashboard::MAX_DUE_WITHIN;
 
 /// `config.toml`: every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,16 +27,20 @@ pub struct Config {
     pub low_bandwidth: bool,
     /// The daemon's socket for `merzim --connect` without a path.
     pub socket: Option<PathBuf>,
+    /// N of the dashboard's "due within N working days" (issue 10, item 5), 1 to
+    /// [`MAX_DUE_WITHIN`]; the default is [`crate::service::dashboard::DEFAULT_DUE_WITHIN`].
+    pub due_within: Option<u32>,
 }
 
 /// The settings `config.toml` knows, in the order the messages list them.
-const SETTINGS: [&str; 6] = [
+const SETTINGS: [&str; 7] = [
     "lang",
     "keymap",
     "monochrome",
     "ascii",
     "low_bandwidth",
     "socket",
+    "due_within",
 ];
 
 /// At most this many characters of a bad value are quoted back.
@@ -187,6 +192,19 @@ impl Config {
                     Some(path) => config.socket = Some(PathBuf::from(path)),
                     None => problems.push(problem("config-bad-socket", at(vec![("value", shown)]))),
                 },
+                "due_within" => {
+                    let n = matches!(value.get_ref(), DeValue::Integer(_))
+                        .then(|| written.replace('_', "").parse::<u32>().ok())
+                        .flatten()
+                        .filter(|n| (1..=MAX_DUE_WITHIN).contains(n));
+                    match n {
+                        Some(n) => config.due_within = Some(n),
+                        None => problems.push(problem(
+                            "config-bad-due-within",
+                            at(vec![("value", shown), ("max", MAX_DUE_WITHIN.to_string())]),
+                        )),
+                    }
+                }
                 "monochrome" | "ascii" | "low_bandwidth" => match as_bool {
                     Some(b) => match key {
                         "monochrome" => config.monochrome = b,
@@ -261,8 +279,21 @@ mod tests {
                 ascii: true,
                 low_bandwidth: true,
                 socket: None,
+                due_within: None,
             }
         );
+        let (c, p) = parse("due_within = 5\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(c.due_within, Some(5));
+        for bad in [
+            "due_within = 0\n",
+            "due_within = 61\n",
+            "due_within = \"two\"\n",
+        ] {
+            let (c, p) = parse(bad);
+            assert_eq!(c.due_within, None, "{bad}");
+            assert_eq!(args(&p[0]).0, "config-bad-due-within", "{bad}");
+        }
         let (c, p) = parse("socket = \"/run/merzim/office.sock\"\n");
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(c.socket, Some(PathBuf::from("/run/merzim/office.sock")));
@@ -288,7 +319,7 @@ mod tests {
                     ("key", "colour".into()),
                     (
                         "valid",
-                        "lang, keymap, monochrome, ascii, low_bandwidth, socket".into()
+                        "lang, keymap, monochrome, ascii, low_bandwidth, socket, due_within".into()
                     ),
                 ]
             )

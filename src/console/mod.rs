@@ -260,6 +260,9 @@ pub fn run(opts: Options) -> Result<()> {
         .with_reference(reference);
     app.role = caller.role;
     app.utc_offset = opts.utc_offset;
+    if let Some(n) = config.due_within {
+        app.due_within = n;
+    }
     if let Some((socket, _)) = &link {
         app.connection = Some(app::Connection {
             socket: socket.clone(),
@@ -656,6 +659,8 @@ pub enum Asked {
     DeleteDraft {
         key: crate::service::DraftKey,
     },
+    /// The dashboard's counts.
+    Dashboard,
 }
 
 /// What one effect takes.
@@ -699,6 +704,12 @@ impl<'a> Effects<'a> {
             ),
             Effect::LoadCase(number) => Step::Ask(Asked::Case, Request::Case { number }),
             Effect::LoadDrafts => Step::Ask(Asked::Drafts, Request::Drafts),
+            Effect::LoadDashboard => Step::Ask(
+                Asked::Dashboard,
+                Request::Dashboard {
+                    within: app.due_within,
+                },
+            ),
             // The console's loop debounces these first (see `drafts::Desk`); run here they go
             // at once.
             Effect::SaveDraft { key, fields, edit } => Step::Ask(
@@ -775,6 +786,9 @@ impl<'a> Effects<'a> {
                 result: Ok(()),
             },
             (Asked::DeleteDraft { .. }, Response::DraftDeleted { .. }) => Msg::DraftDeleted(Ok(())),
+            (Asked::Dashboard, Response::Dashboard { dashboard }) => {
+                Msg::DashboardLoaded(Box::new(Ok(*dashboard)))
+            }
             (Asked::Letter { path }, Response::Letter { bytes }) => {
                 Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
                     |e| {
@@ -820,6 +834,7 @@ impl<'a> Effects<'a> {
                         result: Err(words(error)),
                     },
                     Asked::DeleteDraft { .. } => Msg::DraftDeleted(Err(words(error))),
+                    Asked::Dashboard => Msg::DashboardLoaded(Box::new(Err(words(error)))),
                 }
             }
         }

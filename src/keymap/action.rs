@@ -88,13 +88,21 @@ pub enum Action {
     PrevField,
     /// Confirm what is asked.
     Confirm,
+    /// Open the supervisor's dashboard: counts per officer and bucket (issue 10).
+    Dashboard,
+    /// Move the dashboard's cursor one column left.
+    MoveLeft,
+    /// Move the dashboard's cursor one column right.
+    MoveRight,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 42] = [
         Action::MoveUp,
         Action::MoveDown,
+        Action::MoveLeft,
+        Action::MoveRight,
         Action::ScrollUp,
         Action::ScrollDown,
         Action::PageUp,
@@ -128,6 +136,7 @@ impl Action {
         Action::NextField,
         Action::PrevField,
         Action::Confirm,
+        Action::Dashboard,
         Action::Refresh,
         Action::SwitchLanguage,
         Action::Help,
@@ -181,6 +190,9 @@ impl Action {
             Action::NextField => "next-field",
             Action::PrevField => "prev-field",
             Action::Confirm => "confirm",
+            Action::Dashboard => "dashboard",
+            Action::MoveLeft => "move-left",
+            Action::MoveRight => "move-right",
         }
     }
 
@@ -243,6 +255,9 @@ impl Action {
             Action::NextField => "action-next-field",
             Action::PrevField => "action-prev-field",
             Action::Confirm => "action-confirm",
+            Action::Dashboard => "action-dashboard",
+            Action::MoveLeft => "action-move-left",
+            Action::MoveRight => "action-move-right",
         }
     }
 
@@ -269,16 +284,19 @@ pub enum Mode {
     Form,
     /// A question before something that cannot be undone, or before typed text is thrown away.
     Confirm,
+    /// The supervisor's dashboard: officers by buckets, and the chart of due cases.
+    Dashboard,
 }
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Queue,
         Mode::Case,
         Mode::Help,
         Mode::Form,
         Mode::Confirm,
+        Mode::Dashboard,
     ];
 
     /// The table name used in keymap files.
@@ -289,6 +307,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Form => "form",
             Mode::Confirm => "confirm",
+            Mode::Dashboard => "dashboard",
         }
     }
 
@@ -305,6 +324,7 @@ impl Mode {
             Mode::Help => "mode-help",
             Mode::Form => "mode-form",
             Mode::Confirm => "mode-confirm",
+            Mode::Dashboard => "mode-dashboard",
         }
     }
 
@@ -316,6 +336,7 @@ impl Mode {
             Mode::Help => 2,
             Mode::Form => 3,
             Mode::Confirm => 4,
+            Mode::Dashboard => 5,
         }
     }
 

@@ -105,7 +105,7 @@ struct KeyTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     global: KeyTable,
-    modes: [KeyTable; 5],
+    modes: [KeyTable; 6],
 }
 
 /// One binding read from a file, before merging.
@@ -337,6 +337,14 @@ fn hint_actions(mode: Mode) -> &'static [Action] {
             Action::Back,
         ],
         Mode::Confirm => &[Action::Confirm, Action::Back],
+        Mode::Dashboard => &[
+            Action::Open,
+            Action::Back,
+            Action::MoveRight,
+            Action::SwitchLanguage,
+            Action::Help,
+            Action::Quit,
+        ],
     }
 }
 

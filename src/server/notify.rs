@@ -67,6 +67,7 @@ pub fn changed_by(response: &Response) -> Notice {
         | Response::Draft { .. }
         | Response::DraftDeleted { .. }
         | Response::Reference { .. }
+        | Response::Dashboard { .. }
         | Response::Error { .. } => Notice::Nothing,
         // A user added, disabled or given another role: names and scopes may change on screen.
         Response::User { .. } => Notice::Resync,

@@ -148,6 +148,9 @@ pub enum Request {
     /// The data files the service computes with (calendars, rules, register), for a console
     /// over the socket to compute its forms' previews on the daemon's calendar, not its own.
     Reference,
+    /// The supervisor's dashboard (see [`super::dashboard`]): counts per officer and bucket,
+    /// with "due within `within` working days" (at most [`super::dashboard::MAX_DUE_WITHIN`]).
+    Dashboard { within: u32 },
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -250,6 +253,9 @@ pub enum Response {
     },
     Reference {
         sources: crate::reference::Sources,
+    },
+    Dashboard {
+        dashboard: Box<super::dashboard::Dashboard>,
     },
     Error {
         error: ApiError,
@@ -660,6 +666,13 @@ pub trait CaseApi: Send + Sync {
         }
     }
 
+    fn dashboard(&self, within: u32) -> Result<super::dashboard::Dashboard, ApiError> {
+        match self.call(Request::Dashboard { within }) {
+            Response::Dashboard { dashboard } => Ok(*dashboard),
+            other => Err(unexpected(other)),
+        }
+    }
+
     fn reference(&self) -> Result<crate::reference::Sources, ApiError> {
         match self.call(Request::Reference) {
             Response::Reference { sources } => Ok(sources),
@@ -712,6 +725,7 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Discarded { .. } => "discarded",
         Response::User { .. } => "user",
         Response::Reference { .. } => "reference",
+        Response::Dashboard { .. } => "dashboard",
         Response::Error { .. } => "error",
     }
 }
@@ -1047,6 +1061,9 @@ impl Session {
             },
             Request::Reference => Response::Reference {
                 sources: s.reference().sources.clone(),
+            },
+            Request::Dashboard { within } => Response::Dashboard {
+                dashboard: Box::new(s.dashboard(caller, today, within)?),
             },
         })
     }

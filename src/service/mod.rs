@@ -8,6 +8,7 @@
 pub mod api;
 mod barred;
 mod command;
+pub mod dashboard;
 pub mod demo;
 pub mod exchange;
 pub mod identity;
@@ -334,6 +335,54 @@ impl Service {
             q,
         )?;
         Ok((rows, damaged))
+    }
+
+    /// The dashboard on `today` with "due within `within` working days" (see [`dashboard`]),
+    /// counted over the same rows of today the queue shows. Supervisors and auditors see every
+    /// officer's line (every enabled officer, with or without cases); an officer sees their
+    /// own line and the unassigned one, as their queue shows only those cases (issue 9).
+    pub fn dashboard(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        within: u32,
+    ) -> Result<dashboard::Dashboard, ServiceError> {
+        let users = if caller.reads_all() {
+            self.store.users()?
+        } else {
+            Vec::new()
+        };
+        let lines = if caller.reads_all() {
+            let officers = users
+                .iter()
+                .filter(|u| !u.disabled && u.role == Role::Officer)
+                .map(|u| (u.login.clone(), u.name.clone()))
+                .collect();
+            dashboard::Lines::Everyone { officers }
+        } else {
+            dashboard::Lines::Own {
+                login: caller.login.clone(),
+                name: caller.name.clone(),
+            }
+        };
+        let cal = &self.reference.calendar;
+        let rules = &self.reference.rules;
+        let h = dashboard::Horizon::new(today, within);
+        let mut board = self.rows.visit(
+            today,
+            || self.scan_rows(&|case: &Case| Some(queue::row_of(case, cal, rules, today).0)),
+            |rows| dashboard::tally(rows, &h, &lines, cal),
+        )?;
+        // A case may be assigned to someone who is no longer an officer (a supervisor, a
+        // disabled user): the line still gets the name the users list has.
+        for line in &mut board.lines {
+            if line.name.is_empty()
+                && let Some(u) = users.iter().find(|u| line.login.as_ref() == Some(&u.login))
+            {
+                line.name = u.name.clone();
+            }
+        }
+        Ok(board)
     }
 
     /// Decodes every case record and makes its row, on as many threads as there are cores.

@@ -99,6 +99,28 @@ impl Rows {
         Ok((rows, t.damaged.values().cloned().collect()))
     }
 
+    /// Hands `f` every row of `today` (scanning first, as [`Rows::query`] does, when the table
+    /// is of another day), under the table's lock: for counts over every case (the dashboard)
+    /// without copying the rows.
+    pub fn visit<E, T>(
+        &self,
+        today: NaiveDate,
+        scan: impl FnOnce() -> Result<Scan, E>,
+        f: impl FnOnce(&mut dyn Iterator<Item = &QueueRow>) -> T,
+    ) -> Result<T, E> {
+        let mut t = self.lock();
+        if t.today != Some(today) {
+            let (cases, damaged) = scan()?;
+            t.rows = cases
+                .into_iter()
+                .map(|(id, row)| (id, Entry::from(row)))
+                .collect();
+            t.damaged = damaged.into_iter().collect();
+            t.today = Some(today);
+        }
+        Ok(f(&mut t.rows.values().map(|e| &e.row)))
+    }
+
     /// The case `id` as it was just stored: its row is recomputed (if the table is of a day at
     /// all, and unless a newer version is held already).
     pub fn put(&self, id: u64, case: &Case, (cal, rules): (&Calendar, &RuleBook)) {

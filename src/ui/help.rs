@@ -102,6 +102,9 @@ fn unwrapped(ctx: &Ctx) -> Vec<String> {
 fn over(ctx: &Ctx) -> Mode {
     match ctx.app.screen {
         Screen::Help { over: Over::Case } => Mode::Case,
+        Screen::Help {
+            over: Over::Dashboard,
+        } => Mode::Dashboard,
         _ => Mode::Queue,
     }
 }

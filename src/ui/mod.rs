@@ -5,6 +5,7 @@ pub mod sanitize;
 pub mod theme;
 
 mod case;
+mod dashboard;
 mod form;
 mod help;
 mod measure;
@@ -125,6 +126,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
         Screen::Queue => queue::draw(&ctx, area, buf),
         Screen::Case => case::draw(&ctx, area, buf),
         Screen::Help { .. } => help::draw(&ctx, area, buf),
+        Screen::Dashboard => dashboard::draw(&ctx, area, buf),
     }
 }
 
@@ -348,7 +350,9 @@ pub(super) fn hints(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
     let mut list = ctx.app.keymap.hints(mode, ctx.key_style());
     // What cannot be done on this case now is not offered (the key says why).
     list.retain(|(_, a)| mode != Mode::Case || ctx.app.why_not(*a).is_none());
-    if matches!(mode, Mode::Queue | Mode::Case) && !list.iter().any(|(_, a)| *a == Action::Help) {
+    if matches!(mode, Mode::Queue | Mode::Case | Mode::Dashboard)
+        && !list.iter().any(|(_, a)| *a == Action::Help)
+    {
         list.extend(
             ctx.app
                 .keymap

@@ -191,7 +191,22 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let title = if app.loading {
         format!("{} {dot} {}", ctx.tr("app-title"), ctx.symbols.ellipsis)
     } else {
-        let mut t = ctx.tr(q.named().i18n_key());
+        let mut t = ctx.tr_args(
+            q.named().i18n_key(),
+            &[("n", Arg::from(q.horizon().within))],
+        );
+        // A queue a dashboard cell opened names whose cases it shows.
+        let who = match q.scope() {
+            crate::service::Scope::Assignee(login) => Some(login.clone()),
+            crate::service::Scope::Unassigned => Some(ctx.tr("dashboard-unassigned")),
+            _ => None,
+        };
+        if let Some(who) = who {
+            t = ctx.tr_args(
+                "queue-of-officer",
+                &[("queue", Arg::from(t)), ("who", Arg::from(who))],
+            );
+        }
         if q.closed_shown_too() {
             t.push_str(&format!(" {}", ctx.tr("queue-with-closed")));
         }
