@@ -4,6 +4,7 @@
 //! `update` does no I/O either: it asks for data with [`Effect`]s, which the console's loop
 //! carries out through the service and answers with a [`Msg`].
 
+pub mod bulk;
 pub mod command;
 pub mod drafts;
 pub mod form;
@@ -24,7 +25,9 @@ use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::letters::LetterKind;
 use crate::reference::Reference;
-use crate::service::{ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role};
+use crate::service::{
+    ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role, User,
+};
 
 pub use crate::service::search::fold as fold_text;
 pub use form::{Ask, Field, FieldId, FieldInput, Form, FormKind};
@@ -180,6 +183,8 @@ pub struct App {
     pub connection: Option<Connection>,
     /// Quiet reloads after the daemon's change notices (see [`live`]).
     pub live: live::Live,
+    /// A bulk action on the marked cases under way (see [`bulk`]).
+    pub bulk: Option<bulk::Bulk>,
     measure: Option<Box<dyn Measure>>,
 }
 
@@ -246,6 +251,11 @@ pub enum Msg {
     LinkDown(Message),
     /// The link to the daemon is back.
     LinkUp,
+    /// The answer to [`Effect::LoadUsers`]: the database's users, or why not (in words).
+    UsersLoaded(Result<Vec<User>, String>),
+    /// The answer to [`Effect::Bulk`]: each case's number with its new version or why not, or
+    /// why the whole request was refused (in words).
+    BulkDone(Result<Vec<(String, Result<Executed, ApiError>)>, String>),
 }
 
 /// What `update` asks the loop to do.
@@ -279,6 +289,13 @@ pub enum Effect {
     },
     /// The form was saved (acknowledged) or deliberately thrown away: its draft goes.
     DeleteDraft(DraftKey),
+    /// The database's users (to pick whom marked cases go to).
+    LoadUsers,
+    /// One command on many cases, each based on the version the officer saw.
+    Bulk {
+        items: Vec<(String, u64)>,
+        command: CaseCommand,
+    },
     /// Forget what the terminal shows and draw everything again.
     Repaint,
     Quit,
@@ -323,6 +340,7 @@ impl App {
             reopening: None,
             connection: None,
             live: live::Live::default(),
+            bulk: None,
             measure: None,
         }
     }
@@ -358,6 +376,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         if drafts::offered(self).is_some() {
             return Mode::Confirm;
+        }
+        if let Some(mode) = bulk::mode(self) {
+            return mode;
         }
         if let Some(form) = &self.form {
             return if form.ask.is_some() {
@@ -602,6 +623,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::LinkUp => live::up(app),
+        Msg::UsersLoaded(result) => bulk::users_loaded(app, result),
+        Msg::BulkDone(result) => bulk::done(app, result),
     };
     if app.form.is_none() {
         app.live.form_note = None;
@@ -646,6 +669,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if drafts::offered(app).is_some() {
         let action = app.keymap.action(Mode::Confirm, key);
         return drafts::on_offer_key(app, action);
+    }
+    if app.bulk.is_some() {
+        let action = app.keymap.action(app.mode(), key);
+        return bulk::on_action(app, action);
     }
     let mode = app.mode();
     // Bound in the keymap itself (not through the keyboard-layout fallback): `Some(None)` is
@@ -800,6 +827,20 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Register => open_register(app),
+        Action::ToggleMark => q.toggle_mark(),
+        Action::MarkDown => q.mark_and_move(1),
+        Action::MarkUp => q.mark_and_move(-1),
+        Action::MarkAll => {
+            q.mark_visible();
+            let n = q.marked_len().to_string();
+            app.info("bulk-marked", vec![("n", n)]);
+        }
+        Action::ClearMarks => {
+            q.clear_marks();
+            app.info("bulk-cleared", Vec::new());
+        }
+        Action::BulkAssign => return bulk::start_assign(app),
+        Action::BulkTake => return bulk::start_take(app),
         Action::Take => {
             if let Some(row) = q.selected_row() {
                 let (number, version, assignee) =

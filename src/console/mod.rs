@@ -656,6 +656,10 @@ pub enum Asked {
     DeleteDraft {
         key: crate::service::DraftKey,
     },
+    /// The database's users.
+    Users,
+    /// A bulk change of the marked cases.
+    Bulk,
 }
 
 /// What one effect takes.
@@ -699,6 +703,10 @@ impl<'a> Effects<'a> {
             ),
             Effect::LoadCase(number) => Step::Ask(Asked::Case, Request::Case { number }),
             Effect::LoadDrafts => Step::Ask(Asked::Drafts, Request::Drafts),
+            Effect::LoadUsers => Step::Ask(Asked::Users, Request::Users),
+            Effect::Bulk { items, command } => {
+                Step::Ask(Asked::Bulk, Request::Bulk { items, command })
+            }
             // The console's loop debounces these first (see `drafts::Desk`); run here they go
             // at once.
             Effect::SaveDraft { key, fields, edit } => Step::Ask(
@@ -775,6 +783,8 @@ impl<'a> Effects<'a> {
                 result: Ok(()),
             },
             (Asked::DeleteDraft { .. }, Response::DraftDeleted { .. }) => Msg::DraftDeleted(Ok(())),
+            (Asked::Users, Response::Users { users }) => Msg::UsersLoaded(Ok(users)),
+            (Asked::Bulk, Response::Bulk { results }) => Msg::BulkDone(Ok(results)),
             (Asked::Letter { path }, Response::Letter { bytes }) => {
                 Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
                     |e| {
@@ -820,6 +830,8 @@ impl<'a> Effects<'a> {
                         result: Err(words(error)),
                     },
                     Asked::DeleteDraft { .. } => Msg::DraftDeleted(Err(words(error))),
+                    Asked::Users => Msg::UsersLoaded(Err(words(error))),
+                    Asked::Bulk => Msg::BulkDone(Err(words(error))),
                 }
             }
         }

@@ -88,11 +88,25 @@ pub enum Action {
     PrevField,
     /// Confirm what is asked.
     Confirm,
+    /// Mark the selected case for a bulk action, or unmark it.
+    ToggleMark,
+    /// Mark the selected case and move down (a range, by moving over it).
+    MarkDown,
+    /// Mark the selected case and move up.
+    MarkUp,
+    /// Mark every case shown (the queue as filtered).
+    MarkAll,
+    /// Unmark every case.
+    ClearMarks,
+    /// Give the marked cases to an officer (supervisors).
+    BulkAssign,
+    /// Take the marked cases.
+    BulkTake,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 46] = [
         Action::MoveUp,
         Action::MoveDown,
         Action::ScrollUp,
@@ -113,6 +127,13 @@ impl Action {
         Action::Register,
         Action::Take,
         Action::Assign,
+        Action::ToggleMark,
+        Action::MarkDown,
+        Action::MarkUp,
+        Action::MarkAll,
+        Action::ClearMarks,
+        Action::BulkAssign,
+        Action::BulkTake,
         Action::Extend,
         Action::RecordNotice,
         Action::RecordAnswer,
@@ -181,6 +202,13 @@ impl Action {
             Action::NextField => "next-field",
             Action::PrevField => "prev-field",
             Action::Confirm => "confirm",
+            Action::ToggleMark => "toggle-mark",
+            Action::MarkDown => "mark-down",
+            Action::MarkUp => "mark-up",
+            Action::MarkAll => "mark-all",
+            Action::ClearMarks => "clear-marks",
+            Action::BulkAssign => "bulk-assign",
+            Action::BulkTake => "bulk-take",
         }
     }
 
@@ -243,6 +271,13 @@ impl Action {
             Action::NextField => "action-next-field",
             Action::PrevField => "action-prev-field",
             Action::Confirm => "action-confirm",
+            Action::ToggleMark => "action-toggle-mark",
+            Action::MarkDown => "action-mark-down",
+            Action::MarkUp => "action-mark-up",
+            Action::MarkAll => "action-mark-all",
+            Action::ClearMarks => "action-clear-marks",
+            Action::BulkAssign => "action-bulk-assign",
+            Action::BulkTake => "action-bulk-take",
         }
     }
 

@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::bulk::BulkRefused;
 use super::exchange::{ExportError, ImportError, ImportReport};
 use super::transfer::{ExportReady, Snapshot, TransferError, Transfers};
 use super::{
@@ -148,6 +149,13 @@ pub enum Request {
     /// The data files the service computes with (calendars, rules, register), for a console
     /// over the socket to compute its forms' previews on the daemon's calendar, not its own.
     Reference,
+    /// One command on many cases, each based on the version the caller saw (number, version):
+    /// each case is changed on its own, and a conflict or a refusal on one does not stop the
+    /// others (see [`super::bulk`]). Only assigning (taking) goes in bulk.
+    Bulk {
+        items: Vec<(String, u64)>,
+        command: CaseCommand,
+    },
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -250,6 +258,11 @@ pub enum Response {
     },
     Reference {
         sources: crate::reference::Sources,
+    },
+    /// What a `Bulk` did to each case, in the order asked: its number, and its new version or
+    /// why it was not changed.
+    Bulk {
+        results: Vec<(String, Result<Executed, ApiError>)>,
     },
     Error {
         error: ApiError,
@@ -406,6 +419,18 @@ impl From<ServiceError> for ApiError {
                 StoreError::Locked { .. } | StoreError::Sled(_) | StoreError::Open { .. },
             ) => ApiError::Unavailable { message },
             ServiceError::Store(_) => ApiError::Internal { message },
+        }
+    }
+}
+
+impl From<BulkRefused> for ApiError {
+    fn from(e: BulkRefused) -> ApiError {
+        match e {
+            BulkRefused::Bulk(e) => ApiError::Invalid {
+                field: "command".into(),
+                message: e.message(),
+            },
+            BulkRefused::Service(e) => e.into(),
         }
     }
 }
@@ -660,6 +685,18 @@ pub trait CaseApi: Send + Sync {
         }
     }
 
+    /// [`Request::Bulk`]: each case's number with its new version or why not.
+    fn bulk(
+        &self,
+        items: Vec<(String, u64)>,
+        command: CaseCommand,
+    ) -> Result<Vec<(String, Result<Executed, ApiError>)>, ApiError> {
+        match self.call(Request::Bulk { items, command }) {
+            Response::Bulk { results } => Ok(results),
+            other => Err(unexpected(other)),
+        }
+    }
+
     fn reference(&self) -> Result<crate::reference::Sources, ApiError> {
         match self.call(Request::Reference) {
             Response::Reference { sources } => Ok(sources),
@@ -712,6 +749,7 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Discarded { .. } => "discarded",
         Response::User { .. } => "user",
         Response::Reference { .. } => "reference",
+        Response::Bulk { .. } => "bulk",
         Response::Error { .. } => "error",
     }
 }
@@ -1047,6 +1085,13 @@ impl Session {
             },
             Request::Reference => Response::Reference {
                 sources: s.reference().sources.clone(),
+            },
+            Request::Bulk { items, command } => Response::Bulk {
+                results: s
+                    .bulk(caller, today, &items, &command)?
+                    .into_iter()
+                    .map(|(number, r)| (number, r.map_err(ApiError::from)))
+                    .collect(),
             },
         })
     }

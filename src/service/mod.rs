@@ -7,6 +7,7 @@
 
 pub mod api;
 mod barred;
+pub mod bulk;
 mod command;
 pub mod demo;
 pub mod exchange;
