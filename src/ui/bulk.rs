@@ -152,7 +152,9 @@ fn report_screen(ctx: &Ctx, r: &Report, area: Rect, buf: &mut Buffer) {
     );
     let w = usize::from(area.width);
     let head = sanitize::sanitize_text_with(&title, w, ctx.glyphs());
-    let head_rows = head.len().min(usize::from(area.height.saturating_sub(2)).max(1));
+    let head_rows = head
+        .len()
+        .min(usize::from(area.height.saturating_sub(2)).max(1));
     for (i, l) in head.iter().take(head_rows).enumerate() {
         line(ctx, l, area.y + i as u16, ctx.theme.header, area, buf);
     }

@@ -313,17 +313,20 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             vec![],
         ] {
             let offline = if offline { link.clone() } else { String::new() };
-            let parts: Vec<String> = [
-                title.clone(),
-                marked_short.clone(),
-                compact.clone(),
-                offline,
-            ]
+            // The marks in words where they fit, else as the mark glyph and the count.
+            for mark in [&marked, &marked_short] {
+                let parts: Vec<String> = [
+                    title.clone(),
+                    mark.clone(),
+                    compact.clone(),
+                    offline.clone(),
+                ]
                 .into_iter()
-                .chain(tail)
+                .chain(tail.iter().cloned())
                 .filter(|p| !p.is_empty())
                 .collect();
-            candidates.push(parts.join(&sep));
+                candidates.push(parts.join(&sep));
+            }
         }
     }
     let line = candidates
