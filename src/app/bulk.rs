@@ -9,7 +9,7 @@
 
 use super::{App, Effect, StatusText};
 use crate::keymap::{Action, Mode};
-use crate::service::{ApiError, CaseCommand, Executed, Role, User};
+use crate::service::{ApiError, BulkResults, CaseCommand, Role, User};
 
 /// Where a bulk action is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,10 +215,7 @@ pub fn on_action(app: &mut App, action: Option<Action>) -> Vec<Effect> {
 
 /// The service's answer: the cases changed are unmarked, the failed ones stay marked and are
 /// listed; the queue is loaded again either way.
-pub fn done(
-    app: &mut App,
-    result: Result<Vec<(String, Result<Executed, ApiError>)>, String>,
-) -> Vec<Effect> {
+pub fn done(app: &mut App, result: Result<BulkResults, String>) -> Vec<Effect> {
     let Some(Bulk::Running(plan)) = app.bulk.take() else {
         return Vec::new();
     };

@@ -255,7 +255,7 @@ pub enum Msg {
     UsersLoaded(Result<Vec<User>, String>),
     /// The answer to [`Effect::Bulk`]: each case's number with its new version or why not, or
     /// why the whole request was refused (in words).
-    BulkDone(Result<Vec<(String, Result<Executed, ApiError>)>, String>),
+    BulkDone(Result<crate::service::BulkResults, String>),
 }
 
 /// What `update` asks the loop to do.
@@ -690,7 +690,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         None => app.keymap.action(mode, key),
     };
     let was_typing = app.typing;
-    let space = key.code == KeyCode::Char(' ') && action.is_none();
+    // A space between typed words keeps the officer "typing", even where Space is bound (it
+    // marks a case in the queue): "Бойко й" still asks before quitting.
+    let space = key.code == KeyCode::Char(' ');
     app.typing = match (cyrillic, action) {
         (Some(_), None) => true,
         (Some(_), Some(_)) => was_typing,

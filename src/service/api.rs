@@ -53,6 +53,10 @@ pub struct Draft {
     pub saved: DateTime<Utc>,
 }
 
+/// What a bulk change did to each case, in the order asked: its number, and its new version
+/// or why it was not changed.
+pub type BulkResults = Vec<(String, Result<Executed, ApiError>)>;
+
 /// What the console (or any client) asks. The caller and "today" are the session's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -262,7 +266,7 @@ pub enum Response {
     /// What a `Bulk` did to each case, in the order asked: its number, and its new version or
     /// why it was not changed.
     Bulk {
-        results: Vec<(String, Result<Executed, ApiError>)>,
+        results: BulkResults,
     },
     Error {
         error: ApiError,
@@ -690,7 +694,7 @@ pub trait CaseApi: Send + Sync {
         &self,
         items: Vec<(String, u64)>,
         command: CaseCommand,
-    ) -> Result<Vec<(String, Result<Executed, ApiError>)>, ApiError> {
+    ) -> Result<BulkResults, ApiError> {
         match self.call(Request::Bulk { items, command }) {
             Response::Bulk { results } => Ok(results),
             other => Err(unexpected(other)),

@@ -35,7 +35,7 @@ use crate::reference::Reference;
 use crate::store::{CaseStore, Damaged, RawCase, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
-pub use api::{ApiError, CaseApi, Draft, DraftKey, Request, Response, Session};
+pub use api::{ApiError, BulkResults, CaseApi, Draft, DraftKey, Request, Response, Session};
 pub use barred::Barred;
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
