@@ -3,9 +3,9 @@
 action-toggle-mark = Mark the case for a bulk action, or unmark it
     .hint = mark
 action-mark-down = Mark the case and move down (mark a range by moving over it)
-    .hint = mark↓
+    .hint = mark down
 action-mark-up = Mark the case and move up
-    .hint = mark↑
+    .hint = mark up
 action-mark-all = Mark every case shown (the queue as filtered)
     .hint = mark all
 action-clear-marks = Unmark every case

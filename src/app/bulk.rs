@@ -42,7 +42,6 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub to: String,
-    pub take: bool,
     pub done: usize,
     /// The cases that were not changed, with why (put into words where drawn).
     pub failed: Vec<(String, ApiError)>,
@@ -250,7 +249,6 @@ pub fn done(app: &mut App, result: Result<BulkResults, String>) -> Vec<Effect> {
     } else {
         app.bulk = Some(Bulk::Report(Report {
             to: plan.to,
-            take: plan.take,
             done,
             failed,
             scroll: 0,

@@ -129,15 +129,25 @@ fn pick(ctx: &Ctx, users: &[User], selected: usize, area: Rect, buf: &mut Buffer
         };
         line(ctx, &s, area.y + 1 + (i - top) as u16, style, area, buf);
     }
-    let keys = ctx.tr_args(
-        "bulk-pick-keys",
-        &[
-            ("choose", key(ctx, Mode::Queue, Action::Open).into()),
-            ("cancel", key(ctx, Mode::Queue, Action::Back).into()),
-        ],
-    );
+    let keys = [("choose", Action::Open), ("cancel", Action::Back)];
+    keys_line(ctx, "bulk-pick-keys", &keys, area, buf);
+}
+
+/// The last row: the message `msg_key` naming the queue's keys for its actions.
+fn keys_line(ctx: &Ctx, msg_key: &str, keys: &[(&str, Action)], area: Rect, buf: &mut Buffer) {
+    let args: Vec<(&str, Arg)> = keys
+        .iter()
+        .map(|(name, action)| (*name, Arg::from(key(ctx, Mode::Queue, *action))))
+        .collect();
     let last = area.y + area.height.saturating_sub(1);
-    line(ctx, &keys, last, ctx.theme.label, area, buf);
+    line(
+        ctx,
+        &ctx.tr_args(msg_key, &args),
+        last,
+        ctx.theme.label,
+        area,
+        buf,
+    );
 }
 
 fn report_screen(ctx: &Ctx, r: &Report, area: Rect, buf: &mut Buffer) {
@@ -167,13 +177,6 @@ fn report_screen(ctx: &Ctx, r: &Report, area: Rect, buf: &mut Buffer) {
         let y = area.y + (head_rows + i) as u16;
         line(ctx, &s, y, ctx.theme.status_error, area, buf);
     }
-    let keys = ctx.tr_args(
-        "bulk-report-keys",
-        &[
-            ("close", key(ctx, Mode::Queue, Action::Back).into()),
-            ("move", key(ctx, Mode::Queue, Action::MoveDown).into()),
-        ],
-    );
-    let last = area.y + area.height.saturating_sub(1);
-    line(ctx, &keys, last, ctx.theme.label, area, buf);
+    let keys = [("close", Action::Back), ("move", Action::MoveDown)];
+    keys_line(ctx, "bulk-report-keys", &keys, area, buf);
 }
