@@ -323,6 +323,12 @@ fn requests(number: &str) -> Vec<Request> {
         Request::Users,
         Request::Services,
         Request::Reference,
+        Request::Bulk {
+            items: vec![(number.into(), 3), ("KZ-2026-000002".into(), 1)],
+            command: CaseCommand::Assign {
+                to: Some("әлия".into()),
+            },
+        },
         Request::Letter {
             number: number.into(),
             kind: LetterKind::ExtensionNotice,
@@ -476,9 +482,10 @@ fn request_index(r: &Request) -> usize {
         Request::SetDisabled { .. } => 24,
         Request::Reference => 25,
         Request::Dashboard { .. } => 26,
+        Request::Bulk { .. } => 27,
     }
 }
-const REQUESTS: usize = 27;
+const REQUESTS: usize = 28;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -506,9 +513,10 @@ fn response_index(r: &Response) -> usize {
         Response::User { .. } => 21,
         Response::Reference { .. } => 22,
         Response::Dashboard { .. } => 23,
+        Response::Bulk { .. } => 24,
     }
 }
-const RESPONSES: usize = 24;
+const RESPONSES: usize = 25;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -637,6 +645,17 @@ fn every_answer_crosses_the_wire() {
             sent: today(),
             form: Form::Written,
             reference: "№ 01-12/345".into(),
+        },
+    }));
+    // A bulk change: one case done, one in conflict (its version is an old one).
+    let again = s.case(number.clone()).unwrap();
+    answers.push(s.call(Request::Bulk {
+        items: vec![
+            (number.clone(), again.case.version),
+            (number.clone(), view.case.version),
+        ],
+        command: CaseCommand::Assign {
+            to: Some("boss".into()),
         },
     }));
     for error in errors() {

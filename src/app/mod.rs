@@ -4,6 +4,7 @@
 //! `update` does no I/O either: it asks for data with [`Effect`]s, which the console's loop
 //! carries out through the service and answers with a [`Msg`].
 
+pub mod bulk;
 pub mod command;
 pub mod dashboard;
 pub mod drafts;
@@ -25,7 +26,9 @@ use crate::i18n::Lang;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::letters::LetterKind;
 use crate::reference::Reference;
-use crate::service::{ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role};
+use crate::service::{
+    ApiError, CaseCommand, CaseView, Draft, DraftKey, Executed, QueueRow, Role, User,
+};
 
 pub use crate::service::search::fold as fold_text;
 pub use dashboard::DashboardView;
@@ -189,6 +192,8 @@ pub struct App {
     pub dashboard: DashboardView,
     /// N of the dashboard's "due within N working days" (`due_within` in config.toml).
     pub due_within: u32,
+    /// A bulk action on the marked cases under way (see [`bulk`]).
+    pub bulk: Option<bulk::Bulk>,
     measure: Option<Box<dyn Measure>>,
 }
 
@@ -257,6 +262,11 @@ pub enum Msg {
     LinkUp,
     /// The answer to [`Effect::LoadDashboard`]: the counts, or why not (in words).
     DashboardLoaded(Box<Result<crate::service::dashboard::Dashboard, String>>),
+    /// The answer to [`Effect::LoadUsers`]: the database's users, or why not (in words).
+    UsersLoaded(Result<Vec<User>, String>),
+    /// The answer to [`Effect::Bulk`]: each case's number with its new version or why not, or
+    /// why the whole request was refused (in words).
+    BulkDone(Result<crate::service::BulkResults, String>),
 }
 
 /// What `update` asks the loop to do.
@@ -290,6 +300,13 @@ pub enum Effect {
     },
     /// The form was saved (acknowledged) or deliberately thrown away: its draft goes.
     DeleteDraft(DraftKey),
+    /// The database's users (to pick whom marked cases go to).
+    LoadUsers,
+    /// One command on many cases, each based on the version the officer saw.
+    Bulk {
+        items: Vec<(String, u64)>,
+        command: CaseCommand,
+    },
     /// Forget what the terminal shows and draw everything again.
     Repaint,
     /// The dashboard's counts, with the console's "due within N".
@@ -338,6 +355,7 @@ impl App {
             live: live::Live::default(),
             dashboard: DashboardView::default(),
             due_within: crate::service::dashboard::DEFAULT_DUE_WITHIN,
+            bulk: None,
             measure: None,
         }
     }
@@ -373,6 +391,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         if drafts::offered(self).is_some() {
             return Mode::Confirm;
+        }
+        if let Some(mode) = bulk::mode(self) {
+            return mode;
         }
         if let Some(form) = &self.form {
             return if form.ask.is_some() {
@@ -634,6 +655,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::LinkUp => live::up(app),
+        Msg::UsersLoaded(result) => bulk::users_loaded(app, result),
+        Msg::BulkDone(result) => bulk::done(app, result),
     };
     if app.form.is_none() {
         app.live.form_note = None;
@@ -679,6 +702,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         let action = app.keymap.action(Mode::Confirm, key);
         return drafts::on_offer_key(app, action);
     }
+    if app.bulk.is_some() {
+        let action = app.keymap.action(app.mode(), key);
+        return bulk::on_action(app, action);
+    }
     let mode = app.mode();
     // Bound in the keymap itself (not through the keyboard-layout fallback): `Some(None)` is
     // a key removed with `noop`.
@@ -695,7 +722,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         None => app.keymap.action(mode, key),
     };
     let was_typing = app.typing;
-    let space = key.code == KeyCode::Char(' ') && action.is_none();
+    // A space between typed words keeps the officer "typing", even where Space is bound (it
+    // marks a case in the queue): "Бойко й" still asks before quitting.
+    let space = key.code == KeyCode::Char(' ');
     app.typing = match (cyrillic, action) {
         (Some(_), None) => true,
         (Some(_), Some(_)) => was_typing,
@@ -841,6 +870,20 @@ fn on_queue_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Register => open_register(app),
+        Action::ToggleMark => q.toggle_mark(),
+        Action::MarkDown => q.mark_and_move(1),
+        Action::MarkUp => q.mark_and_move(-1),
+        Action::MarkAll => {
+            q.mark_visible();
+            let n = q.marked_len().to_string();
+            app.info("bulk-marked", vec![("n", n)]);
+        }
+        Action::ClearMarks => {
+            q.clear_marks();
+            app.info("bulk-cleared", Vec::new());
+        }
+        Action::BulkAssign => return bulk::start_assign(app),
+        Action::BulkTake => return bulk::start_take(app),
         Action::Take => {
             if let Some(row) = q.selected_row() {
                 let (number, version, assignee) =

@@ -216,6 +216,10 @@ pub struct Queue {
     top: usize,
     page: usize,
     counts: Counts,
+    /// The marked cases, by number (issue 10: marks for bulk actions): a number stays marked
+    /// whatever the filter, the named queue or the order shows, and across reloads as long as
+    /// the case is loaded at all.
+    marks: std::collections::BTreeSet<String>,
 }
 
 impl Queue {
@@ -226,6 +230,13 @@ impl Queue {
         // The filter's index is built later (`build_index`): the first page shows first.
         self.haystacks = Vec::new();
         self.rows = rows;
+        // A case no longer loaded (closed elsewhere and hidden, given to another officer) has
+        // no version to act on: its mark goes with it.
+        if !self.marks.is_empty() {
+            let loaded: std::collections::HashSet<&str> =
+                self.rows.iter().map(|r| r.number.as_str()).collect();
+            self.marks.retain(|n| loaded.contains(n.as_str()));
+        }
         self.rebuild(keep);
     }
 
@@ -522,6 +533,59 @@ impl Queue {
     pub fn counts(&self) -> Counts {
         self.counts
     }
+
+    /// Whether the case `number` is marked.
+    pub fn is_marked(&self, number: &str) -> bool {
+        self.marks.contains(number)
+    }
+
+    /// How many cases are marked, shown or not.
+    pub fn marked_len(&self) -> usize {
+        self.marks.len()
+    }
+
+    /// Marks the selected case, or unmarks it if it was marked, and moves to the next row, so
+    /// that holding the key marks a run of cases.
+    pub fn toggle_mark(&mut self) {
+        if let Some(number) = self.selected_row().map(|r| r.number.clone())
+            && !self.marks.remove(&number)
+        {
+            self.marks.insert(number);
+        }
+        self.move_by(1);
+    }
+
+    /// Marks the selected case (marked already: it stays so) and moves by `delta` rows: a
+    /// range is marked by moving over it.
+    pub fn mark_and_move(&mut self, delta: isize) {
+        if let Some(number) = self.selected_row().map(|r| r.number.clone()) {
+            self.marks.insert(number);
+        }
+        self.move_by(delta);
+    }
+
+    /// Marks every case shown (the named queue narrowed by the filter).
+    pub fn mark_visible(&mut self) {
+        for &i in &self.visible {
+            self.marks.insert(self.rows[i as usize].number.clone());
+        }
+    }
+
+    pub fn clear_marks(&mut self) {
+        self.marks.clear();
+    }
+
+    /// Unmarks the cases `numbers` (those a bulk action changed).
+    pub fn unmark<'a>(&mut self, numbers: impl IntoIterator<Item = &'a str>) {
+        for n in numbers {
+            self.marks.remove(n);
+        }
+    }
+
+    /// The loaded rows of the marked cases, in the order loaded (the service's).
+    pub fn marked_rows(&self) -> impl Iterator<Item = &QueueRow> {
+        self.rows.iter().filter(|r| self.marks.contains(&r.number))
+    }
 }
 
 #[cfg(test)]
@@ -587,6 +651,43 @@ mod tests {
         q.page_by(-1);
         q.page_by(-1);
         assert_eq!((q.top(), q.selected()), (0, 0));
+    }
+
+    #[test]
+    fn marks_are_kept_by_number_across_reloads_filters_and_orders() {
+        let mut q = queue(10, 5);
+        q.toggle_mark();
+        assert_eq!(q.selected(), 1, "marking moves on");
+        q.mark_and_move(1);
+        q.mark_and_move(1);
+        assert_eq!(q.marked_len(), 3);
+        q.toggle_mark();
+        q.move_by(-1);
+        q.toggle_mark();
+        assert!(!q.is_marked("N-003"), "toggled twice: unmarked");
+        q.set_sort(SortKey::Number, true);
+        q.set_filter("N-00".into());
+        // Reloaded without N-001: its mark goes; the others stay.
+        let mut rows = rows(10);
+        rows.remove(1);
+        rows.reverse();
+        q.reload(rows, "me");
+        let marked: Vec<&str> = q.marked_rows().map(|r| r.number.as_str()).collect();
+        assert_eq!(marked, ["N-002", "N-000"]);
+        q.clear_marks();
+        assert_eq!(q.marked_len(), 0);
+    }
+
+    #[test]
+    fn marking_all_marks_what_the_filter_shows() {
+        let mut q = queue(12, 5);
+        q.set_filter("N-01".into());
+        q.mark_visible();
+        assert_eq!(q.marked_len(), 2);
+        assert!(q.is_marked("N-010") && q.is_marked("N-011"));
+        q.set_filter(String::new());
+        q.unmark(["N-010"]);
+        assert_eq!(q.marked_rows().count(), 1);
     }
 
     #[test]

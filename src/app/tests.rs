@@ -376,6 +376,12 @@ fn a_cyrillic_q_while_typing_text_asks_first() {
     assert!(press(&mut app, 'й').is_empty());
     assert_eq!(press(&mut app, 'й'), vec![Effect::Quit]);
 
+    // A space between the words (it marks a case in the queue) is still typing.
+    let mut app = app_fresh();
+    typed(&mut app, "Бо ");
+    assert!(press(&mut app, 'й').is_empty());
+    assert_eq!(status_key(&app), Some("quit-confirm"));
+
     // q is never questioned.
     let mut app = app_fresh();
     typed(&mut app, "Бо");

@@ -661,6 +661,10 @@ pub enum Asked {
     },
     /// The dashboard's counts.
     Dashboard,
+    /// The database's users.
+    Users,
+    /// A bulk change of the marked cases.
+    Bulk,
 }
 
 /// What one effect takes.
@@ -710,6 +714,10 @@ impl<'a> Effects<'a> {
                     within: app.due_within,
                 },
             ),
+            Effect::LoadUsers => Step::Ask(Asked::Users, Request::Users),
+            Effect::Bulk { items, command } => {
+                Step::Ask(Asked::Bulk, Request::Bulk { items, command })
+            }
             // The console's loop debounces these first (see `drafts::Desk`); run here they go
             // at once.
             Effect::SaveDraft { key, fields, edit } => Step::Ask(
@@ -789,6 +797,8 @@ impl<'a> Effects<'a> {
             (Asked::Dashboard, Response::Dashboard { dashboard }) => {
                 Msg::DashboardLoaded(Box::new(Ok(*dashboard)))
             }
+            (Asked::Users, Response::Users { users }) => Msg::UsersLoaded(Ok(users)),
+            (Asked::Bulk, Response::Bulk { results }) => Msg::BulkDone(Ok(results)),
             (Asked::Letter { path }, Response::Letter { bytes }) => {
                 Msg::LetterWritten(std::fs::write(&path, bytes).map(|()| path.clone()).map_err(
                     |e| {
@@ -835,6 +845,8 @@ impl<'a> Effects<'a> {
                     },
                     Asked::DeleteDraft { .. } => Msg::DraftDeleted(Err(words(error))),
                     Asked::Dashboard => Msg::DashboardLoaded(Box::new(Err(words(error)))),
+                    Asked::Users => Msg::UsersLoaded(Err(words(error))),
+                    Asked::Bulk => Msg::BulkDone(Err(words(error))),
                 }
             }
         }

@@ -53,6 +53,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/server.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/dashboard.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/bulk.ftl")),
         )
     };
 }

@@ -94,11 +94,25 @@ pub enum Action {
     MoveLeft,
     /// Move the dashboard's cursor one column right.
     MoveRight,
+    /// Mark the selected case for a bulk action, or unmark it.
+    ToggleMark,
+    /// Mark the selected case and move down (a range, by moving over it).
+    MarkDown,
+    /// Mark the selected case and move up.
+    MarkUp,
+    /// Mark every case shown (the queue as filtered).
+    MarkAll,
+    /// Unmark every case.
+    ClearMarks,
+    /// Give the marked cases to an officer (supervisors).
+    BulkAssign,
+    /// Take the marked cases.
+    BulkTake,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 49] = [
         Action::MoveUp,
         Action::MoveDown,
         Action::MoveLeft,
@@ -121,6 +135,13 @@ impl Action {
         Action::Register,
         Action::Take,
         Action::Assign,
+        Action::ToggleMark,
+        Action::MarkDown,
+        Action::MarkUp,
+        Action::MarkAll,
+        Action::ClearMarks,
+        Action::BulkAssign,
+        Action::BulkTake,
         Action::Extend,
         Action::RecordNotice,
         Action::RecordAnswer,
@@ -193,6 +214,13 @@ impl Action {
             Action::Dashboard => "dashboard",
             Action::MoveLeft => "move-left",
             Action::MoveRight => "move-right",
+            Action::ToggleMark => "toggle-mark",
+            Action::MarkDown => "mark-down",
+            Action::MarkUp => "mark-up",
+            Action::MarkAll => "mark-all",
+            Action::ClearMarks => "clear-marks",
+            Action::BulkAssign => "bulk-assign",
+            Action::BulkTake => "bulk-take",
         }
     }
 
@@ -258,6 +286,13 @@ impl Action {
             Action::Dashboard => "action-dashboard",
             Action::MoveLeft => "action-move-left",
             Action::MoveRight => "action-move-right",
+            Action::ToggleMark => "action-toggle-mark",
+            Action::MarkDown => "action-mark-down",
+            Action::MarkUp => "action-mark-up",
+            Action::MarkAll => "action-mark-all",
+            Action::ClearMarks => "action-clear-marks",
+            Action::BulkAssign => "action-bulk-assign",
+            Action::BulkTake => "action-bulk-take",
         }
     }
 

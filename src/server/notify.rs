@@ -27,17 +27,33 @@ pub enum Notice {
     Resync,
 }
 
-/// What the answer `response` tells the other connections. The match names every answer, so a
-/// new kind of answer does not compile until someone decides here whether it changes what
-/// other consoles show.
-pub fn changed_by(response: &Response) -> Notice {
-    match response {
+/// What the answer `response` tells the other connections: one notice for most answers, one
+/// per changed case for a bulk change (each case its own notice, as if changed one by one, so
+/// that a console reloads only what it shows). The match names every answer, so a new kind of
+/// answer does not compile until someone decides here whether it changes what other consoles
+/// show.
+pub fn changed_by(response: &Response) -> Vec<Notice> {
+    let one = match response {
         Response::Executed {
             done: Executed { number, version },
         } => Notice::Case(Changed {
             number: number.clone(),
             version: *version,
         }),
+        // Every case that changed, and none that was refused or in conflict. More than the
+        // ring holds makes slow listeners lag, and they are told to resync: still right.
+        Response::Bulk { results } => {
+            return results
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().ok())
+                .map(|done| {
+                    Notice::Case(Changed {
+                        number: done.number.clone(),
+                        version: done.version,
+                    })
+                })
+                .collect();
+        }
         // An import that added cases (or users) changed more than is worth listing.
         Response::Imported { added, users, .. } => {
             if *added > 0 || *users > 0 {
@@ -71,6 +87,11 @@ pub fn changed_by(response: &Response) -> Notice {
         | Response::Error { .. } => Notice::Nothing,
         // A user added, disabled or given another role: names and scopes may change on screen.
         Response::User { .. } => Notice::Resync,
+    };
+    if one == Notice::Nothing {
+        Vec::new()
+    } else {
+        vec![one]
     }
 }
 
@@ -103,7 +124,9 @@ impl Hub {
 
     /// Publishes what `response` changed: the one call after every answer.
     pub fn publish_answer(&self, response: &Response) {
-        self.publish(changed_by(response));
+        for notice in changed_by(response) {
+            self.publish(notice);
+        }
     }
 
     /// A new listener: it hears every notice published from now on.
@@ -127,10 +150,10 @@ mod tests {
         };
         assert_eq!(
             changed_by(&r),
-            Notice::Case(Changed {
+            vec![Notice::Case(Changed {
                 number: "Ж-2026-000007".into(),
                 version: 4
-            })
+            })]
         );
     }
 
@@ -139,13 +162,13 @@ mod tests {
         let refused = Response::Error {
             error: ApiError::NotFound { number: "X".into() },
         };
-        assert_eq!(changed_by(&refused), Notice::Nothing);
+        assert_eq!(changed_by(&refused), vec![]);
         assert_eq!(
             changed_by(&Response::Queue {
                 rows: vec![],
                 damaged: vec![]
             }),
-            Notice::Nothing
+            vec![]
         );
     }
 
@@ -156,8 +179,8 @@ mod tests {
             unchanged: 3,
             users: 0,
         };
-        assert_eq!(changed_by(&imported(2)), Notice::Resync);
-        assert_eq!(changed_by(&imported(0)), Notice::Nothing);
+        assert_eq!(changed_by(&imported(2)), vec![Notice::Resync]);
+        assert_eq!(changed_by(&imported(0)), vec![]);
         // A user's role or state: who may see what changed; every console reloads.
         let user = crate::store::User {
             uid: 900_001,
@@ -166,7 +189,41 @@ mod tests {
             role: crate::store::Role::Officer,
             disabled: true,
         };
-        assert_eq!(changed_by(&Response::User { user }), Notice::Resync);
+        assert_eq!(changed_by(&Response::User { user }), vec![Notice::Resync]);
+    }
+
+    #[test]
+    fn a_bulk_answer_names_each_changed_case_and_none_that_failed() {
+        let done = |n: &str, v| {
+            (
+                n.to_string(),
+                Ok(Executed {
+                    number: n.into(),
+                    version: v,
+                }),
+            )
+        };
+        let r = Response::Bulk {
+            results: vec![
+                done("A-1", 3),
+                (
+                    "A-2".into(),
+                    Err(ApiError::Conflict {
+                        number: "A-2".into(),
+                        expected: 1,
+                        current: 2,
+                    }),
+                ),
+                done("A-3", 7),
+            ],
+        };
+        let case = |n: &str, v| {
+            Notice::Case(Changed {
+                number: n.into(),
+                version: v,
+            })
+        };
+        assert_eq!(changed_by(&r), vec![case("A-1", 3), case("A-3", 7)]);
     }
 
     #[tokio::test]

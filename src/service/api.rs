@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::bulk::BulkRefused;
 use super::exchange::{ExportError, ImportError, ImportReport};
 use super::transfer::{ExportReady, Snapshot, TransferError, Transfers};
 use super::{
@@ -51,6 +52,10 @@ pub struct Draft {
     /// When it was saved (set by the service, not the client).
     pub saved: DateTime<Utc>,
 }
+
+/// What a bulk change did to each case, in the order asked: its number, and its new version
+/// or why it was not changed.
+pub type BulkResults = Vec<(String, Result<Executed, ApiError>)>;
 
 /// What the console (or any client) asks. The caller and "today" are the session's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,6 +156,13 @@ pub enum Request {
     /// The supervisor's dashboard (see [`super::dashboard`]): counts per officer and bucket,
     /// with "due within `within` working days" (at most [`super::dashboard::MAX_DUE_WITHIN`]).
     Dashboard { within: u32 },
+    /// One command on many cases, each based on the version the caller saw (number, version):
+    /// each case is changed on its own, and a conflict or a refusal on one does not stop the
+    /// others (see [`super::bulk`]). Only assigning (taking) goes in bulk.
+    Bulk {
+        items: Vec<(String, u64)>,
+        command: CaseCommand,
+    },
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -256,6 +268,11 @@ pub enum Response {
     },
     Dashboard {
         dashboard: Box<super::dashboard::Dashboard>,
+    },
+    /// What a `Bulk` did to each case, in the order asked: its number, and its new version or
+    /// why it was not changed.
+    Bulk {
+        results: BulkResults,
     },
     Error {
         error: ApiError,
@@ -412,6 +429,18 @@ impl From<ServiceError> for ApiError {
                 StoreError::Locked { .. } | StoreError::Sled(_) | StoreError::Open { .. },
             ) => ApiError::Unavailable { message },
             ServiceError::Store(_) => ApiError::Internal { message },
+        }
+    }
+}
+
+impl From<BulkRefused> for ApiError {
+    fn from(e: BulkRefused) -> ApiError {
+        match e {
+            BulkRefused::Bulk(e) => ApiError::Invalid {
+                field: "command".into(),
+                message: e.message(),
+            },
+            BulkRefused::Service(e) => e.into(),
         }
     }
 }
@@ -673,6 +702,18 @@ pub trait CaseApi: Send + Sync {
         }
     }
 
+    /// [`Request::Bulk`]: each case's number with its new version or why not.
+    fn bulk(
+        &self,
+        items: Vec<(String, u64)>,
+        command: CaseCommand,
+    ) -> Result<BulkResults, ApiError> {
+        match self.call(Request::Bulk { items, command }) {
+            Response::Bulk { results } => Ok(results),
+            other => Err(unexpected(other)),
+        }
+    }
+
     fn reference(&self) -> Result<crate::reference::Sources, ApiError> {
         match self.call(Request::Reference) {
             Response::Reference { sources } => Ok(sources),
@@ -726,6 +767,7 @@ fn variant_name(r: &Response) -> &'static str {
         Response::User { .. } => "user",
         Response::Reference { .. } => "reference",
         Response::Dashboard { .. } => "dashboard",
+        Response::Bulk { .. } => "bulk",
         Response::Error { .. } => "error",
     }
 }
@@ -1064,6 +1106,13 @@ impl Session {
             },
             Request::Dashboard { within } => Response::Dashboard {
                 dashboard: Box::new(s.dashboard(caller, today, within)?),
+            },
+            Request::Bulk { items, command } => Response::Bulk {
+                results: s
+                    .bulk(caller, today, &items, &command)?
+                    .into_iter()
+                    .map(|(number, r)| (number, r.map_err(ApiError::from)))
+                    .collect(),
             },
         })
     }

@@ -7,6 +7,7 @@
 
 pub mod api;
 mod barred;
+pub mod bulk;
 mod command;
 pub mod dashboard;
 pub mod demo;
@@ -35,7 +36,7 @@ use crate::reference::Reference;
 use crate::store::{CaseStore, Damaged, RawCase, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
-pub use api::{ApiError, CaseApi, Draft, DraftKey, Request, Response, Session};
+pub use api::{ApiError, BulkResults, CaseApi, Draft, DraftKey, Request, Response, Session};
 pub use barred::Barred;
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};

@@ -4,6 +4,7 @@
 pub mod sanitize;
 pub mod theme;
 
+mod bulk;
 mod case;
 mod dashboard;
 mod form;
@@ -120,6 +121,10 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, texts: &Texts) {
     }
     if let Some(f) = &app.form {
         form::draw(&ctx, f, area, buf);
+        return;
+    }
+    if let (Some(b), Screen::Queue) = (&app.bulk, app.screen) {
+        bulk::draw(&ctx, b, area, buf);
         return;
     }
     match app.screen {

@@ -284,6 +284,17 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ),
     };
     let sep = format!(" {} ", ctx.symbols.separator);
+    // How many cases are marked, right after the title in every candidate: a bulk action
+    // acts on them whether or not the filter shows them.
+    let marked_n = q.marked_len();
+    let (marked, marked_short) = if marked_n == 0 || app.loading {
+        (String::new(), String::new())
+    } else {
+        (
+            ctx.tr_args("bulk-header-marked", &[("n", Arg::from(marked_n))]),
+            format!("{}{marked_n}", ctx.symbols.mark),
+        )
+    };
     // From the most to the least said, the first that fits.
     let mut candidates: Vec<String> = Vec::new();
     if app.loading {
@@ -294,6 +305,7 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         candidates.push(title.clone());
     } else {
         let full: Vec<String> = std::iter::once(title.clone())
+            .chain(std::iter::once(marked.clone()))
             .chain(words.iter().cloned())
             // The position last: a move rewrites its digits and nothing after them.
             .chain([link.clone(), who.clone(), position.clone()])
@@ -316,12 +328,20 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             vec![],
         ] {
             let offline = if offline { link.clone() } else { String::new() };
-            let parts: Vec<String> = [title.clone(), compact.clone(), offline]
+            // The marks in words where they fit, else as the mark glyph and the count.
+            for mark in [&marked, &marked_short] {
+                let parts: Vec<String> = [
+                    title.clone(),
+                    mark.clone(),
+                    compact.clone(),
+                    offline.clone(),
+                ]
                 .into_iter()
-                .chain(tail)
+                .chain(tail.iter().cloned())
                 .filter(|p| !p.is_empty())
                 .collect();
-            candidates.push(parts.join(&sep));
+                candidates.push(parts.join(&sep));
+            }
         }
     }
     let line = candidates
@@ -469,8 +489,13 @@ fn draw_row(
     buf: &mut Buffer,
 ) {
     let marker_profile = ctx.app.profile.marker_cursor;
+    let marked = ctx.app.queue.is_marked(&row.number);
     let mut s = String::with_capacity(usize::from(area.width) + 16);
-    s.push_str(if selected && marker_profile {
+    // The mark is a glyph, not a colour, so that it reads with NO_COLOR; under the marker
+    // cursor a marked selected row keeps its mark, in reverse video (drawn below).
+    s.push_str(if marked {
+        ctx.symbols.mark
+    } else if selected && marker_profile {
         ctx.symbols.marker
     } else {
         " "
@@ -542,6 +567,15 @@ fn draw_row(
     }
     let w = usize::from(area.width);
     buf.set_stringn(area.x, area.y, text::fit(&s, w), w, style);
+    if marked && selected && marker_profile && w > 0 {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            ctx.symbols.mark,
+            1,
+            style.patch(ctx.theme.selected),
+        );
+    }
 }
 
 /// `EXT NTF ≈` on wide screens; one letter each otherwise, in fixed places.

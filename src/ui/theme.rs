@@ -110,6 +110,8 @@ pub struct Symbols {
     pub ellipsis: &'static str,
     /// In place of a date that does not exist (no statutory term).
     pub none: &'static str,
+    /// A case marked for a bulk action, in the first column of its row.
+    pub mark: &'static str,
 }
 
 impl Symbols {
@@ -123,6 +125,7 @@ impl Symbols {
                 dot: "-",
                 ellipsis: "...",
                 none: "-",
+                mark: "#",
             }
         } else {
             Symbols {
@@ -132,6 +135,7 @@ impl Symbols {
                 dot: "·",
                 ellipsis: "…",
                 none: "—",
+                mark: "●",
             }
         }
     }
