@@ -182,6 +182,11 @@ fn a_supervisor_picks_the_officer_and_the_question_names_the_count_and_the_targe
         status(&app),
         "Every marked case is assigned to 'aigerim' already: nothing to do."
     );
+    assert_eq!(
+        app.queue.marked_len(),
+        0,
+        "cases that are the target's already are unmarked too: what was asked of them holds"
+    );
 }
 
 #[test]

@@ -34,8 +34,9 @@ pub struct Plan {
     /// Whether the officer takes them (to themself) rather than a supervisor giving them.
     pub take: bool,
     pub items: Vec<(String, u64)>,
-    /// Marked cases left out because they are the target's already.
-    pub already: usize,
+    /// Marked cases left out because they are the target's already (unmarked with the others
+    /// once the change is done: what was asked of them holds).
+    pub already: Vec<String>,
 }
 
 /// What a bulk action did.
@@ -96,19 +97,22 @@ fn nothing_marked(app: &mut App) -> bool {
 /// The question for giving the marked cases to `to`; cases that are `to`'s already are left
 /// out (a reassignment to the same officer would only add a history entry that says nothing).
 fn plan(app: &mut App, to: String, take: bool) {
-    let mut already = 0;
+    let mut already = Vec::new();
     let items: Vec<(String, u64)> = app
         .queue
         .marked_rows()
         .filter(|r| {
             let theirs = r.assignee.as_deref() == Some(to.as_str());
-            already += usize::from(theirs);
+            if theirs {
+                already.push(r.number.clone());
+            }
             !theirs
         })
         .map(|r| (r.number.clone(), r.version))
         .collect();
     if items.is_empty() {
         app.bulk = None;
+        app.queue.unmark(already.iter().map(String::as_str));
         app.info("bulk-all-theirs", vec![("login", to)]);
         return;
     }
@@ -225,6 +229,7 @@ pub fn done(app: &mut App, result: Result<BulkResults, String>) -> Vec<Effect> {
             return vec![Effect::LoadQueue];
         }
     };
+    app.queue.unmark(plan.already.iter().map(String::as_str));
     let mut failed = Vec::new();
     let mut done = 0;
     for (number, r) in results {

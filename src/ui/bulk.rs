@@ -51,12 +51,12 @@ fn question(ctx: &Ctx, plan: &Plan) -> String {
             &[("count", count), ("login", Arg::from(plan.to.as_str()))],
         )
     };
-    if plan.already > 0 {
+    if !plan.already.is_empty() {
         q.push(' ');
         q.push_str(&ctx.tr_args(
             "bulk-confirm-already",
             &[
-                ("n", Arg::from(plan.already)),
+                ("n", Arg::from(plan.already.len())),
                 ("login", Arg::from(plan.to.as_str())),
             ],
         ));
