@@ -246,6 +246,9 @@ pub enum Msg {
     LinkDown(Message),
     /// The link to the daemon is back.
     LinkUp,
+    /// The daemon acts for this login and role now (its welcome): a supervisor may have
+    /// changed them since the console started.
+    Caller { login: String, role: Role },
 }
 
 /// What `update` asks the loop to do.
@@ -602,6 +605,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::LinkUp => live::up(app),
+        Msg::Caller { login, role } => live::caller(app, login, role),
     };
     if app.form.is_none() {
         app.live.form_note = None;
