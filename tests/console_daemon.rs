@@ -126,7 +126,10 @@ fn gone(pid: i32) {
             .unwrap_or_default()
             .contains(") Z ")
     {
-        assert!(start.elapsed() < Duration::from_secs(5), "{pid} did not end");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{pid} did not end"
+        );
         sleep(Duration::from_millis(20));
     }
 }
@@ -134,9 +137,7 @@ fn gone(pid: i32) {
 #[test]
 fn two_consoles_on_one_daemon_see_each_others_changes_within_a_second() {
     if let Some(why) = cannot_switch_accounts() {
-        eprintln!(
-            "SKIP two_consoles_on_one_daemon_see_each_others_changes_within_a_second: {why}"
-        );
+        eprintln!("SKIP two_consoles_on_one_daemon_see_each_others_changes_within_a_second: {why}");
         return;
     }
     let dir = demo(60);
@@ -256,7 +257,10 @@ fn a_form_outlives_a_killed_daemon_and_a_stopped_one_says_goodbye() {
     boss.keys(&["C-s"]);
     boss.wait_for(&format!("Note: saved, case KZ-2026-{number}"));
     let cases = cli(&d.socket, &["export", "--format", "jsonl"]);
-    assert!(cases.contains(&format!("{NOTE} (2)")), "the note is in the database");
+    assert!(
+        cases.contains(&format!("{NOTE} (2)")),
+        "the note is in the database"
+    );
 
     // SIGTERM: the daemon's goodbye, not a crash.
     d.signal(libc::SIGTERM);
@@ -307,10 +311,7 @@ fn a_hangup_while_the_daemon_is_away_keeps_the_draft_on_this_machine() {
     assert_eq!(files.len(), 1, "{files:?}");
     let meta = std::fs::metadata(&files[0]).unwrap();
     assert_eq!(meta.mode() & 0o777, 0o600);
-    assert_eq!(
-        std::fs::metadata(&kept_dir).unwrap().mode() & 0o777,
-        0o700
-    );
+    assert_eq!(std::fs::metadata(&kept_dir).unwrap().mode() & 0o777, 0o700);
     let text = std::fs::read_to_string(&files[0]).unwrap();
     assert!(text.contains(&format!("{OLD}{NEW}")), "{text}");
 
@@ -320,7 +321,10 @@ fn a_hangup_while_the_daemon_is_away_keeps_the_draft_on_this_machine() {
     let t = console(&d.socket, &h, None);
     let s = t.wait_for("Draft \"New case\" from");
     assert!(s.contains("reopen it? [y yes, n no]"), "{s}");
-    assert!(!files[0].exists(), "the file goes once the daemon has the draft");
+    assert!(
+        !files[0].exists(),
+        "the file goes once the daemon has the draft"
+    );
     t.keys(&["y"]);
     t.wait_for(&format!("{OLD}{NEW}"));
     t.keys(&["Escape"]);
@@ -349,8 +353,9 @@ fn the_officers_console_follows_a_new_role_and_a_disabled_officer_is_shut_out() 
 
     // Made a supervisor: the next call (the reload a user change brings) says so.
     cli(&d.socket, &["users", "set-role", "aliya", "supervisor"]);
-    let s = aliya.wait_for("aliya (supervisor)");
-    assert!(s.contains("A supervisor changed your account"), "{s}");
+    // (The header and the message come in one frame; a capture may fall between its bytes.)
+    aliya.wait_for("A supervisor changed your account");
+    aliya.wait_for("aliya (supervisor)");
     // The whole body's queue now.
     within(&aliya, Duration::from_secs(5), "every case", |s| {
         own_rows(s) > as_officer
@@ -399,7 +404,10 @@ fn the_daemon_reads_the_caller_again_before_every_call() {
             .any(|l| matches!(l, Link::Caller(c) if c.role == Role::Auditor)),
         "{heard:?}"
     );
-    assert!(!heard.iter().any(|l| matches!(l, Link::Down { .. })), "{heard:?}");
+    assert!(
+        !heard.iter().any(|l| matches!(l, Link::Down { .. })),
+        "{heard:?}"
+    );
     assert_eq!(me.welcome().0.role, Role::Auditor);
     // An auditor changes nothing: the new role applies to this call already.
     let refused = me.call(merzim::service::Request::SetRole {

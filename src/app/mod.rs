@@ -248,7 +248,10 @@ pub enum Msg {
     LinkUp,
     /// The daemon acts for this login and role now (its welcome): a supervisor may have
     /// changed them since the console started.
-    Caller { login: String, role: Role },
+    Caller {
+        login: String,
+        role: Role,
+    },
 }
 
 /// What `update` asks the loop to do.
