@@ -143,13 +143,16 @@ fn another_major_version_is_named_with_both_versions() {
     assert_eq!(
         e.to_string(),
         format!(
-            "the daemon at '{path}' speaks protocol 2.0, this merzim 1.0: use the merzim that came with the daemon"
+            "the daemon at '{path}' speaks protocol 2.{minor}, this merzim 1.{minor}: use the merzim that came with the daemon",
+            minor = merzim::wire::MINOR
         )
     );
     let texts = Texts::new().unwrap();
     let ru = texts.message(Lang::Ru, &e.message());
     assert!(
-        ru.contains("2.0") && ru.contains("1.0") && ru.contains(&path),
+        ru.contains(&format!("2.{}", merzim::wire::MINOR))
+            && ru.contains(&format!("1.{}", merzim::wire::MINOR))
+            && ru.contains(&path),
         "{ru}"
     );
 }

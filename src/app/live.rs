@@ -12,8 +12,9 @@
 //! The types here are the console's own, free of the wire: the loop translates the client's
 //! pushes into them.
 
-use super::{App, Effect, Screen, StatusText};
+use super::{App, Effect, Screen, Status, StatusText};
 use crate::domain::message::{Message, Value};
+use crate::service::{Role, role_key};
 
 /// A case changed: its number and its version after the change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +95,27 @@ pub(super) fn up(app: &mut App) -> Vec<Effect> {
     if app.status.is_none() || app.status.as_ref().is_some_and(|s| s.error) {
         app.info("link-back", vec![("socket", socket)]);
     }
+    resync(app)
+}
+
+/// The daemon acts for `login` as `role` now (a welcome after a reconnection, or while the
+/// link is up when a supervisor changed the user): the header, the keys allowed and the queue
+/// follow at once, and the officer is told, since what they may do changed under them.
+pub(super) fn caller(app: &mut App, login: String, role: Role) -> Vec<Effect> {
+    if app.me == login && app.role == role {
+        return Vec::new();
+    }
+    app.status = Some(Status {
+        text: StatusText::Message(
+            Message::new("live-caller-changed")
+                .text("login", login.as_str())
+                .word("role", role_key(role)),
+        ),
+        error: false,
+    });
+    app.me = login;
+    app.role = role;
+    // Which cases the queue holds depends on the role (an officer's own and unassigned ones).
     resync(app)
 }
 

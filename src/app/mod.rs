@@ -267,6 +267,12 @@ pub enum Msg {
     /// The answer to [`Effect::Bulk`]: each case's number with its new version or why not, or
     /// why the whole request was refused (in words).
     BulkDone(Result<crate::service::BulkResults, String>),
+    /// The daemon acts for this login and role now (its welcome): a supervisor may have
+    /// changed them since the console started.
+    Caller {
+        login: String,
+        role: Role,
+    },
 }
 
 /// What `update` asks the loop to do.
@@ -657,6 +663,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::LinkUp => live::up(app),
         Msg::UsersLoaded(result) => bulk::users_loaded(app, result),
         Msg::BulkDone(result) => bulk::done(app, result),
+        Msg::Caller { login, role } => live::caller(app, login, role),
     };
     if app.form.is_none() {
         app.live.form_note = None;

@@ -15,7 +15,9 @@
 //! one is answered [`ApiError::Unavailable`] at once, never left hanging; the subscriber gets
 //! [`Link::Down`]; the reader thread connects again by itself, every second at first and then
 //! every [`RETRY_MAX`], redoing the handshake. On success the subscriber gets [`Link::Up`] with
-//! the daemon's date, and calls work again with the same `Client`. A daemon of another major
+//! the caller and the daemon's date (the caller may have changed meanwhile: a supervisor set
+//! another role), and calls work again with the same `Client`. A welcome while the link is up
+//! (the user's record changed) becomes [`Link::Caller`]. A daemon of another major
 //! version is not retried (another program is needed, not patience); a refusal ([`ServerMsg::Bye`],
 //! e.g. an unknown uid) is retried, since whoever can add the account may do so meanwhile.
 
@@ -57,6 +59,9 @@ pub enum Link {
     Down { message: Message },
     /// The link is back (after a [`Link::Down`]): the caller and the daemon's date.
     Up { caller: Caller, today: NaiveDate },
+    /// The daemon acts for this caller from now on: a supervisor changed the user's record
+    /// (a role, a login, a name) while the link was up.
+    Caller(Caller),
 }
 
 /// Why a connection could not be made.
@@ -297,8 +302,10 @@ impl Inner {
                 ServerMsg::Changed { cases } => self.tell(Link::Changed(cases)),
                 ServerMsg::Resync => self.tell(Link::Resync),
                 ServerMsg::Bye { message } => return Some(message),
-                // A welcome after the handshake is a broken daemon.
-                ServerMsg::Welcome { .. } => return None,
+                ServerMsg::Welcome { caller, today } => {
+                    *lock(&self.welcome) = (caller.clone(), today);
+                    self.tell(Link::Caller(caller));
+                }
             }
         }
     }

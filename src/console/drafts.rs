@@ -14,7 +14,9 @@
 //!
 //! On SIGTERM, SIGHUP or SIGQUIT (the terminal's `at_signal` hook) and on any other way out of
 //! the console (the terminal gone, a panic), the latest content is saved directly through the
-//! session, after any save in progress and instead of any still waiting.
+//! session, after any save in progress and instead of any still waiting. Over the socket, if
+//! the daemon cannot take it (unreachable at that moment), it goes to a file of the officer's
+//! own instead ([`OfflineDrafts`]), handed to the daemon at the next start.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, mpsc};
@@ -22,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
+use super::offline::OfflineDrafts;
 use super::{Asked, Incoming};
 use crate::service::{CaseApi, DraftKey, Request};
 
@@ -41,6 +44,8 @@ struct Shared {
     /// Held while a draft goes to the service; `true` once the final save was made (nothing
     /// older may follow it).
     io: Mutex<bool>,
+    /// Over the socket: where the final save goes when the daemon cannot take it.
+    offline: Option<OfflineDrafts>,
 }
 
 impl Shared {
@@ -52,8 +57,12 @@ impl Shared {
         }
         *closed = true;
         let latest = self.latest.lock().unwrap_or_else(|p| p.into_inner()).take();
-        if let Some((key, fields)) = latest {
-            let _ = self.api.save_draft(key, fields);
+        if let Some((key, fields)) = latest
+            && self.api.save_draft(key.clone(), fields.clone()).is_err()
+            && let Some(offline) = &self.offline
+        {
+            // Nothing is left to tell it to (the terminal is going): the file is the message.
+            let _ = offline.keep(key, fields);
         }
     }
 }
@@ -80,12 +89,17 @@ pub struct Desk {
 
 impl Desk {
     /// Starts the draft thread (its answers come back on the console's channel) and registers
-    /// the signal hook.
-    pub fn start(api: Arc<dyn CaseApi>, tx: mpsc::Sender<Incoming>) -> Result<Desk> {
+    /// the signal hook. With `offline`, a final save the service cannot take is kept there.
+    pub fn start(
+        api: Arc<dyn CaseApi>,
+        tx: mpsc::Sender<Incoming>,
+        offline: Option<OfflineDrafts>,
+    ) -> Result<Desk> {
         let shared = Arc::new(Shared {
             api,
             latest: Mutex::new(None),
             io: Mutex::new(false),
+            offline,
         });
         let (jobs, queue) = mpsc::channel::<(Asked, Request)>();
         let worker = Arc::clone(&shared);

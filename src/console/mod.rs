@@ -20,6 +20,7 @@
 pub mod backend;
 mod config;
 mod drafts;
+pub mod offline;
 pub mod screen;
 pub mod terminal;
 
@@ -45,6 +46,7 @@ use crate::service::{
 use crate::ui::{self, theme::Profile};
 
 pub use config::Config;
+use offline::OfflineDrafts;
 
 /// How the console was asked to start (command line over configuration file over defaults).
 #[derive(Debug, Clone)]
@@ -99,6 +101,8 @@ struct Backend {
     clock: Clock,
     /// Over the socket: the socket's name and the link's news.
     link: Option<(String, mpsc::Receiver<Link>)>,
+    /// Over the socket: where a draft goes that the daemon cannot take at a hang-up.
+    offline: Option<OfflineDrafts>,
 }
 
 /// Where "today" comes from: this process's clock (or `--today`) for the embedded console,
@@ -166,6 +170,7 @@ fn embedded(opts: &Options) -> Result<Backend> {
         reference,
         clock: Clock::Local(opts.clone()),
         link: None,
+        offline: None,
     })
 }
 
@@ -200,6 +205,7 @@ fn connected(
             next: Instant::now() + office_midnight(opts.utc_offset).unwrap_or(Duration::MAX / 4),
         },
         link: Some((client::socket_name(socket), link)),
+        offline: OfflineDrafts::default_dir().map(|dir| OfflineDrafts::new(dir, socket)),
     })
 }
 
@@ -251,6 +257,7 @@ pub fn run(opts: Options) -> Result<()> {
         reference,
         mut clock,
         link,
+        offline,
     } = match &opts.connect {
         None => embedded(&opts)?,
         Some(socket) => connected(&opts, socket, &texts, lang)?,
@@ -269,14 +276,16 @@ pub fn run(opts: Options) -> Result<()> {
             down: None,
         });
     }
+    // Drafts a hang-up kept on this machine while the daemon was away go to the daemon now,
+    // before the drafts are loaded and offered back.
+    if let Some(offline) = &offline {
+        let handed = offline.hand_over(&*session);
+        problems.extend(handed.problems.into_iter().map(StatusText::Message));
+    }
     // The console opens showing what was wrong with the officer's files, until dismissed.
     let _ = app::update(&mut app, Msg::Problems(problems));
     let query = QueueQuery {
-        scope: if caller.reads_all() {
-            Scope::All
-        } else {
-            Scope::MineAndUnassigned
-        },
+        scope: scope_of(&caller),
         include_closed: true,
         ..QueueQuery::default()
     };
@@ -285,7 +294,7 @@ pub fn run(opts: Options) -> Result<()> {
     let mut fx = Effects::new(&*session, &texts, &query);
     let (tx, inbox) = mpsc::channel();
     let worker = worker(Arc::clone(&session), tx.clone())?;
-    let desk = drafts::Desk::start(Arc::clone(&session), tx.clone())?;
+    let desk = drafts::Desk::start(Arc::clone(&session), tx.clone(), offline)?;
     if let Some((_, news)) = link {
         forward_link(news, tx.clone())?;
     }
@@ -403,6 +412,16 @@ pub fn run(opts: Options) -> Result<()> {
         if let Some(i) = incoming {
             lp.take(i)?;
         }
+    }
+}
+
+/// Whose cases the console's queue asks for: every case for a reader of all (a supervisor, an
+/// auditor), an officer's own and the unassigned ones otherwise.
+fn scope_of(caller: &Caller) -> Scope {
+    if caller.reads_all() {
+        Scope::All
+    } else {
+        Scope::MineAndUnassigned
     }
 }
 
@@ -582,13 +601,15 @@ impl Loop<'_, '_> {
                 )),
                 Link::Resync => self.update(Msg::Resync),
                 Link::Down { message } => self.update(Msg::LinkDown(message)),
-                Link::Up { today, .. } => {
+                Link::Up { caller, today } => {
                     if today != self.app.today {
                         self.update(Msg::Today(today));
                     }
+                    self.follow(caller);
                     self.update(Msg::LinkUp);
                     self.drafts.retry(Instant::now());
                 }
+                Link::Caller(caller) => self.follow(caller),
             },
             Incoming::Answer(asked, response) => {
                 self.asked = None;
@@ -600,6 +621,16 @@ impl Loop<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// The daemon acts for `caller` now: the queue asks for what the role reads, and the
+    /// state shows the login and role.
+    fn follow(&mut self, caller: Caller) {
+        self.fx.set_scope(scope_of(&caller));
+        self.update(Msg::Caller {
+            login: caller.login,
+            role: caller.role,
+        });
     }
 
     fn frame(
@@ -625,6 +656,8 @@ pub struct Effects<'a> {
     /// Errors from the service are put into words in the reader's language here, at the edge.
     texts: &'a Texts,
     query: &'a QueueQuery,
+    /// Whose cases the queue asks for, when no longer the query's (the caller's role changed).
+    scope: Option<Scope>,
     /// A repaint was asked for: the next frame forgets what the terminal shows.
     repaint: bool,
     /// Messages an answer brought besides itself, delivered after it.
@@ -687,9 +720,15 @@ impl<'a> Effects<'a> {
             api,
             texts,
             query,
+            scope: None,
             repaint: false,
             later: Vec::new(),
         }
+    }
+
+    /// The queue asks for `scope` from now on (the daemon says the caller's role changed).
+    pub fn set_scope(&mut self, scope: Scope) {
+        self.scope = Some(scope);
     }
 
     /// What `effect` asks of the service, or its answer when it needs none.
@@ -700,12 +739,13 @@ impl<'a> Effects<'a> {
                 self.repaint = true;
                 Step::Done
             }
-            Effect::LoadQueue => Step::Ask(
-                Asked::Queue,
-                Request::Queue {
-                    query: self.query.clone(),
-                },
-            ),
+            Effect::LoadQueue => {
+                let mut query = self.query.clone();
+                if let Some(scope) = &self.scope {
+                    query.scope = scope.clone();
+                }
+                Step::Ask(Asked::Queue, Request::Queue { query })
+            }
             Effect::LoadCase(number) => Step::Ask(Asked::Case, Request::Case { number }),
             Effect::LoadDrafts => Step::Ask(Asked::Drafts, Request::Drafts),
             Effect::LoadDashboard => Step::Ask(

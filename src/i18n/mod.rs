@@ -55,6 +55,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/dashboard.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/bulk.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/live.ftl")),
         )
     };
 }

@@ -55,7 +55,8 @@ pub fn codec() -> LengthDelimitedCodec {
 
 /// What the reader hands the writer.
 enum Out {
-    /// The frames of one reply, written back to back.
+    /// The frames of one reply (or of a fresh welcome: the caller changed), written back to
+    /// back.
     Reply(Vec<Bytes>),
     /// A last word, then the connection ends.
     Bye(Message),
@@ -136,6 +137,51 @@ fn caller_of(service: &Service, uid: u32, own_uid: u32) -> Result<Caller, Servic
         service.caller_or_first_user(uid)
     } else {
         service.caller_for_uid(uid)
+    }
+}
+
+/// One call's outcome after the caller was read again.
+enum Call {
+    /// Answered; `changed`: the user's record changed (a role, a login, a name) and the
+    /// session follows it from this call on.
+    Answered {
+        response: Response,
+        changed: Option<Caller>,
+    },
+    /// The user was disabled or removed meanwhile: the call is not made, the connection ends
+    /// with this message.
+    Refused(Message),
+}
+
+/// Makes one call for the connection of `uid`, after reading its user again (one lookup by
+/// uid): what a supervisor changed since the last call counts from this call on, so a
+/// disabled officer's open console cannot go on working, and a new role applies without a
+/// reconnection. A store that cannot be read keeps the caller as it was (the call then meets
+/// the same store and says so).
+fn checked_call(
+    service: &Service,
+    session: &Session,
+    uid: u32,
+    own: u32,
+    request: Request,
+) -> Call {
+    let changed = match caller_of(service, uid, own) {
+        Ok(fresh) if fresh == session.caller() => None,
+        Ok(fresh) => {
+            session.set_caller(fresh.clone());
+            Some(fresh)
+        }
+        Err(e @ (ServiceError::UnknownUser { .. } | ServiceError::User(_))) => {
+            return Call::Refused(e.message());
+        }
+        Err(e) => {
+            tracing::warn!(uid, error = %e, "the user could not be read again; the caller is kept");
+            None
+        }
+    };
+    Call::Answered {
+        response: session.call(request),
+        changed,
     }
 }
 
@@ -229,13 +275,49 @@ async fn read_loop(
         };
         let what = request_name(&request);
         let s = session.clone();
-        let response = tokio::task::spawn_blocking(move || s.call(request))
-            .await
-            .unwrap_or_else(|e| Response::Error {
-                error: ApiError::Internal {
-                    message: Message::new("plain-text").text("text", e.to_string()),
-                },
-            });
+        let service = daemon.service.clone();
+        let own = daemon.own_uid;
+        let call =
+            tokio::task::spawn_blocking(move || checked_call(&service, &s, uid, own, request))
+                .await
+                .unwrap_or_else(|e| Call::Answered {
+                    response: Response::Error {
+                        error: ApiError::Internal {
+                            message: Message::new("plain-text").text("text", e.to_string()),
+                        },
+                    },
+                    changed: None,
+                });
+        let response = match call {
+            Call::Refused(message) => {
+                tracing::warn!(uid, login, why = %message.key, "the user may no longer connect; closed");
+                let _ = tx.send(Out::Bye(message)).await;
+                return;
+            }
+            Call::Answered {
+                response,
+                changed: Some(caller),
+            } => {
+                tracing::info!(uid, login, role = ?caller.role, new_login = %caller.login, "the user's record changed; the session follows it");
+                // Said before the answer, so the console shows the new role with it.
+                let welcome = ServerMsg::Welcome {
+                    caller,
+                    today: (daemon.today)(),
+                };
+                match wire::encode(&welcome) {
+                    Ok(frame) => {
+                        if tx.send(Out::Reply(vec![Bytes::from(frame)])).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        tracing::error!(uid, login, error = %e, "a welcome could not be written")
+                    }
+                }
+                response
+            }
+            Call::Answered { response, .. } => response,
+        };
         if let Response::Error { error } = &response {
             tracing::info!(uid, login, request = %what, why = %error, "request refused");
         }

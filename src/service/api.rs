@@ -10,7 +10,7 @@
 //! where they are shown.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -791,7 +791,9 @@ pub enum Access {
 /// The in-process session: the service, the caller it acts for and the office's clock.
 pub struct Session {
     service: Service,
-    caller: Caller,
+    /// Behind a lock: the daemon re-reads its connection's user before every call, and a role
+    /// changed meanwhile takes effect at once ([`Session::set_caller`]).
+    caller: RwLock<Caller>,
     today: Today,
     access: Access,
     /// The words that go into letters, read when the first letter is asked for.
@@ -803,7 +805,7 @@ pub struct Session {
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Session")
-            .field("caller", &self.caller)
+            .field("caller", &self.caller())
             .finish_non_exhaustive()
     }
 }
@@ -814,7 +816,7 @@ impl Session {
     pub fn new(service: Service, caller: Caller, today: Today) -> Session {
         Session {
             service,
-            caller,
+            caller: RwLock::new(caller),
             today,
             access: Access::Role,
             texts: OnceLock::new(),
@@ -850,25 +852,27 @@ impl Session {
 
     /// Exports and backups hold every case: a reader of every case's (or the files' holder).
     fn may_export(&self) -> Result<(), ApiError> {
-        if self.access == Access::Files || self.caller.reads_all() {
+        let caller = self.caller();
+        if self.access == Access::Files || caller.reads_all() {
             return Ok(());
         }
         Err(ApiError::Forbidden {
             message: Message::new("transfer-export-forbidden")
-                .text("login", self.caller.login.as_str())
-                .word("role", role_key(self.caller.role)),
+                .text("login", caller.login.as_str())
+                .word("role", role_key(caller.role)),
         })
     }
 
     /// An import writes many cases at once, and a backup's header adds users: a supervisor's.
     fn may_import(&self) -> Result<(), ApiError> {
-        if self.access == Access::Files || self.caller.is_supervisor() {
+        let caller = self.caller();
+        if self.access == Access::Files || caller.is_supervisor() {
             return Ok(());
         }
         Err(ApiError::Forbidden {
             message: Message::new("transfer-import-forbidden")
-                .text("login", self.caller.login.as_str())
-                .word("role", role_key(self.caller.role)),
+                .text("login", caller.login.as_str())
+                .word("role", role_key(caller.role)),
         })
     }
 
@@ -889,8 +893,18 @@ impl Session {
         Ok(Session::new(service, caller, today))
     }
 
-    pub fn caller(&self) -> &Caller {
-        &self.caller
+    /// The caller the session acts for now.
+    pub fn caller(&self) -> Caller {
+        self.caller
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// The caller as the users' record says now (the daemon re-reads it before every call):
+    /// a role changed by a supervisor applies from the next call on, without a reconnection.
+    pub fn set_caller(&self, caller: Caller) {
+        *self.caller.write().unwrap_or_else(|p| p.into_inner()) = caller;
     }
 
     pub fn service(&self) -> &Service {
@@ -899,7 +913,7 @@ impl Session {
 
     fn answer(&self, request: Request) -> Result<Response, ApiError> {
         let today = (self.today)();
-        let caller = &self.caller;
+        let caller = &self.caller();
         let s = &self.service;
         Ok(match request {
             Request::WhoAmI => Response::WhoAmI {

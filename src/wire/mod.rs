@@ -19,6 +19,12 @@
 //! answers each with its `id`; between answers it pushes [`ServerMsg::Changed`] (cases that
 //! changed: number and version, merged per connection) and [`ServerMsg::Resync`] (more changed
 //! than was worth listing: reload what you show).
+//!
+//! **A welcome again** (minor 1): the daemon reads the connection's user again before every
+//! call; when a supervisor changed it meanwhile (a role, a login, a name) it sends a fresh
+//! [`ServerMsg::Welcome`] before the answer, and the console shows the new role. A user
+//! disabled or removed meanwhile gets [`ServerMsg::Bye`] instead of the answer. (A client of
+//! minor 0 takes a second welcome for a broken link and reconnects, which tells it the same.)
 
 use std::io::{self, Read, Write};
 
@@ -31,7 +37,7 @@ use crate::service::{Caller, Request, Response};
 /// The protocol's major version: a client of another major version cannot talk to this daemon.
 pub const MAJOR: u16 = 1;
 /// The protocol's minor version: additions a client of the same major version may ignore.
-pub const MINOR: u16 = 0;
+pub const MINOR: u16 = 1;
 
 /// The longest frame either side accepts (DESIGN 2.3): 1 MiB.
 pub const MAX_FRAME: usize = 1 << 20;
@@ -93,7 +99,7 @@ pub struct Changed {
 #[serde(rename_all = "kebab-case")]
 pub enum ServerMsg {
     /// The connection is accepted: the caller it acts for (from the peer's uid) and the
-    /// office's date.
+    /// office's date. Sent again later when the caller's record changed (see the module).
     Welcome { caller: Caller, today: NaiveDate },
     /// A part of the answer to the call `id`: `bytes` is a piece of the MessagePack encoding
     /// of a [`Response`]; the answer is whole after the part with `last`.
