@@ -55,8 +55,10 @@ pub fn codec() -> LengthDelimitedCodec {
 
 /// What the reader hands the writer.
 enum Out {
-    /// The frames of one reply, written back to back.
-    Reply(Vec<Bytes>),
+    /// The encoding of the answer to the call `id`: cut into frames as they are written, back
+    /// to back, so that a queue answer shared by many connections is never copied whole for
+    /// each of them.
+    Reply { id: u64, answer: Arc<[u8]> },
     /// A last word, then the connection ends.
     Bye(Message),
 }
@@ -229,25 +231,32 @@ async fn read_loop(
         };
         let what = request_name(&request);
         let s = session.clone();
-        let response = tokio::task::spawn_blocking(move || s.call(request))
+        let answer = tokio::task::spawn_blocking(move || answer(&s, request))
             .await
-            .unwrap_or_else(|e| Response::Error {
-                error: ApiError::Internal {
-                    message: Message::new("plain-text").text("text", e.to_string()),
-                },
+            .unwrap_or_else(|e| {
+                Answer::Response(Response::Error {
+                    error: ApiError::Internal {
+                        message: Message::new("plain-text").text("text", e.to_string()),
+                    },
+                })
             });
-        if let Response::Error { error } = &response {
-            tracing::info!(uid, login, request = %what, why = %error, "request refused");
-        }
-        daemon.hub.publish_answer(&response);
-        let frames = match reply_frames(id, &response) {
-            Ok(f) => f,
-            Err(e) => {
-                tracing::error!(uid, login, request = %what, error = %e, "an answer could not be written");
-                return;
+        let answer = match answer {
+            Answer::Encoded(bytes) => bytes,
+            Answer::Response(response) => {
+                if let Response::Error { error } = &response {
+                    tracing::info!(uid, login, request = %what, why = %error, "request refused");
+                }
+                daemon.hub.publish_answer(&response);
+                match wire::encode(&response) {
+                    Ok(bytes) => bytes.into(),
+                    Err(e) => {
+                        tracing::error!(uid, login, request = %what, error = %e, "an answer could not be written");
+                        return;
+                    }
+                }
             }
         };
-        if tx.send(Out::Reply(frames)).await.is_err() {
+        if tx.send(Out::Reply { id, answer }).await.is_err() {
             return;
         }
     }
@@ -277,19 +286,24 @@ async fn read_some(
     r.map_err(Ended::Io)
 }
 
-/// The frames of the answer `response` to the call `id`.
-fn reply_frames(id: u64, response: &Response) -> Result<Vec<Bytes>, WireError> {
-    let bytes = wire::encode(response)?;
-    wire::parts(&bytes)
-        .map(|(last, part)| {
-            wire::encode(&ServerMsg::Reply {
-                id,
-                last,
-                bytes: part.to_vec(),
-            })
-            .map(Bytes::from)
-        })
-        .collect()
+/// A call's answer: the response, or (a queue) its encoding already made.
+enum Answer {
+    Response(Response),
+    Encoded(Arc<[u8]>),
+}
+
+/// Answers one call. A queue is answered from the rows' kept encodings
+/// ([`Session::queue_answer`]): a whole queue of 100,000 rows is made once between two changes
+/// however many consoles ask for it, never cloned and encoded for each (issue 9's targets). It
+/// changes nothing, so it has nothing to publish.
+fn answer(session: &Session, request: Request) -> Answer {
+    let Request::Queue { query } = request else {
+        return Answer::Response(session.call(request));
+    };
+    match session.queue_answer(&query) {
+        Ok(bytes) => Answer::Encoded(bytes),
+        Err(error) => Answer::Response(Response::Error { error }),
+    }
 }
 
 /// Writes one message as a frame, within the write timeout.
@@ -353,8 +367,12 @@ async fn write_loop(
         tokio::select! {
             biased;
             out = rx.recv() => match out {
-                Some(Out::Reply(frames)) => {
-                    for frame in frames {
+                Some(Out::Reply { id, answer }) => {
+                    for (last, part) in wire::parts(&answer) {
+                        let frame = match wire::reply_frame(id, last, part) {
+                            Ok(f) => Bytes::from(f),
+                            Err(e) => return dropped(uid, &login, Ended::Io(io::Error::other(e.to_string()))),
+                        };
                         if let Err(e) = write_frame(&mut sink, frame, wt).await {
                             return dropped(uid, &login, e);
                         }
