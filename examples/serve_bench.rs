@@ -47,9 +47,16 @@ fn main() -> ExitCode {
             let clients = number(2, 50)? as usize;
             let writes = number(3, 20)? as usize;
             let pid = args.get(4).map(|_| number(4, 0)).transpose()?;
-            push(&PathBuf::from(socket), clients, writes, pid.map(|p| p as u32))
+            push(
+                &PathBuf::from(socket),
+                clients,
+                writes,
+                pid.map(|p| p as u32),
+            )
         })(),
-        _ => Err("usage: serve_bench queue SOCKET [RUNS] | push SOCKET CLIENTS [WRITES] [PID]".into()),
+        _ => Err(
+            "usage: serve_bench queue SOCKET [RUNS] | push SOCKET CLIENTS [WRITES] [PID]".into(),
+        ),
     };
     match run {
         Ok(line) => {

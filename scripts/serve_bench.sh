@@ -16,7 +16,7 @@
 #   LOAD_SECONDS=10 scripts/serve_bench.sh
 #   BIN=/tmp/old-build scripts/serve_bench.sh   # binaries built elsewhere (before/after)
 #
-# The demo database is made once in $DEMO (default /tmp/demo100k; about 10 minutes) and reused
+# The demo database is made once in $DEMO (default /tmp/demo100k; about 2 minutes) and reused
 # by later runs and by anyone else who needs it: a lock keeps two demos out of one path and a
 # '.complete' file says it was finished. The daemon works on a private copy, since the load
 # writes notes.

@@ -85,15 +85,20 @@ struct Table {
     /// Whole queue answers in their wire form, by who asked what (see [`Rows::answer`]);
     /// emptied by every change.
     answers: HashMap<Vec<u8>, Arc<[u8]>>,
+    /// Their bytes together.
+    answer_bytes: usize,
 }
 
-/// The most answers kept at once: one per supervisor's or officer's queue in use; beyond it the
-/// table starts again (a change empties it anyway).
-const MAX_ANSWERS: usize = 256;
+/// The most bytes of answers kept at once (a supervisor's whole queue of 100,000 rows is about
+/// 30 MiB): beyond it they start again, so a hundred officers opening their queues before the
+/// first change of the day cannot take the daemon past its 300 MB (issue 9). One answer is
+/// always kept, however long.
+const MAX_ANSWER_BYTES: usize = 64 << 20;
 
 impl Table {
     fn insert(&mut self, id: u64, entry: Entry) {
         self.answers.clear();
+        self.answer_bytes = 0;
         if let Some(old) = self.rows.get(&id) {
             self.order.remove(&urgency_key(id, &old.row));
         }
@@ -220,9 +225,11 @@ impl Rows {
         }
         let rows = encoded(&t.select(keep, q));
         let made: Arc<[u8]> = answer(&rows, t.damaged.values().cloned().collect())?.into();
-        if t.answers.len() >= MAX_ANSWERS {
+        if t.answer_bytes + made.len() > MAX_ANSWER_BYTES {
             t.answers.clear();
+            t.answer_bytes = 0;
         }
+        t.answer_bytes += made.len();
         t.answers.insert(key, made.clone());
         Ok(made)
     }
