@@ -2,7 +2,7 @@
 """Bytes the merzim console writes to the terminal, per keystroke (issue 4, slow links).
 
     python3 scripts/measure_bytes.py [--bin target/release/merzim] [--cases 10000]
-                                     [--size 80x24] [--idle 10] [--json OUT]
+                                     [--size 80x24] [--idle 10] [--json OUT] [--daemon]
 
 Fills a demo database (the given number of cases, fixed --today), starts the console in a
 pseudo-terminal of the given size and sends the same keys as the reference harness in
@@ -13,6 +13,10 @@ would carry over the link. Runs twice: the default profile and --low-bandwidth.
 Checks (exit 1 if one fails): 0 bytes while idle, 0 bytes for a key that changes nothing, the
 burst of 50 moves costs no more than a page move, and in the low-bandwidth profile a one-row move
 costs under 30 bytes.
+
+With --daemon the default profile runs a third time, through `merzim serve` (`--connect`), and
+every key must cost the same bytes as in the embedded console (issue 9: a console over the
+socket writes the same bytes per key).
 """
 import argparse, fcntl, json, os, select, shutil, statistics, struct, subprocess, sys, tempfile
 import termios, time
@@ -139,6 +143,7 @@ def main():
     ap.add_argument("--size", default="80x24")
     ap.add_argument("--idle", type=float, default=10)
     ap.add_argument("--json")
+    ap.add_argument("--daemon", action="store_true")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="merzim-bytes-")
     db = os.path.join(tmp, "demo.db")
@@ -146,14 +151,29 @@ def main():
                    check=True, stdout=subprocess.DEVNULL)
     results = {"default": session(a.bin, db, a.size, a.idle, []),
                "low-bandwidth": session(a.bin, db, a.size, a.idle, ["--low-bandwidth"])}
+    if a.daemon:
+        sock = os.path.join(tmp, "merzim.sock")
+        env = dict(os.environ, MERZIM_TODAY=TODAY)
+        serve = subprocess.Popen([a.bin, "--db", db, "serve", "--socket", sock, "--log",
+                                  os.path.join(tmp, "serve.log")], env=env)
+        try:
+            for _ in range(300):
+                if os.path.exists(sock):
+                    break
+                time.sleep(0.1)
+            results["daemon"] = session(a.bin, db, a.size, a.idle, ["--connect", sock])
+        finally:
+            serve.terminate()
+            serve.wait(timeout=30)
     shutil.rmtree(tmp, ignore_errors=True)
     keys = ["first_paint", "idle_start", "noop_key", "in_view_move", "mean_50_moves", "burst_50",
             "page_down", "end", "home", "open", "back", "slash", "typed_median", "filter_enter",
             "idle_end"]
-    print(f"| bytes written at {a.size}, {a.cases} demo cases | default | low-bandwidth |")
-    print("|---|---|---|")
+    names = list(results)
+    print(f"| bytes written at {a.size}, {a.cases} demo cases | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 1) + "|")
     for k in keys:
-        print(f"| {k.replace('_', ' ')} | {results['default'][k]:.0f} | {results['low-bandwidth'][k]:.0f} |")
+        print(f"| {k.replace('_', ' ')} | " + " | ".join(f"{results[n][k]:.0f}" for n in names) + " |")
     if a.json:
         json.dump(results, open(a.json, "w"), indent=1)
     failed = []
@@ -164,6 +184,11 @@ def main():
             failed.append(f"{name}: a key that changes nothing wrote {r['noop_key']} bytes")
         if r["burst_50"] > r["page_down"] * 1.5 + 64:
             failed.append(f"{name}: a burst of 50 moves cost {r['burst_50']} B, a page move {r['page_down']} B")
+    if "daemon" in results:
+        for k in keys[2:]:
+            if results["daemon"][k] != results["default"][k]:
+                failed.append(f"daemon: {k} wrote {results['daemon'][k]:.0f} B, "
+                              f"{results['default'][k]:.0f} B embedded")
     if results["low-bandwidth"]["in_view_move"] >= 30:
         failed.append("low-bandwidth: a one-row move costs 30 bytes or more")
     for f in failed:

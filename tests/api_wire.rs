@@ -689,6 +689,46 @@ fn every_answer_crosses_the_wire() {
     }
 }
 
+/// The daemon answers a queue from the rows' kept encodings (`Session::queue_answer`): the
+/// very bytes of encoding the answer the service gives, for every sort and a filtered, cut
+/// queue; and the rows come back equal from them. JSON keeps the rows' field names.
+#[test]
+fn a_queue_from_kept_encodings_is_the_same_bytes_as_the_answer() {
+    let (_dir, s, _) = session();
+    for sort in [Sort::Urgency, Sort::Due, Sort::Registered, Sort::Number] {
+        for query in [
+            QueueQuery {
+                include_closed: true,
+                sort,
+                ..QueueQuery::default()
+            },
+            QueueQuery {
+                text: Some("жәрдемақы".into()),
+                limit: Some(1),
+                sort,
+                ..QueueQuery::default()
+            },
+        ] {
+            let answer = s.call(Request::Queue {
+                query: query.clone(),
+            });
+            let kept = s.queue_answer(&query).unwrap();
+            assert_eq!(*kept, *merzim::wire::encode(&answer).unwrap(), "{query:?}");
+            assert!(
+                matches!(&answer, Response::Queue { rows, .. } if !rows.is_empty()),
+                "{query:?}: {answer:?}"
+            );
+            assert_eq!(merzim::wire::decode::<Response>(&kept).unwrap(), answer);
+        }
+    }
+    let answer = s.call(Request::Queue {
+        query: QueueQuery::default(),
+    });
+    let json = serde_json::to_value(&answer).unwrap();
+    assert!(json["queue"]["rows"][0]["number"].is_string(), "{json}");
+    assert_eq!(serde_json::from_value::<Response>(json).unwrap(), answer);
+}
+
 #[test]
 fn errors_are_typed_and_said_in_every_language() {
     let (_dir, s, number) = session();

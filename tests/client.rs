@@ -17,7 +17,7 @@ use merzim::domain::vocabulary::{Addressee, Medium};
 use merzim::i18n::{Lang, Texts};
 use merzim::reference::Reference;
 use merzim::service::{ApiError, CaseApi, DraftKey};
-use merzim::wire::{Changed, ServerMsg};
+use merzim::wire::{self, Changed, ServerMsg};
 
 struct Setup {
     f: Fixture,
@@ -135,23 +135,24 @@ fn a_refusal_at_connect_is_the_daemons_message() {
 #[test]
 fn another_major_version_is_named_with_both_versions() {
     let s = setup();
-    s.daemon.greet_with(Greeting::Major(2));
+    let (theirs, ours) = (wire::MAJOR + 1, wire::MAJOR);
+    s.daemon.greet_with(Greeting::Major(theirs));
     let Err(e) = Client::connect(&s.daemon.path) else {
-        panic!("a daemon of protocol 2 was accepted");
+        panic!("a daemon of protocol {theirs} was accepted");
     };
     let path = s.daemon.path.display().to_string();
     assert_eq!(
         e.to_string(),
         format!(
-            "the daemon at '{path}' speaks protocol 2.{minor}, this merzim 1.{minor}: use the merzim that came with the daemon",
-            minor = merzim::wire::MINOR
+            "the daemon at '{path}' speaks protocol {theirs}.{minor}, this merzim {ours}.{minor}: use the merzim that came with the daemon",
+            minor = wire::MINOR
         )
     );
     let texts = Texts::new().unwrap();
     let ru = texts.message(Lang::Ru, &e.message());
     assert!(
-        ru.contains(&format!("2.{}", merzim::wire::MINOR))
-            && ru.contains(&format!("1.{}", merzim::wire::MINOR))
+        ru.contains(&format!("{theirs}.{}", wire::MINOR))
+            && ru.contains(&format!("{ours}.{}", wire::MINOR))
             && ru.contains(&path),
         "{ru}"
     );
@@ -238,7 +239,7 @@ fn a_reconnect_that_meets_another_major_version_stays_down_and_says_why() {
     let news = c.subscribe();
     s.daemon.stop();
     assert!(matches!(next(&news, 2), Link::Down { .. }));
-    s.daemon.greet_with(Greeting::Major(2));
+    s.daemon.greet_with(Greeting::Major(wire::MAJOR + 1));
     s.daemon.restart();
     let Link::Down { message } = next(&news, 5) else {
         panic!("no second Down");

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use merzim::domain::case::Outcome;
 use merzim::domain::deadline::NoticeKind;
 use merzim::domain::vocabulary::{Addressee, Form, Ground, Medium};
-use merzim::service::{CaseCommand, QueueQuery, Scope, Sort};
+use merzim::service::{CaseCommand, QueueQuery, Response, Scope, Sort};
 use proptest::prelude::*;
 
 use common::desk::*;
@@ -134,6 +134,17 @@ proptest! {
             for caller in [&f.officer, &f.supervisor, &f.auditor] {
                 for q in queries() {
                     let kept = f.service.queue(caller, today, &q).unwrap();
+                    // Kept in the query's order (the urgency order is an index of its own).
+                    prop_assert!(
+                        kept.windows(2).all(|w| q.sort.compare(&w[0], &w[1]).is_lt()),
+                        "{:?} {:?} on {}: out of order", caller.login, q, today
+                    );
+                    // The daemon's wire form (kept until a change) is the same rows.
+                    let answer = f.service.queue_answer(caller, today, &q).unwrap();
+                    match merzim::wire::decode::<Response>(&answer).unwrap() {
+                        Response::Queue { rows, .. } => prop_assert_eq!(&kept, &rows),
+                        other => prop_assert!(false, "{:?}", other),
+                    }
                     f.service.forget_rows();
                     let fresh = f.service.queue(caller, today, &q).unwrap();
                     prop_assert_eq!(&kept, &fresh, "{:?} {:?} on {}", caller.login, q, today);

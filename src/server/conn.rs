@@ -55,9 +55,12 @@ pub fn codec() -> LengthDelimitedCodec {
 
 /// What the reader hands the writer.
 enum Out {
-    /// The frames of one reply (or of a fresh welcome: the caller changed), written back to
-    /// back.
-    Reply(Vec<Bytes>),
+    /// The encoding of the answer to the call `id`: cut into frames as they are written, back
+    /// to back, so that a queue answer shared by many connections is never copied whole for
+    /// each of them.
+    Reply { id: u64, answer: Arc<[u8]> },
+    /// One message already made into a frame (a fresh welcome: the caller changed).
+    Frame(Bytes),
     /// A last word, then the connection ends.
     Bye(Message),
 }
@@ -145,7 +148,7 @@ enum Call {
     /// Answered; `changed`: the user's record changed (a role, a login, a name) and the
     /// session follows it from this call on.
     Answered {
-        response: Response,
+        answer: Answer,
         changed: Option<Caller>,
     },
     /// The user was disabled or removed meanwhile: the call is not made, the connection ends
@@ -180,7 +183,7 @@ fn checked_call(
         }
     };
     Call::Answered {
-        response: session.call(request),
+        answer: answer(session, request),
         changed,
     }
 }
@@ -281,21 +284,21 @@ async fn read_loop(
             tokio::task::spawn_blocking(move || checked_call(&service, &s, uid, own, request))
                 .await
                 .unwrap_or_else(|e| Call::Answered {
-                    response: Response::Error {
+                    answer: Answer::Response(Response::Error {
                         error: ApiError::Internal {
                             message: Message::new("plain-text").text("text", e.to_string()),
                         },
-                    },
+                    }),
                     changed: None,
                 });
-        let response = match call {
+        let answer = match call {
             Call::Refused(message) => {
                 tracing::warn!(uid, login, why = %message.key, "the user may no longer connect; closed");
                 let _ = tx.send(Out::Bye(message)).await;
                 return;
             }
             Call::Answered {
-                response,
+                answer,
                 changed: Some(caller),
             } => {
                 tracing::info!(uid, login, role = ?caller.role, new_login = %caller.login, "the user's record changed; the session follows it");
@@ -306,7 +309,7 @@ async fn read_loop(
                 };
                 match wire::encode(&welcome) {
                     Ok(frame) => {
-                        if tx.send(Out::Reply(vec![Bytes::from(frame)])).await.is_err() {
+                        if tx.send(Out::Frame(Bytes::from(frame))).await.is_err() {
                             return;
                         }
                     }
@@ -314,22 +317,27 @@ async fn read_loop(
                         tracing::error!(uid, login, error = %e, "a welcome could not be written")
                     }
                 }
-                response
+                answer
             }
-            Call::Answered { response, .. } => response,
+            Call::Answered { answer, .. } => answer,
         };
-        if let Response::Error { error } = &response {
-            tracing::info!(uid, login, request = %what, why = %error, "request refused");
-        }
-        daemon.hub.publish_answer(&response);
-        let frames = match reply_frames(id, &response) {
-            Ok(f) => f,
-            Err(e) => {
-                tracing::error!(uid, login, request = %what, error = %e, "an answer could not be written");
-                return;
+        let answer = match answer {
+            Answer::Encoded(bytes) => bytes,
+            Answer::Response(response) => {
+                if let Response::Error { error } = &response {
+                    tracing::info!(uid, login, request = %what, why = %error, "request refused");
+                }
+                daemon.hub.publish_answer(&response);
+                match wire::encode(&response) {
+                    Ok(bytes) => bytes.into(),
+                    Err(e) => {
+                        tracing::error!(uid, login, request = %what, error = %e, "an answer could not be written");
+                        return;
+                    }
+                }
             }
         };
-        if tx.send(Out::Reply(frames)).await.is_err() {
+        if tx.send(Out::Reply { id, answer }).await.is_err() {
             return;
         }
     }
@@ -359,19 +367,24 @@ async fn read_some(
     r.map_err(Ended::Io)
 }
 
-/// The frames of the answer `response` to the call `id`.
-fn reply_frames(id: u64, response: &Response) -> Result<Vec<Bytes>, WireError> {
-    let bytes = wire::encode(response)?;
-    wire::parts(&bytes)
-        .map(|(last, part)| {
-            wire::encode(&ServerMsg::Reply {
-                id,
-                last,
-                bytes: part.to_vec(),
-            })
-            .map(Bytes::from)
-        })
-        .collect()
+/// A call's answer: the response, or (a queue) its encoding already made.
+enum Answer {
+    Response(Response),
+    Encoded(Arc<[u8]>),
+}
+
+/// Answers one call. A queue is answered from the rows' kept encodings
+/// ([`Session::queue_answer`]): a whole queue of 100,000 rows is made once between two changes
+/// however many consoles ask for it, never cloned and encoded for each (issue 9's targets). It
+/// changes nothing, so it has nothing to publish.
+fn answer(session: &Session, request: Request) -> Answer {
+    let Request::Queue { query } = request else {
+        return Answer::Response(session.call(request));
+    };
+    match session.queue_answer(&query) {
+        Ok(bytes) => Answer::Encoded(bytes),
+        Err(error) => Answer::Response(Response::Error { error }),
+    }
 }
 
 /// Writes one message as a frame, within the write timeout.
@@ -435,11 +448,20 @@ async fn write_loop(
         tokio::select! {
             biased;
             out = rx.recv() => match out {
-                Some(Out::Reply(frames)) => {
-                    for frame in frames {
+                Some(Out::Reply { id, answer }) => {
+                    for (last, part) in wire::parts(&answer) {
+                        let frame = match wire::reply_frame(id, last, part) {
+                            Ok(f) => Bytes::from(f),
+                            Err(e) => return dropped(uid, &login, Ended::Io(io::Error::other(e.to_string()))),
+                        };
                         if let Err(e) = write_frame(&mut sink, frame, wt).await {
                             return dropped(uid, &login, e);
                         }
+                    }
+                }
+                Some(Out::Frame(frame)) => {
+                    if let Err(e) = write_frame(&mut sink, frame, wt).await {
+                        return dropped(uid, &login, e);
                     }
                 }
                 Some(Out::Bye(message)) => {

@@ -174,6 +174,8 @@ pub enum Response {
         today: NaiveDate,
     },
     Queue {
+        /// On the socket, positional rows in one `bin` (see [`crate::wire::rows`]).
+        #[serde(with = "crate::wire::rows")]
         rows: Vec<QueueRow>,
         /// Case records that could not be read and were left out (numbers, or keys where the
         /// number is unknown): one damaged record never hides the rest.
@@ -911,6 +913,16 @@ impl Session {
         &self.service
     }
 
+    /// The answer to `Request::Queue { query }` in its wire form: the bytes of encoding the
+    /// [`Response`] that [`CaseApi::call`] gives, made from the rows' kept encodings and shared
+    /// by every session that asks the same between two changes. The daemon answers queues with
+    /// it: a hundred consoles asking for a whole queue cost one answer, not a hundred clones and
+    /// encodings of every row (issue 9's targets).
+    pub fn queue_answer(&self, query: &QueueQuery) -> Result<std::sync::Arc<[u8]>, ApiError> {
+        let today = (self.today)();
+        Ok(self.service.queue_answer(&self.caller(), today, query)?)
+    }
+
     fn answer(&self, request: Request) -> Result<Response, ApiError> {
         let today = (self.today)();
         let caller = &self.caller();
@@ -924,10 +936,7 @@ impl Session {
                 let (rows, damaged) = s.queue_with_damage(caller, today, &query)?;
                 Response::Queue {
                     rows,
-                    damaged: damaged
-                        .into_iter()
-                        .map(|d| d.number.unwrap_or(d.key))
-                        .collect(),
+                    damaged: damaged_numbers(damaged),
                 }
             }
             Request::Case { number } => Response::Case {
@@ -1139,6 +1148,14 @@ impl CaseApi for Session {
             Err(error) => Response::Error { error },
         }
     }
+}
+
+/// Damaged records as a queue answer names them: numbers, or keys where the number is unknown.
+pub(super) fn damaged_numbers(damaged: Vec<Damaged>) -> Vec<String> {
+    damaged
+        .into_iter()
+        .map(|d| d.number.unwrap_or(d.key))
+        .collect()
 }
 
 impl From<TransferError> for ApiError {

@@ -40,6 +40,7 @@ pub use api::{ApiError, BulkResults, CaseApi, Draft, DraftKey, Request, Response
 pub use barred::Barred;
 pub use command::CaseCommand;
 pub use queue::{Badges, QueueQuery, QueueRow, Scope, Sort, Urgency};
+pub use rows::EncodedRows;
 pub use users::{Manager, UserError, role_key};
 
 /// Who is asking: the operating-system account (identified by the kernel, never by what a
@@ -314,28 +315,44 @@ impl Service {
         today: NaiveDate,
         q: &QueueQuery,
     ) -> Result<(Vec<QueueRow>, Vec<Damaged>), ServiceError> {
-        let me = caller.login.as_str();
-        let may_see = |a: Option<&str>| caller.reads_all() || a.is_none() || a == Some(me);
-        let keep = |row: &QueueRow| {
-            let a = row.assignee.as_deref();
-            may_see(a)
-                && match &q.scope {
-                    Scope::All => true,
-                    Scope::Mine => a == Some(me),
-                    Scope::MineAndUnassigned => a.is_none() || a == Some(me),
-                    Scope::Unassigned => a.is_none(),
-                    Scope::Assignee(login) => a == Some(login.as_str()),
-                }
-        };
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
-        let (rows, damaged) = self.rows.query(
+        self.rows.query(
             today,
             || self.scan_rows(&|case: &Case| Some(queue::row_of(case, cal, rules, today).0)),
-            keep,
+            |row: &QueueRow| sees(caller, q, row),
             q,
-        )?;
-        Ok((rows, damaged))
+        )
+    }
+
+    /// The answer to a queue query ([`Response::Queue`](api::Response::Queue)) in its wire
+    /// form, for the daemon: made from the rows' kept encodings, so that a console's whole
+    /// queue costs a copy of bytes, not a clone and an encoding of every row; and kept until the
+    /// next change for whoever asks the same (see [`rows::Rows::answer`]).
+    pub fn queue_answer(
+        &self,
+        caller: &Caller,
+        today: NaiveDate,
+        q: &QueueQuery,
+    ) -> Result<Arc<[u8]>, ServiceError> {
+        let cal = &self.reference.calendar;
+        let rules = &self.reference.rules;
+        // What decides the rows: the query, whether the caller reads every case, and the
+        // caller's login where the scope or the role depends on it.
+        let own = !caller.reads_all() || matches!(q.scope, Scope::Mine | Scope::MineAndUnassigned);
+        let key = (caller.reads_all(), own.then_some(&caller.login), q);
+        let key = rmp_serde::to_vec(&key).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        self.rows.answer(
+            today,
+            || self.scan_rows(&|case: &Case| Some(queue::row_of(case, cal, rules, today).0)),
+            |row: &QueueRow| sees(caller, q, row),
+            q,
+            key,
+            |rows, damaged| {
+                crate::wire::queue_answer(rows, &api::damaged_numbers(damaged))
+                    .map_err(|e| ServiceError::Invalid(e.to_string()))
+            },
+        )
     }
 
     /// The dashboard on `today` with "due within `within` working days" (see [`dashboard`]),
@@ -780,4 +797,20 @@ fn forbid_auditor(
         });
     }
     Ok(())
+}
+
+/// Whether `caller` sees `row` in the queue `q` asks for: an officer sees their own and the
+/// unassigned cases whatever scope they ask for (issue 9: roles), a supervisor and an auditor
+/// every case.
+fn sees(caller: &Caller, q: &QueueQuery, row: &QueueRow) -> bool {
+    let me = caller.login.as_str();
+    let a = row.assignee.as_deref();
+    (caller.reads_all() || a.is_none() || a == Some(me))
+        && match &q.scope {
+            Scope::All => true,
+            Scope::Mine => a == Some(me),
+            Scope::MineAndUnassigned => a.is_none() || a == Some(me),
+            Scope::Unassigned => a.is_none(),
+            Scope::Assignee(login) => a == Some(login.as_str()),
+        }
 }

@@ -93,6 +93,13 @@ pub enum Sort {
     Number,
 }
 
+impl Sort {
+    /// The order of two rows: every sort ends on the number, so no two cases are equal.
+    pub fn compare(self, a: &QueueRow, b: &QueueRow) -> Ordering {
+        compare(a, b, self)
+    }
+}
+
 /// What the queue shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueQuery {
@@ -266,8 +273,8 @@ pub fn filter_words(text: Option<&str>) -> Vec<String> {
     text.map(super::search::words).unwrap_or_default()
 }
 
-/// Sorts rows in the query's order.
-pub fn sort(rows: &mut [QueueRow], sort: Sort) {
+/// The query's order: every sort ends on the number, so no two cases are equal.
+pub fn compare(a: &QueueRow, b: &QueueRow, sort: Sort) -> Ordering {
     let none_last = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
         (Some(a), Some(b)) => a.cmp(&b),
         (Some(_), None) => Ordering::Less,
@@ -275,21 +282,17 @@ pub fn sort(rows: &mut [QueueRow], sort: Sort) {
         (None, None) => Ordering::Equal,
     };
     match sort {
-        Sort::Urgency => rows.sort_by(|a, b| {
-            a.urgency
-                .cmp(&b.urgency)
-                .then_with(|| none_last(a.next_due, b.next_due))
-                .then_with(|| none_last(a.due, b.due))
-                .then_with(|| a.number.cmp(&b.number))
-        }),
-        Sort::Due => {
-            rows.sort_by(|a, b| none_last(a.due, b.due).then_with(|| a.number.cmp(&b.number)))
-        }
-        Sort::Registered => rows.sort_by(|a, b| {
-            b.registered
-                .cmp(&a.registered)
-                .then_with(|| a.number.cmp(&b.number))
-        }),
-        Sort::Number => rows.sort_by(|a, b| a.number.cmp(&b.number)),
+        Sort::Urgency => a
+            .urgency
+            .cmp(&b.urgency)
+            .then_with(|| none_last(a.next_due, b.next_due))
+            .then_with(|| none_last(a.due, b.due))
+            .then_with(|| a.number.cmp(&b.number)),
+        Sort::Due => none_last(a.due, b.due).then_with(|| a.number.cmp(&b.number)),
+        Sort::Registered => b
+            .registered
+            .cmp(&a.registered)
+            .then_with(|| a.number.cmp(&b.number)),
+        Sort::Number => a.number.cmp(&b.number),
     }
 }

@@ -32,10 +32,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::domain::message::Message;
-use crate::service::{Caller, Request, Response};
+use crate::service::{Caller, EncodedRows, Request, Response};
+
+pub mod rows;
 
 /// The protocol's major version: a client of another major version cannot talk to this daemon.
-pub const MAJOR: u16 = 1;
+/// 2: a queue's rows go positionally in one `bin` ([`rows`]).
+pub const MAJOR: u16 = 2;
 /// The protocol's minor version: additions a client of the same major version may ignore.
 pub const MINOR: u16 = 1;
 
@@ -259,16 +262,51 @@ pub fn call_frames(id: u64, request: &Request) -> Result<Vec<Vec<u8>>, WireError
 
 /// The frames of a whole answer: its encoding cut into [`ServerMsg::Reply`] parts.
 pub fn reply_frames(id: u64, response: &Response) -> Result<Vec<Vec<u8>>, WireError> {
-    let bytes = encode(response)?;
-    parts(&bytes)
-        .map(|(last, part)| {
-            encode(&ServerMsg::Reply {
-                id,
-                last,
-                bytes: part.to_vec(),
-            })
-        })
+    reply_frames_of(id, &encode(response)?)
+}
+
+/// The frames of an answer already encoded, cut into [`ServerMsg::Reply`] parts.
+pub fn reply_frames_of(id: u64, bytes: &[u8]) -> Result<Vec<Vec<u8>>, WireError> {
+    parts(bytes)
+        .map(|(last, part)| reply_frame(id, last, part))
         .collect()
+}
+
+/// One [`ServerMsg::Reply`] frame of the call `id`, encoded from its slice of the answer (a
+/// whole queue is tens of megabytes: no part is copied first).
+pub fn reply_frame(id: u64, last: bool, bytes: &[u8]) -> Result<Vec<u8>, WireError> {
+    /// [`ServerMsg::Reply`] borrowing its bytes: the same encoding.
+    #[derive(Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    enum Part<'a> {
+        Reply {
+            id: u64,
+            last: bool,
+            #[serde(with = "serde_bytes")]
+            bytes: &'a [u8],
+        },
+    }
+    encode(&Part::Reply { id, last, bytes })
+}
+
+/// The encoding of [`Response::Queue`] with rows already encoded (the daemon's kept row
+/// encodings, see [`rows`]): the same bytes as encoding the response itself.
+pub fn queue_answer(rows: &EncodedRows, damaged: &[String]) -> Result<Vec<u8>, WireError> {
+    /// [`Response::Queue`] with its rows as [`rows::serialize`] writes them.
+    #[derive(Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    enum Answer<'a> {
+        Queue {
+            #[serde(with = "serde_bytes")]
+            rows: &'a [u8],
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            damaged: &'a [String],
+        },
+    }
+    encode(&Answer::Queue {
+        rows: &rows.bytes,
+        damaged,
+    })
 }
 
 /// A [`Bye`](ServerMsg::Bye) with a catalogue key.
@@ -327,6 +365,24 @@ mod tests {
         let mut g = Gather::default();
         let ClientMsg::Call { id, last, bytes } = decode(&frames[0]).unwrap();
         assert!(g.add(id, last, &bytes, 10).is_err());
+    }
+
+    #[test]
+    fn a_reply_framed_from_its_slice_is_the_reply_message() {
+        let bytes = vec![7u8; 3 * PART + 5];
+        let frames = reply_frames_of(9, &bytes).unwrap();
+        assert_eq!(frames.len(), 4);
+        let mut whole = Vec::new();
+        for (i, f) in frames.iter().enumerate() {
+            let msg: ServerMsg = decode(f).unwrap();
+            let ServerMsg::Reply { id, last, bytes } = &msg else {
+                panic!("{msg:?}");
+            };
+            assert_eq!((*id, *last), (9, i == 3));
+            assert_eq!(*f, encode(&msg).unwrap());
+            whole.extend_from_slice(bytes);
+        }
+        assert_eq!(whole, bytes);
     }
 
     #[test]
