@@ -32,8 +32,20 @@ pub fn door(
     if let Some(socket) = cli.socket_path() {
         return connect(&socket, ui);
     }
-    if let Some(socket) = served(&cli.db_path()?) {
-        return connect(&socket, ui);
+    let path = cli.db_path()?;
+    if let Some(socket) = served(&path) {
+        // Through the daemon by itself; if it does not answer, the database is still held:
+        // say by whom and which socket reaches it.
+        return match crate::client::Client::connect(&socket) {
+            Ok(c) => Ok(Box::new(c)),
+            Err(_) => Err(Failure::other(ui.t(
+                "cliapi-served",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("socket", socket.display().to_string().into()),
+                ],
+            ))),
+        };
     }
     Ok(Box::new(embedded(cli, reference()?, open, today, ui)?))
 }
