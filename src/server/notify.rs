@@ -67,6 +67,8 @@ pub fn changed_by(response: &Response) -> Notice {
         | Response::Draft { .. }
         | Response::DraftDeleted { .. }
         | Response::Reference { .. }
+        | Response::Report { .. }
+        | Response::Digest { .. }
         | Response::Error { .. } => Notice::Nothing,
         // A user added, disabled or given another role: names and scopes may change on screen.
         Response::User { .. } => Notice::Resync,
