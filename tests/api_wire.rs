@@ -17,6 +17,7 @@ use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term,
 use merzim::i18n::{Lang, Texts};
 use merzim::letters::{Format, LetterKind};
 use merzim::reference::Reference;
+use merzim::service::report::{Grouping, ReportQuery};
 use merzim::service::transfer::Snapshot;
 use merzim::service::{
     ApiError, CaseApi, CaseCommand, CaseView, DraftKey, QueueQuery, Request, Response, Role, Scope,
@@ -370,6 +371,18 @@ fn requests(number: &str) -> Vec<Request> {
             login: "aliya".into(),
             disabled: true,
         },
+        Request::Report {
+            query: ReportQuery {
+                from: d("2026-01-01"),
+                to: d("2026-03-31"),
+                by: vec![Grouping::Officer, Grouping::Month],
+                as_of: Some(d("2026-03-01")),
+            },
+        },
+        Request::Digest {
+            officer: "әлия".into(),
+            within: Some(3),
+        },
     ]
 }
 
@@ -474,9 +487,11 @@ fn request_index(r: &Request) -> usize {
         Request::SetRole { .. } => 23,
         Request::SetDisabled { .. } => 24,
         Request::Reference => 25,
+        Request::Report { .. } => 26,
+        Request::Digest { .. } => 27,
     }
 }
-const REQUESTS: usize = 26;
+const REQUESTS: usize = 28;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -503,9 +518,11 @@ fn response_index(r: &Response) -> usize {
         Response::Discarded { .. } => 20,
         Response::User { .. } => 21,
         Response::Reference { .. } => 22,
+        Response::Report { .. } => 23,
+        Response::Digest { .. } => 24,
     }
 }
-const RESPONSES: usize = 23;
+const RESPONSES: usize = 25;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -597,6 +614,19 @@ fn every_answer_crosses_the_wire() {
             },
         }),
     ];
+    // A report with every grouping, and a digest, as the service answers them.
+    answers.push(s.call(Request::Report {
+        query: ReportQuery {
+            from: d("2026-01-01"),
+            to: today(),
+            by: Grouping::ALL.to_vec(),
+            as_of: None,
+        },
+    }));
+    answers.push(s.call(Request::Digest {
+        officer: "boss".into(),
+        within: None,
+    }));
     // The transfers and the users, as the service answers them.
     answers.push(s.call(Request::Database));
     answers.push(s.call(Request::Check));

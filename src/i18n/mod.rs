@@ -51,6 +51,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/client.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/server.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/reports.ftl")),
         )
     };
 }

@@ -186,6 +186,9 @@ pub struct Report {
     pub as_of: NaiveDate,
     pub tables: Vec<ReportTable>,
     pub total: Figures,
+    /// The names of the officers of a table by officer, by login (as the users know them).
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     /// Calendar entries corrected after `as_of` (see [`Correction`]).
     #[serde(default)]
     pub corrections: Vec<Correction>,
@@ -417,12 +420,22 @@ impl Service {
                 })
             })
             .collect();
+        let names = if q.by.contains(&Grouping::Officer) {
+            self.store
+                .users()?
+                .into_iter()
+                .map(|u| (u.login, u.name))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
         Ok(Report {
             from: q.from,
             to: q.to,
             as_of,
             tables,
             total: total.finish(),
+            names,
             corrections,
             problems,
             damaged,
