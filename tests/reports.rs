@@ -300,10 +300,7 @@ fn report_figures_match_the_hand_count() {
     let r = k.svc.report(&k.boss, k.today, &query(None)).unwrap();
     // The period's last day is before today: the open states are as of 31 Mar.
     assert_eq!(r.as_of, d("2026-03-31"));
-    let r = k
-        .svc
-        .report(&k.boss, k.today, &query(Some(TODAY)))
-        .unwrap();
+    let r = k.svc.report(&k.boss, k.today, &query(Some(TODAY))).unwrap();
     let t = &r.total;
     // C1-C10, C13, C14 are registered in the period; C11 and C12 are not.
     assert_eq!(t.received, 12);
@@ -353,7 +350,12 @@ fn report_figures_match_the_hand_count() {
     );
     let bolat = row(&r, Some("bolat"));
     assert_eq!(
-        (bolat.received, bolat.answered_on_time, bolat.open, bolat.open_overdue),
+        (
+            bolat.received,
+            bolat.answered_on_time,
+            bolat.open,
+            bolat.open_overdue
+        ),
         (3, 1, 2, 2),
         "C6-C8"
     );
@@ -413,16 +415,16 @@ fn a_case_overdue_on_a_day_and_answered_since_counts_overdue_on_that_day_only() 
     assert_eq!(then.total.open, 5, "C3, C4, C5, C8, C13");
     assert_eq!(then.total.open_overdue, 1, "C5");
     assert_eq!(then.total.answered_late, 1, "C2 (C5 was not answered yet)");
-    assert_eq!(then.total.extended, 1, "C5 (C3, C4, C8 were extended later)");
+    assert_eq!(
+        then.total.extended, 1,
+        "C5 (C3, C4, C8 were extended later)"
+    );
     assert_eq!(then.total.extension_notices_overdue, 1, "C5's notice");
     assert_eq!(then.total.extension_notices_missed, 0);
     let aliya = row(&then, Some("aliya"));
     assert_eq!((aliya.open, aliya.open_overdue), (3, 1), "C3, C4, C5");
 
-    let now = k
-        .svc
-        .report(&k.boss, k.today, &query(Some(TODAY)))
-        .unwrap();
+    let now = k.svc.report(&k.boss, k.today, &query(Some(TODAY))).unwrap();
     assert_eq!(row(&now, Some("aliya")).open_overdue, 0);
 
     // The case itself on 20 March: no answer yet, its answer overdue since the 20th.
@@ -521,7 +523,10 @@ fn the_digest_lists_each_obligation_once() {
         lines(&g.due_soon),
         vec![(d2.clone(), ExtensionNotice, 1), (d3.clone(), Answer, 2)]
     );
-    assert_eq!(lines(&g.notices_owed), vec![(d4.clone(), ExtensionNotice, 3)]);
+    assert_eq!(
+        lines(&g.notices_owed),
+        vec![(d4.clone(), ExtensionNotice, 3)]
+    );
     // A wider window takes D4's notice into "due soon", and still lists it once.
     let wide = k.session(1003).digest("dana".into(), Some(3)).unwrap();
     assert!(wide.notices_owed.is_empty());
@@ -532,8 +537,16 @@ fn the_digest_lists_each_obligation_once() {
 
     // The printed digest: one line per obligation, D3 on two lines (notice, answer).
     drop(k.svc);
-    let out = merzim(k.dir.path(), "2026-04-02", &["--lang", "en", "digest", "--officer", "dana"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = merzim(
+        k.dir.path(),
+        "2026-04-02",
+        &["--lang", "en", "digest", "--officer", "dana"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let count = |n: &str| text.lines().filter(|l| l.contains(n)).count();
     assert_eq!(
@@ -585,7 +598,11 @@ fn the_csv_keeps_its_contract_and_the_workbook_says_the_same() {
     args.extend(PERIOD);
     args.extend(["--by", "officer", "--format", "csv"]);
     let out = merzim(&dir, TODAY, &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(text.starts_with(
         "\u{feff}group,received,answered_on_time,answered_late,open,open_overdue,extended,extension_notices_late,extension_notices_missed"
@@ -616,7 +633,11 @@ fn the_csv_keeps_its_contract_and_the_workbook_says_the_same() {
     let file_arg = file.to_str().unwrap();
     args.push(file_arg);
     let out = merzim(&dir, TODAY, &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(&file).unwrap();
     let names = book.sheet_names();
@@ -651,8 +672,26 @@ fn bad_dates_and_ranges_are_one_line_and_status_2() {
     for args in [
         &["report", "--from", "2026-02-30", "--to", "2026-03-31"][..],
         &["report", "--from", "2026-03-31", "--to", "2026-03-01"],
-        &["report", "--from", "2026-03-01", "--to", "2026-03-31", "--as-of", "2026-12-01"],
-        &["report", "--from", "2026-03-01", "--to", "2026-03-31", "--by", "officer,month", "--format", "csv"],
+        &[
+            "report",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+            "--as-of",
+            "2026-12-01",
+        ],
+        &[
+            "report",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+            "--by",
+            "officer,month",
+            "--format",
+            "csv",
+        ],
     ] {
         let out = merzim(&dir, TODAY, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -664,8 +703,92 @@ fn bad_dates_and_ranges_are_one_line_and_status_2() {
     let mut args = vec!["--lang", "ru", "report"];
     args.extend(PERIOD);
     let out = merzim(&dir, TODAY, &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Поступило"), "{text}");
     assert!(text.lines().any(|l| l.starts_with("итого")), "{text}");
+}
+
+/// A calendar entry corrected after the report's day: the report says it counted with the
+/// corrected calendar, and only for a day before the correction.
+#[test]
+fn a_report_before_a_calendar_correction_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let calendars = dir.path().join("data/calendars");
+    std::fs::create_dir_all(&calendars).unwrap();
+    // Kurban Ait 2026 ships estimated on 27 May; the office records the announced date.
+    std::fs::write(
+        calendars.join("office.toml"),
+        r#"
+[calendar]
+id = "office"
+[[day]]
+date = 2026-05-27
+kind = "religious-day-off"
+name = { kk = "Құрбан айт", ru = "Курбан айт", en = "Kurban Ait" }
+source = "DUMK announcement"
+corrected_on = 2026-05-20
+"#,
+    )
+    .unwrap();
+    let reference = Reference::load(Some(&dir.path().join("data"))).unwrap();
+    let svc = Service::open(&dir.path().join("db"), reference).unwrap();
+    svc.put_user(
+        None,
+        User {
+            uid: 1000,
+            login: "boss".into(),
+            name: "Бастық".into(),
+            role: Role::Supervisor,
+            disabled: false,
+        },
+    )
+    .unwrap();
+    let boss = svc.caller_for_uid(1000).unwrap();
+    let today = d("2026-06-01");
+    let q = |as_of: &str| ReportQuery {
+        from: d("2026-05-01"),
+        to: d("2026-05-31"),
+        by: vec![],
+        as_of: Some(d(as_of)),
+    };
+    let before = svc.report(&boss, today, &q("2026-05-19")).unwrap();
+    assert_eq!(before.corrections.len(), 1);
+    assert_eq!(before.corrections[0].date, d("2026-05-27"));
+    assert_eq!(before.corrections[0].corrected_on, d("2026-05-20"));
+    // Corrected on the 20th: by the end of that day the office had it.
+    let after = svc.report(&boss, today, &q("2026-05-20")).unwrap();
+    assert!(after.corrections.is_empty());
+
+    drop(svc);
+    let out = Command::new(BIN)
+        .args(["--today", "2026-06-01", "--lang", "en", "--db"])
+        .arg(dir.path().join("db"))
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .args([
+            "report",
+            "--from",
+            "2026-05-01",
+            "--to",
+            "2026-05-31",
+            "--as-of",
+            "2026-05-19",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("computed with the calendar as corrected on 2026-05-20"),
+        "{text}"
+    );
 }

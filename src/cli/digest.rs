@@ -53,7 +53,7 @@ fn line(ui: &Ui, l: &DigestLine) -> String {
             ("what", what.into()),
             ("date", date.into()),
             ("left", left.into()),
-            ("basis", l.basis.clone().into()),
+            ("basis", ui.texts.basis(ui.lang, &l.basis).into()),
         ],
     )
 }
@@ -104,7 +104,10 @@ pub fn text(ui: &Ui, d: &Digest) -> String {
         for (number, reason) in &d.problems {
             out.push_str(&ui.t(
                 "report-problem",
-                &[("number", number.clone().into()), ("reason", reason.clone().into())],
+                &[
+                    ("number", number.clone().into()),
+                    ("reason", reason.clone().into()),
+                ],
             ));
             out.push('\n');
         }

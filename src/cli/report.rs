@@ -254,7 +254,9 @@ pub fn xlsx(ui: &Ui, report: &Report) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
     let mut book = Workbook::new();
     for table in &report.tables {
         let sheet = book.add_worksheet();
-        sheet.set_name(sheet_name(&ui.t(&format!("report-by-{}", table.by.as_str()), &[])))?;
+        sheet.set_name(sheet_name(
+            &ui.t(&format!("report-by-{}", table.by.as_str()), &[]),
+        ))?;
         for (r, row) in grid(ui, report, table).iter().enumerate() {
             let r = u32::try_from(r).unwrap_or(u32::MAX);
             for (c, cell) in row.iter().enumerate() {
@@ -275,7 +277,12 @@ pub fn xlsx(ui: &Ui, report: &Report) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
                         sheet.write_number(r, c, *n as f64)?;
                     }
                     Cell::Average(Some(a)) => {
-                        sheet.write_number_with_format(r, c, (a * 10.0).round() / 10.0, &decimal)?;
+                        sheet.write_number_with_format(
+                            r,
+                            c,
+                            (a * 10.0).round() / 10.0,
+                            &decimal,
+                        )?;
                     }
                     Cell::Days(Some(d)) => {
                         sheet.write_number(r, c, f64::from(*d))?;
@@ -367,11 +374,15 @@ pub fn text(ui: &Ui, report: &Report) -> String {
                 .map(|(i, _)| i + 1),
         )
         .collect();
+    // The details that are all zero in the total (refusal grounds nobody used) would only
+    // widen the table: left out of the text, kept in the CSV and the workbook.
     let rest: Vec<usize> = std::iter::once(0)
         .chain(
             cols.iter()
                 .enumerate()
-                .filter(|(_, c)| !MAIN.contains(&c.name))
+                .filter(|(_, c)| {
+                    !MAIN.contains(&c.name) && (c.value)(&report.total) != Cell::Count(0)
+                })
                 .map(|(i, _)| i + 1),
         )
         .collect();
@@ -380,7 +391,7 @@ pub fn text(ui: &Ui, report: &Report) -> String {
         out.push('\n');
         out.push_str(&ui.t(&format!("report-by-{}", table.by.as_str()), &[]));
         out.push('\n');
-        for part in [&main, &rest] {
+        for part in [&main, &rest].into_iter().filter(|p| p.len() > 1) {
             out.push_str(&aligned(ui, &grid, part));
             out.push('\n');
         }
@@ -482,6 +493,12 @@ pub fn run(args: &ReportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
             })?
         }
     };
+    // The text holds its notes; a CSV or a workbook cell is no place for them: told on stderr.
+    if args.format != ReportFormat::Text {
+        for line in notes(ui, &report) {
+            say(&line);
+        }
+    }
     match &args.out {
         Some(path) => {
             super::letter::write_atomically(path, &bytes, ui)?;

@@ -396,14 +396,13 @@ impl Service {
             problems.extend(p.problems);
         }
         problems.sort_by(|a, b| a.number.cmp(&b.number));
-        let mut tables: Vec<ReportTable> = q
-            .by
-            .iter()
-            .map(|by| ReportTable {
-                by: *by,
-                rows: Vec::new(),
-            })
-            .collect();
+        let mut tables: Vec<ReportTable> =
+            q.by.iter()
+                .map(|by| ReportTable {
+                    by: *by,
+                    rows: Vec::new(),
+                })
+                .collect();
         for ((i, key), tally) in groups {
             if let Some(t) = tables.get_mut(i) {
                 t.rows.push((key, tally.finish()));
@@ -498,8 +497,7 @@ impl Service {
             Some(ObligationState::Open | ObligationState::Overdue { .. }) => {
                 f.open = 1;
                 // The queue's "overdue": any obligation still owed is past its date.
-                if d
-                    .obligations
+                if d.obligations
                     .iter()
                     .any(|o| matches!(o.state, ObligationState::Overdue { .. }))
                 {
