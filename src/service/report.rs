@@ -245,7 +245,9 @@ pub(super) fn each_case<Acc: Default + Send>(
         .map_or(1, |n| n.get())
         .min(8);
     let chunk = raw.len().div_ceil(threads).max(1);
-    let parts: Vec<Option<(Acc, Vec<(u64, String)>)>> = std::thread::scope(|s| {
+    // A worker's sum and the records it could not read (id, reason); `None`: it failed.
+    type Worked<Acc> = Option<(Acc, Vec<(u64, String)>)>;
+    let parts: Vec<Worked<Acc>> = std::thread::scope(|s| {
         let handles: Vec<_> = raw
             .chunks(chunk)
             .map(|part| {
