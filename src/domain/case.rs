@@ -1393,15 +1393,7 @@ impl Case {
                 });
             }
             let applied = case
-                .apply_as(
-                    e.what.clone(),
-                    e.by.clone(),
-                    e.at,
-                    cal,
-                    rules,
-                    today,
-                    Checks::Replaying,
-                )
+                .reapply(&e, cal, rules, today)
                 .map_err(|error| ReplayError::Invalid {
                     version: e.version,
                     error,
