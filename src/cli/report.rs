@@ -467,8 +467,12 @@ pub fn run(args: &ReportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
         return Err(Failure::input(ui.t("report-csv-one-table", &[])));
     }
     // The file name is checked before anything is computed.
-    if let Some(path) = &args.out {
-        check_extension(path, args.format, ui)?;
+    match &args.out {
+        Some(path) => check_extension(path, args.format, ui)?,
+        None if args.format == ReportFormat::Xlsx => {
+            return Err(Failure::input(ui.t("report-xlsx-needs-out", &[])));
+        }
+        None => {}
     }
     let report = api
         .report(ReportQuery {
@@ -484,14 +488,9 @@ pub fn run(args: &ReportArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
             Some(t) => csv(ui, &report, t).map_err(|e| Failure::other(e.to_string()))?,
             None => Vec::new(),
         },
-        ReportFormat::Xlsx => {
-            if args.out.is_none() {
-                return Err(Failure::input(ui.t("report-xlsx-needs-out", &[])));
-            }
-            xlsx(ui, &report).map_err(|e| {
-                Failure::other(ui.t("report-xlsx-failed", &[("error", e.to_string().into())]))
-            })?
-        }
+        ReportFormat::Xlsx => xlsx(ui, &report).map_err(|e| {
+            Failure::other(ui.t("report-xlsx-failed", &[("error", e.to_string().into())]))
+        })?,
     };
     // The text holds its notes; a CSV or a workbook cell is no place for them: told on stderr.
     if args.format != ReportFormat::Text {

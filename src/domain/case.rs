@@ -1392,12 +1392,12 @@ impl Case {
                     what: format!("version {} where {expected} was expected", e.version),
                 });
             }
-            let applied = case
-                .reapply(&e, cal, rules, today)
-                .map_err(|error| ReplayError::Invalid {
-                    version: e.version,
-                    error,
-                })?;
+            let applied =
+                case.reapply(&e, cal, rules, today)
+                    .map_err(|error| ReplayError::Invalid {
+                        version: e.version,
+                        error,
+                    })?;
             if applied != e {
                 return Err(ReplayError::Mismatch {
                     version: e.version,

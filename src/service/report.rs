@@ -375,7 +375,7 @@ impl Service {
         let as_of = check_query(q, today)?;
         let zone = OFFICE_ZONE;
         let (parts, damaged) = each_case(self, &|raw, part: &mut Part| {
-            if let Some(c) = self.count(raw, q, as_of, zone)? {
+            if let Some(c) = self.count(raw, q, (as_of, today), zone)? {
                 for (i, by) in q.by.iter().enumerate() {
                     part.groups
                         .entry((i, key_of(&c.case, *by)))
@@ -443,27 +443,31 @@ impl Service {
         })
     }
 
-    /// What the case of `raw` adds to a report: `None` if it was not registered in the period
-    /// or did not exist on `as_of`; an error (the reason) if its record or history cannot be
-    /// read.
+    /// What the case of `raw` adds to a report as of `as_of` (on the office's `today`): `None`
+    /// if it was not registered in the period or did not exist on `as_of`; an error (the
+    /// reason) if its record or history cannot be read.
     fn count(
         &self,
         raw: &RawCase,
         q: &ReportQuery,
-        as_of: NaiveDate,
+        (as_of, today): (NaiveDate, NaiveDate),
         zone: FixedOffset,
     ) -> Result<Option<Counted>, String> {
         let mut case = raw.decode().map_err(|e| e.to_string())?;
         if case.registered < q.from || case.registered > q.to || case.registered > as_of {
             return Ok(None);
         }
-        // A case that has not changed since it was registered stood then as it stands now.
-        if case.version > 1 {
+        // The history is replayed only where it can differ from the record: a case that has
+        // not changed since its registration stood then as it stands now, and as of today
+        // every entry is in (a recorded date is never after the day it is recorded on,
+        // `Case::check_date`), so the record is the case at the end of today.
+        let replay = case.version > 1 && as_of < today;
+        if replay {
             case.events = self.store.history(raw.id).map_err(|e| e.to_string())?;
         }
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;
-        let then = if case.version > 1 {
+        let then = if replay {
             match case_as_of(&case, as_of, zone, cal, rules) {
                 Ok(Some(then)) => Some(then),
                 Ok(None) => return Ok(None),
