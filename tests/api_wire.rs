@@ -17,6 +17,7 @@ use merzim::domain::vocabulary::{Addressee, Channel, Form, Ground, Medium, Term,
 use merzim::i18n::{Lang, Texts};
 use merzim::letters::{Format, LetterKind};
 use merzim::reference::Reference;
+use merzim::service::report::{Grouping, ReportQuery};
 use merzim::service::transfer::Snapshot;
 use merzim::service::{
     ApiError, CaseApi, CaseCommand, CaseView, DraftKey, QueueQuery, Request, Response, Role, Scope,
@@ -377,6 +378,18 @@ fn requests(number: &str) -> Vec<Request> {
             disabled: true,
         },
         Request::Dashboard { within: 2 },
+        Request::Report {
+            query: ReportQuery {
+                from: d("2026-01-01"),
+                to: d("2026-03-31"),
+                by: vec![Grouping::Officer, Grouping::Month],
+                as_of: Some(d("2026-03-01")),
+            },
+        },
+        Request::Digest {
+            officer: "әлия".into(),
+            within: Some(3),
+        },
     ]
 }
 
@@ -483,9 +496,11 @@ fn request_index(r: &Request) -> usize {
         Request::Reference => 25,
         Request::Dashboard { .. } => 26,
         Request::Bulk { .. } => 27,
+        Request::Report { .. } => 28,
+        Request::Digest { .. } => 29,
     }
 }
-const REQUESTS: usize = 28;
+const REQUESTS: usize = 30;
 
 fn response_index(r: &Response) -> usize {
     match r {
@@ -514,9 +529,11 @@ fn response_index(r: &Response) -> usize {
         Response::Reference { .. } => 22,
         Response::Dashboard { .. } => 23,
         Response::Bulk { .. } => 24,
+        Response::Report { .. } => 25,
+        Response::Digest { .. } => 26,
     }
 }
-const RESPONSES: usize = 25;
+const RESPONSES: usize = 27;
 
 fn error_index(e: &ApiError) -> usize {
     match e {
@@ -609,6 +626,19 @@ fn every_answer_crosses_the_wire() {
             },
         }),
     ];
+    // A report with every grouping, and a digest, as the service answers them.
+    answers.push(s.call(Request::Report {
+        query: ReportQuery {
+            from: d("2026-01-01"),
+            to: today(),
+            by: Grouping::ALL.to_vec(),
+            as_of: None,
+        },
+    }));
+    answers.push(s.call(Request::Digest {
+        officer: "boss".into(),
+        within: None,
+    }));
     // The transfers and the users, as the service answers them.
     answers.push(s.call(Request::Database));
     answers.push(s.call(Request::Check));

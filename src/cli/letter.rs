@@ -75,7 +75,7 @@ pub fn run(args: &LetterArgs, api: &dyn CaseApi, ui: &Ui) -> Result<(), Failure>
 }
 
 /// Writes `bytes` to a temporary file next to `path`, flushes it to disk and renames it.
-fn write_atomically(path: &Path, bytes: &[u8], ui: &Ui) -> Result<(), Failure> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8], ui: &Ui) -> Result<(), Failure> {
     let shown = format!("'{}'", path.display());
     let tmp = super::export::partial_path(path);
     let result = (|| -> Result<(), Failure> {

@@ -8,11 +8,13 @@ mod backup;
 mod calendar;
 mod check;
 mod demo;
+mod digest;
 mod due;
 mod export;
 mod import;
 mod letter;
 pub mod output;
+mod report;
 mod serve;
 mod session;
 mod users;
@@ -144,6 +146,11 @@ pub enum Command {
     /// The users of the database: add, list, set-role, disable, enable.
     #[command(subcommand)]
     Users(users::UsersCmd),
+    /// Figures of the cases registered in a period (received, answered on time or late, open,
+    /// overdue, extended, notices, refusals), per officer, addressee, service or month.
+    Report(report::ReportArgs),
+    /// An officer's morning summary: overdue, due today, due soon, extension notices owed.
+    Digest(digest::DigestArgs),
     /// Crash-test helper: writes cases until killed, printing each acknowledged write.
     #[command(name = "debug-crash-writer", hide = true)]
     DebugCrashWriter(backup::CrashWriterArgs),
@@ -422,6 +429,16 @@ fn run(cli: &Cli, ui: &Ui) -> Result<(), Failure> {
             ui,
         ),
         Some(Command::Check(a)) => check::run(
+            a,
+            &*session::door(cli, &load, Open::Existing, today, ui)?,
+            ui,
+        ),
+        Some(Command::Report(a)) => report::run(
+            a,
+            &*session::door(cli, &load, Open::Existing, today, ui)?,
+            ui,
+        ),
+        Some(Command::Digest(a)) => digest::run(
             a,
             &*session::door(cli, &load, Open::Existing, today, ui)?,
             ui,

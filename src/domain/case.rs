@@ -1039,6 +1039,27 @@ impl Case {
         self.apply_as(what, by, at, cal, rules, today, Checks::Recording)
     }
 
+    /// Applies a recorded history entry again, as [`Case::replay`] does: the state checks, not
+    /// the law's checks that depend on data that may since have changed. For rebuilding a case
+    /// from part of its history ([`super::asof`]); the event gets the next version of `self`.
+    pub fn reapply(
+        &mut self,
+        recorded: &Event,
+        cal: &Calendar,
+        rules: &RuleBook,
+        today: NaiveDate,
+    ) -> Result<Event, CaseError> {
+        self.apply_as(
+            recorded.what.clone(),
+            recorded.by.clone(),
+            recorded.at,
+            cal,
+            rules,
+            today,
+            Checks::Replaying,
+        )
+    }
+
     /// [`Case::apply`], with the law's checks of a new event (`Recording`) or without those that
     /// depend on data that may since have changed (`Replaying` a recorded history: an extension
     /// that was legal when recorded stays recorded after the calendar is corrected).
@@ -1371,20 +1392,12 @@ impl Case {
                     what: format!("version {} where {expected} was expected", e.version),
                 });
             }
-            let applied = case
-                .apply_as(
-                    e.what.clone(),
-                    e.by.clone(),
-                    e.at,
-                    cal,
-                    rules,
-                    today,
-                    Checks::Replaying,
-                )
-                .map_err(|error| ReplayError::Invalid {
-                    version: e.version,
-                    error,
-                })?;
+            let applied =
+                case.reapply(&e, cal, rules, today)
+                    .map_err(|error| ReplayError::Invalid {
+                        version: e.version,
+                        error,
+                    })?;
             if applied != e {
                 return Err(ReplayError::Mismatch {
                     version: e.version,

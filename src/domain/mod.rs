@@ -1,5 +1,6 @@
 //! The pure core: calendar, rules, deadlines, cases. No terminal, database, files or clock here.
 
+pub mod asof;
 pub mod calendar;
 pub mod case;
 pub mod deadline;

@@ -57,6 +57,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/bulk.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/live.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/reports.ftl")),
         )
     };
 }

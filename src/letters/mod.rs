@@ -643,7 +643,7 @@ fn decision_variables(case: &Case, lang: Lang, texts: &Texts) -> (Option<Value>,
 
 /// The sub-point of Art. 19-1.2 a recorded ground names (`Art. 19-1.2.3` → 3), if it is one of
 /// the six.
-fn refusal_point(ground: &str) -> Option<u32> {
+pub(crate) fn refusal_point(ground: &str) -> Option<u32> {
     let rest = ground.trim().strip_prefix("Art. 19-1.2.")?;
     let point: u32 = rest.trim_end_matches(['.', ')']).parse().ok()?;
     (1..=6).contains(&point).then_some(point)

@@ -84,6 +84,8 @@ pub fn changed_by(response: &Response) -> Vec<Notice> {
         | Response::DraftDeleted { .. }
         | Response::Reference { .. }
         | Response::Dashboard { .. }
+        | Response::Report { .. }
+        | Response::Digest { .. }
         | Response::Error { .. } => Notice::Nothing,
         // A user added, disabled or given another role: names and scopes may change on screen.
         Response::User { .. } => Notice::Resync,

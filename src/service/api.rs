@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::bulk::BulkRefused;
+use super::digest::Digest;
 use super::exchange::{ExportError, ImportError, ImportReport};
+use super::report::{Report, ReportQuery};
 use super::transfer::{ExportReady, Snapshot, TransferError, Transfers};
 use super::{
     Caller, CaseCommand, CaseView, Executed, QueueQuery, QueueRow, Role, Service, ServiceError,
@@ -163,6 +165,17 @@ pub enum Request {
         items: Vec<(String, u64)>,
         command: CaseCommand,
     },
+    /// The figures of the cases registered in a period, grouped, with the open states as of a
+    /// day (`merzim report`; a supervisor's or an auditor's): see [`super::report`].
+    Report { query: ReportQuery },
+    /// An officer's morning summary (`merzim digest`): what is overdue, due today, due within
+    /// `within` working days, and the extension notices owed. An officer's own, or anyone's
+    /// for a supervisor or an auditor: see [`super::digest`].
+    Digest {
+        officer: String,
+        #[serde(default)]
+        within: Option<u32>,
+    },
 }
 
 /// The answer to a [`Request`]: the variant of the same name, or [`Response::Error`].
@@ -275,6 +288,12 @@ pub enum Response {
     /// why it was not changed.
     Bulk {
         results: BulkResults,
+    },
+    Report {
+        report: Box<Report>,
+    },
+    Digest {
+        digest: Box<Digest>,
     },
     Error {
         error: ApiError,
@@ -722,6 +741,20 @@ pub trait CaseApi: Send + Sync {
             other => Err(unexpected(other)),
         }
     }
+
+    fn report(&self, query: ReportQuery) -> Result<Report, ApiError> {
+        match self.call(Request::Report { query }) {
+            Response::Report { report } => Ok(*report),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    fn digest(&self, officer: String, within: Option<u32>) -> Result<Digest, ApiError> {
+        match self.call(Request::Digest { officer, within }) {
+            Response::Digest { digest } => Ok(*digest),
+            other => Err(unexpected(other)),
+        }
+    }
 }
 
 /// What [`CaseApi::database`] tells.
@@ -770,6 +803,8 @@ fn variant_name(r: &Response) -> &'static str {
         Response::Reference { .. } => "reference",
         Response::Dashboard { .. } => "dashboard",
         Response::Bulk { .. } => "bulk",
+        Response::Report { .. } => "report",
+        Response::Digest { .. } => "digest",
         Response::Error { .. } => "error",
     }
 }
@@ -1136,6 +1171,23 @@ impl Session {
                     .into_iter()
                     .map(|(number, r)| (number, r.map_err(ApiError::from)))
                     .collect(),
+            },
+            // The files' holder reads every case anyway, as for an export.
+            Request::Report { query } => Response::Report {
+                report: Box::new(if self.access == Access::Files {
+                    s.report_unchecked(today, &query)?
+                } else {
+                    s.report(caller, today, &query)?
+                }),
+            },
+            Request::Digest { officer, within } => Response::Digest {
+                digest: Box::new(s.digest(
+                    caller,
+                    self.access == Access::Files,
+                    today,
+                    &officer,
+                    within,
+                )?),
             },
         })
     }

@@ -459,6 +459,7 @@ mod tests {
             estimated,
             moved_from: None,
             swap_with: None,
+            corrected_on: None,
         }
     }
 

@@ -69,6 +69,8 @@ struct DayToml {
     moved_from: Option<toml::value::Date>,
     #[serde(default)]
     swap_with: Option<toml::value::Date>,
+    #[serde(default)]
+    corrected_on: Option<toml::value::Date>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,6 +184,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
             .map(to_date)
             .map(|d| d.ok_or_else(|| err(format!("{date}: swap_with is not a date"))));
         let swap_with = swap_with.transpose()?;
+        let corrected_on = day
+            .corrected_on
+            .map(to_date)
+            .map(|d| d.ok_or_else(|| err(format!("{date}: corrected_on is not a date"))));
+        let corrected_on = corrected_on.transpose()?;
         match kind {
             EntryKind::MovedDayOff => {
                 if is_weekend(date) {
@@ -242,6 +249,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<CalendarFile, CalendarDataEr
             estimated: day.estimated,
             moved_from,
             swap_with,
+            corrected_on,
         });
     }
     let mut cancelled = Vec::new();

@@ -95,6 +95,11 @@ pub struct CalendarEntry {
     pub moved_from: Option<NaiveDate>,
     /// For a transfer: the other date of the pair.
     pub swap_with: Option<NaiveDate>,
+    /// The day the entry was last corrected (`corrected_on` in the file), when the file says:
+    /// a computation "as of" an earlier day used data that did not exist on that day, and says
+    /// so instead of presenting today's calendar as the one in force then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected_on: Option<NaiveDate>,
 }
 
 /// Whether a year's data is complete and official.
@@ -265,6 +270,36 @@ impl Calendar {
     /// All entries in date order.
     pub fn entries(&self) -> impl Iterator<Item = &CalendarEntry> {
         self.entries.values()
+    }
+
+    /// The entries corrected after `day` (by their `corrected_on`), in date order: what an
+    /// "as of `day`" computation knows now but the office did not know then.
+    ///
+    /// ```
+    /// # use merzim::domain::calendar::data;
+    /// # use chrono::NaiveDate;
+    /// let cal = data::load(&[("t".into(), r#"
+    /// [calendar]
+    /// id = "t"
+    /// [[year]]
+    /// year = 2026
+    /// status = "final"
+    /// [[day]]
+    /// date = 2026-05-27
+    /// kind = "religious-day-off"
+    /// name = { kk = "Құрбан айт", ru = "Курбан айт", en = "Kurban Ait" }
+    /// source = "DUMK announcement"
+    /// corrected_on = 2026-05-20
+    /// "#.into())]).unwrap();
+    /// let before = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+    /// let after = NaiveDate::from_ymd_opt(2026, 5, 20).unwrap();
+    /// assert_eq!(cal.corrected_after(before).count(), 1);
+    /// assert_eq!(cal.corrected_after(after).count(), 0); // corrected that day: known by its end
+    /// ```
+    pub fn corrected_after(&self, day: NaiveDate) -> impl Iterator<Item = &CalendarEntry> {
+        self.entries
+            .values()
+            .filter(move |e| e.corrected_on.is_some_and(|c| c > day))
     }
 
     /// The years the data covers, in order.
