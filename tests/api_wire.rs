@@ -377,7 +377,10 @@ fn requests(number: &str) -> Vec<Request> {
             login: "aliya".into(),
             disabled: true,
         },
-        Request::Dashboard { within: 2 },
+        Request::Dashboard {
+            within: 2,
+            as_of: Some(d("2026-03-01")),
+        },
         Request::Report {
             query: ReportQuery {
                 from: d("2026-01-01"),
@@ -595,7 +598,10 @@ fn every_answer_crosses_the_wire() {
         s.call(Request::Users),
         s.call(Request::Services),
         s.call(Request::Reference),
-        s.call(Request::Dashboard { within: 2 }),
+        s.call(Request::Dashboard {
+            within: 2,
+            as_of: None,
+        }),
         s.call(Request::Letter {
             number: number.clone(),
             kind: LetterKind::ExtensionNotice,

@@ -403,8 +403,13 @@ fn over_the_wire_the_dashboard_is_the_same() {
     let boss = f.supervisor.clone();
     let today = d(DEMO_TODAY.0, DEMO_TODAY.1, DEMO_TODAY.2);
     let session = Session::new(f.service.clone(), boss.clone(), Box::new(move || today));
-    let answer =
-        merzim::service::CaseApi::call(&session, merzim::service::Request::Dashboard { within: 3 });
+    let answer = merzim::service::CaseApi::call(
+        &session,
+        merzim::service::Request::Dashboard {
+            within: 3,
+            as_of: None,
+        },
+    );
     let bytes = serde_json::to_vec(&answer).unwrap();
     let back: merzim::service::Response = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(back, answer);

@@ -50,6 +50,10 @@ pub fn help() -> Vec<CommandHelp> {
             i18n_key: "command-help-dashboard",
         },
         CommandHelp {
+            usage: "asof 2026-03-01".into(),
+            i18n_key: "command-help-asof",
+        },
+        CommandHelp {
             usage: "q, quit".into(),
             i18n_key: "command-help-quit",
         },
@@ -61,7 +65,7 @@ pub fn names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = std::iter::once(NamedQueue::Default)
         .chain(NamedQueue::ALL)
         .map(NamedQueue::name)
-        .chain(["sort", "lang", "q", "quit", "dashboard"])
+        .chain(["sort", "lang", "q", "quit", "dashboard", "asof"])
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -93,7 +97,7 @@ pub fn candidates(head: &str, word: &str) -> Vec<&'static str> {
 
 /// Whether a completed word takes more words after it (Tab then adds the space).
 pub fn takes_argument(head: &str, word: &str) -> bool {
-    head.trim().is_empty() && matches!(word, "sort" | "lang")
+    head.trim().is_empty() && matches!(word, "sort" | "lang" | "asof")
 }
 
 /// What `:open WHAT` means among the loaded rows.

@@ -1,6 +1,12 @@
 //! The supervisor's dashboard as the console holds it (issue 10): the counts the service made,
 //! and a cursor over the cells. Enter on a cell opens the queue of that officer and bucket;
 //! Back from that queue comes back here.
+//!
+//! `:asof DAY` shows the counts as of a past day (issue 10, item 3); `:asof` alone or Back
+//! returns to today. A past day's cells open nothing: the queue shows today's cases, and the
+//! cases of that day are what `merzim report --as-of` lists.
+
+use chrono::NaiveDate;
 
 use super::{App, Effect, NamedQueue, Screen, StatusText};
 use crate::keymap::Action;
@@ -18,6 +24,8 @@ pub struct DashboardView {
     pub column: usize,
     /// The queue in front was opened from a cell: Back returns here.
     pub opened_queue: bool,
+    /// The past day asked for with `:asof` (`None`: today); what the next load asks for.
+    pub as_of: Option<NaiveDate>,
 }
 
 impl DashboardView {
@@ -66,6 +74,13 @@ impl DashboardView {
 
 /// Opens the dashboard and asks for its counts.
 pub(super) fn open(app: &mut App) -> Vec<Effect> {
+    open_as_of(app, None)
+}
+
+/// Opens the dashboard as of a past day (`None`: today) and asks for its counts. Whether the
+/// day can be shown is the service's to say (a refusal comes back as the answer).
+pub(super) fn open_as_of(app: &mut App, day: Option<NaiveDate>) -> Vec<Effect> {
+    app.dashboard.as_of = day;
     app.dashboard.opened_queue = false;
     app.screen = Screen::Dashboard;
     vec![Effect::LoadDashboard]
@@ -79,8 +94,15 @@ pub(super) fn horizon(app: &App) -> Horizon {
 /// The service's counts arrived (or why not).
 pub(super) fn loaded(app: &mut App, result: Result<Dashboard, String>) {
     match result {
-        Ok(board) => app.dashboard.load(board),
-        Err(e) => app.error(StatusText::Literal(e)),
+        Ok(board) => {
+            app.dashboard.as_of = board.as_of;
+            app.dashboard.load(board);
+        }
+        Err(e) => {
+            // The day refused: the screen stays on the day it shows, and so do later loads.
+            app.dashboard.as_of = app.dashboard.board.as_ref().and_then(|b| b.as_of);
+            app.error(StatusText::Literal(e));
+        }
     }
 }
 
@@ -98,6 +120,7 @@ pub(super) fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => d.line = last_line,
         Action::PageDown => d.line = last_line,
         Action::PageUp => d.line = 0,
+        Action::Back if d.as_of.is_some() => return open_as_of(app, None),
         Action::Back => app.screen = Screen::Queue,
         Action::Command => app.open_input(super::InputKind::Command),
         Action::Open => return open_cell(app),
@@ -109,6 +132,10 @@ pub(super) fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
 /// Enter on a cell: the queue of that officer (the unassigned cases, or everyone's on the
 /// totals line) and that bucket, with the same test the count was made with.
 fn open_cell(app: &mut App) -> Vec<Effect> {
+    if let Some(day) = app.dashboard.board.as_ref().and_then(|b| b.as_of) {
+        app.info("asof-cell-report", vec![("date", day.to_string())]);
+        return Vec::new();
+    }
     let d = &app.dashboard;
     let Some(line) = d.selected_line() else {
         return Vec::new();
@@ -143,9 +170,10 @@ pub(super) fn back_from_queue(app: &mut App) -> bool {
     true
 }
 
-/// Reloads the counts if the dashboard is in front (after a change, a resync, a new day).
+/// Reloads the counts if the dashboard is in front (after a change, a resync, a new day). A
+/// past day's counts are not reloaded: a change made today does not change that day's history.
 pub(super) fn reload_if_shown(app: &App) -> Option<Effect> {
-    (app.screen == Screen::Dashboard
+    (app.dashboard.as_of.is_none() && app.screen == Screen::Dashboard
         || matches!(
             app.screen,
             Screen::Help {

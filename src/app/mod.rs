@@ -1354,6 +1354,14 @@ fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
         ["open", what] => open_case(app, what),
         ["q" | "quit"] => vec![Effect::Quit],
         ["dashboard"] => dashboard::open(app),
+        ["asof"] => dashboard::open_as_of(app, None),
+        ["asof", day] => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            Ok(day) => dashboard::open_as_of(app, Some(day)),
+            Err(_) => {
+                app.error_key("asof-bad-date", vec![("text", day.to_string())]);
+                Vec::new()
+            }
+        },
         ["sort", rest @ ..] if rest.len() <= 2 => {
             sort_command(app, rest);
             Vec::new()

@@ -752,6 +752,7 @@ impl<'a> Effects<'a> {
                 Asked::Dashboard,
                 Request::Dashboard {
                     within: app.due_within,
+                    as_of: app.dashboard.as_of,
                 },
             ),
             Effect::LoadUsers => Step::Ask(Asked::Users, Request::Users),

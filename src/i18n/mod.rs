@@ -59,6 +59,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/live.ftl")),
             "\n",
             include_str!(concat!("../../i18n/", $lang, "/reports.ftl")),
+            "\n",
+            include_str!(concat!("../../i18n/", $lang, "/asof.ftl")),
         )
     };
 }

@@ -156,8 +156,13 @@ pub enum Request {
     /// over the socket to compute its forms' previews on the daemon's calendar, not its own.
     Reference,
     /// The supervisor's dashboard (see [`super::dashboard`]): counts per officer and bucket,
-    /// with "due within `within` working days" (at most [`super::dashboard::MAX_DUE_WITHIN`]).
-    Dashboard { within: u32 },
+    /// with "due within `within` working days" (at most [`super::dashboard::MAX_DUE_WITHIN`]);
+    /// with `as_of`, every case as it stood at the end of that past day (issue 10, item 3).
+    Dashboard {
+        within: u32,
+        #[serde(default)]
+        as_of: Option<NaiveDate>,
+    },
     /// One command on many cases, each based on the version the caller saw (number, version):
     /// each case is changed on its own, and a conflict or a refusal on one does not stop the
     /// others (see [`super::bulk`]). Only assigning (taking) goes in bulk.
@@ -717,7 +722,16 @@ pub trait CaseApi: Send + Sync {
     }
 
     fn dashboard(&self, within: u32) -> Result<super::dashboard::Dashboard, ApiError> {
-        match self.call(Request::Dashboard { within }) {
+        self.dashboard_as_of(within, None)
+    }
+
+    /// The dashboard as of a past day (`None`: today's).
+    fn dashboard_as_of(
+        &self,
+        within: u32,
+        as_of: Option<NaiveDate>,
+    ) -> Result<super::dashboard::Dashboard, ApiError> {
+        match self.call(Request::Dashboard { within, as_of }) {
             Response::Dashboard { dashboard } => Ok(*dashboard),
             other => Err(unexpected(other)),
         }
@@ -1162,8 +1176,8 @@ impl Session {
             Request::Reference => Response::Reference {
                 sources: s.reference().sources.clone(),
             },
-            Request::Dashboard { within } => Response::Dashboard {
-                dashboard: Box::new(s.dashboard(caller, today, within)?),
+            Request::Dashboard { within, as_of } => Response::Dashboard {
+                dashboard: Box::new(s.dashboard_as_of(caller, today, within, as_of)?),
             },
             Request::Bulk { items, command } => Response::Bulk {
                 results: s

@@ -216,6 +216,14 @@ pub struct Dashboard {
     pub days: Vec<NaiveDate>,
     /// Whether the calendar covers the next [`CALENDAR_HORIZON_WORKING_DAYS`] working days.
     pub calendar: CalendarCheck,
+    /// The past day the counts are taken on (every case as it stood at the end of it), or
+    /// `None` for today's dashboard (issue 10, item 3; see [`super::asof`]).
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+    /// Calendar entries corrected after `as_of`: the counts use the corrected calendar, which
+    /// the office did not have on that day, and an inspector must be told so.
+    #[serde(default)]
+    pub corrections: Vec<super::report::Correction>,
 }
 
 /// Which lines the caller sees: every officer's (supervisors and auditors), or their own and
@@ -302,6 +310,8 @@ pub fn tally<'a>(
         total,
         days,
         calendar: calendar_check(cal, h.today, CALENDAR_HORIZON_WORKING_DAYS),
+        as_of: None,
+        corrections: Vec::new(),
     }
 }
 

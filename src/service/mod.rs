@@ -6,6 +6,7 @@
 //! version the change was based on, appends the history entry, flushes, and only then returns.
 
 pub mod api;
+pub mod asof;
 mod barred;
 pub mod bulk;
 mod command;
@@ -367,6 +368,25 @@ impl Service {
         today: NaiveDate,
         within: u32,
     ) -> Result<dashboard::Dashboard, ServiceError> {
+        let (lines, users) = self.dashboard_lines(caller)?;
+        let cal = &self.reference.calendar;
+        let rules = &self.reference.rules;
+        let h = dashboard::Horizon::new(today, within);
+        let mut board = self.rows.visit(
+            today,
+            || self.scan_rows(&|case: &Case| Some(queue::row_of(case, cal, rules, today).0)),
+            |rows| dashboard::tally(rows, &h, &lines, cal),
+        )?;
+        name_lines(&mut board, &users);
+        Ok(board)
+    }
+
+    /// Which lines `caller` sees on a dashboard (see [`Service::dashboard`]), and the users
+    /// list the lines' names come from (empty for an officer, who sees only their own line).
+    fn dashboard_lines(
+        &self,
+        caller: &Caller,
+    ) -> Result<(dashboard::Lines, Vec<User>), ServiceError> {
         let users = if caller.reads_all() {
             self.store.users()?
         } else {
@@ -385,24 +405,7 @@ impl Service {
                 name: caller.name.clone(),
             }
         };
-        let cal = &self.reference.calendar;
-        let rules = &self.reference.rules;
-        let h = dashboard::Horizon::new(today, within);
-        let mut board = self.rows.visit(
-            today,
-            || self.scan_rows(&|case: &Case| Some(queue::row_of(case, cal, rules, today).0)),
-            |rows| dashboard::tally(rows, &h, &lines, cal),
-        )?;
-        // A case may be assigned to someone who is no longer an officer (a supervisor, a
-        // disabled user): the line still gets the name the users list has.
-        for line in &mut board.lines {
-            if line.name.is_empty()
-                && let Some(u) = users.iter().find(|u| line.login.as_ref() == Some(&u.login))
-            {
-                line.name = u.name.clone();
-            }
-        }
-        Ok(board)
+        Ok((lines, users))
     }
 
     /// Decodes every case record and makes its row, on as many threads as there are cores.
@@ -815,4 +818,16 @@ fn sees(caller: &Caller, q: &QueueQuery, row: &QueueRow) -> bool {
             Scope::Unassigned => a.is_none(),
             Scope::Assignee(login) => a == Some(login.as_str()),
         }
+}
+
+/// A case may be assigned to someone who is no longer an officer (a supervisor, a disabled
+/// user): the dashboard's line still gets the name the users list has.
+fn name_lines(board: &mut dashboard::Dashboard, users: &[User]) {
+    for line in &mut board.lines {
+        if line.name.is_empty()
+            && let Some(u) = users.iter().find(|u| line.login.as_ref() == Some(&u.login))
+        {
+            line.name = u.name.clone();
+        }
+    }
 }

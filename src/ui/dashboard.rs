@@ -43,11 +43,22 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         return;
     };
     // The calendar's warnings, wrapped: what to do is at the end of the sentence.
-    let warnings: Vec<String> = board
-        .calendar
-        .gaps
-        .iter()
-        .flat_map(|g| {
+    // First what a past day's counts were computed with (a later calendar correction).
+    let corrected = board.as_of.into_iter().flat_map(|day| {
+        board.corrections.iter().flat_map(move |c| {
+            let text = ctx.tr_args(
+                "asof-calendar-corrected",
+                &[
+                    ("corrected_on", Arg::from(c.corrected_on.to_string())),
+                    ("date", Arg::from(c.date.to_string())),
+                    ("as_of", Arg::from(day.to_string())),
+                ],
+            );
+            super::sanitize::sanitize_text_with(&text, w, ctx.glyphs())
+        })
+    });
+    let warnings: Vec<String> = corrected
+        .chain(board.calendar.gaps.iter().flat_map(|g| {
             let (key, args) = g.words(ctx.app.lang, &board.calendar);
             let args: Vec<(&str, Arg)> = args
                 .iter()
@@ -58,7 +69,7 @@ pub(super) fn draw(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 &[("text", Arg::from(ctx.tr_args(key, &args)))],
             );
             super::sanitize::sanitize_text_with(&text, w, ctx.glyphs())
-        })
+        }))
         .take(MAX_WARNING_LINES)
         .collect();
     // Rows: header, titles, officers, totals, warnings, chart, bottom line.
@@ -125,6 +136,17 @@ fn header(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let app = ctx.app;
     let w = usize::from(area.width);
     let title = ctx.tr("dashboard-title");
+    let as_of = app.dashboard.board.as_ref().and_then(|b| b.as_of);
+    let title = match as_of {
+        Some(day) => ctx.tr_args(
+            "asof-title",
+            &[
+                ("title", Arg::from(title)),
+                ("date", Arg::from(day.format("%Y-%m-%d").to_string())),
+            ],
+        ),
+        None => title,
+    };
     let who = ctx.tr_args(
         "header-who",
         &[
