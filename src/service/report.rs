@@ -247,12 +247,16 @@ pub(super) fn each_case<Acc: Default + Send>(
     })
 }
 
+/// What [`each_case_with_history`] runs for each case: its record, its history, the sum.
+pub(super) type CountWithHistory<'a, Acc> =
+    dyn Fn(&RawCase, Option<&RawHistory>, &mut Acc) -> Result<(), String> + Sync + 'a;
+
 /// As [`each_case`], with each case's history beside its record (`None`: it has no entries),
 /// both read in one ordered pass each ([`crate::store::CaseStore::scan_history`]) rather than
 /// one history lookup per case; the histories are left undecoded for the workers.
 pub(super) fn each_case_with_history<Acc: Default + Send>(
     service: &Service,
-    each: &(dyn Fn(&RawCase, Option<&RawHistory>, &mut Acc) -> Result<(), String> + Sync),
+    each: &CountWithHistory<'_, Acc>,
 ) -> Result<(Vec<Acc>, Vec<Damaged>), StoreError> {
     // Records first: a history read after its record holds all of the record's entries.
     let raw: Vec<RawCase> = service.store.scan_raw().collect::<Result<_, _>>()?;
