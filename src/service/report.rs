@@ -18,11 +18,12 @@ use thiserror::Error;
 
 use super::{ApiError, Caller, Service, ServiceError};
 use crate::domain::asof::case_as_of;
+use crate::domain::asof::event_day;
 use crate::domain::case::{Case, Matter, Outcome};
 use crate::domain::deadline::{ObligationKind, ObligationState};
 use crate::domain::message::Message;
 use crate::domain::vocabulary::{Addressee, Channel, Ground};
-use crate::store::{Damaged, RawCase, StoreError};
+use crate::store::{Damaged, RawCase, RawHistory, StoreError};
 
 /// Kazakhstan's one zone since 1 March 2024 (DESIGN 1.1): the day of a history entry that
 /// carries no date of its own (see [`crate::domain::asof::event_day`]).
@@ -241,22 +242,80 @@ pub(super) fn each_case<Acc: Default + Send>(
     each: &(dyn Fn(&RawCase, &mut Acc) -> Result<(), String> + Sync),
 ) -> Result<(Vec<Acc>, Vec<Damaged>), StoreError> {
     let raw: Vec<RawCase> = service.store.scan_raw().collect::<Result<_, _>>()?;
+    in_parallel(service, &raw, &|raw: &RawCase| raw.id, &|raw, acc| {
+        each(raw, acc)
+    })
+}
+
+/// What [`each_case_with_history`] runs for each case: its record, its history, the sum.
+pub(super) type CountWithHistory<'a, Acc> =
+    dyn Fn(&RawCase, Option<&RawHistory>, &mut Acc) -> Result<(), String> + Sync + 'a;
+
+/// As [`each_case`], with each case's history beside its record (`None`: it has no entries),
+/// both read in one ordered pass each ([`crate::store::CaseStore::scan_history`]) rather than
+/// one history lookup per case; the histories are left undecoded for the workers.
+pub(super) fn each_case_with_history<Acc: Default + Send>(
+    service: &Service,
+    each: &CountWithHistory<'_, Acc>,
+) -> Result<(Vec<Acc>, Vec<Damaged>), StoreError> {
+    // Records first: a history read after its record holds all of the record's entries.
+    let raw: Vec<RawCase> = service.store.scan_raw().collect::<Result<_, _>>()?;
+    let mut histories = service.store.scan_history().peekable();
+    let mut paired = Vec::with_capacity(raw.len());
+    for case in raw {
+        // Both in id order: histories of ids without a record (none, in a sound store) pass.
+        let mut history = None;
+        while let Some(next) = histories.peek() {
+            match next {
+                Ok(h) if h.id < case.id => {
+                    histories.next();
+                }
+                Ok(h) if h.id == case.id => {
+                    history = histories.next().and_then(Result::ok);
+                    break;
+                }
+                Ok(_) => break,
+                Err(_) => {
+                    if let Some(Err(e)) = histories.next() {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        paired.push((case, history));
+    }
+    in_parallel(
+        service,
+        &paired,
+        &|(raw, _): &(RawCase, Option<RawHistory>)| raw.id,
+        &|(raw, history), acc| each(raw, history.as_ref(), acc),
+    )
+}
+
+/// `items` split over as many threads as there are cores (at most 8), `each` summing into one
+/// `Acc` per thread; what fails for an item is named by the case's id, not fatal.
+fn in_parallel<T: Sync, Acc: Default + Send>(
+    service: &Service,
+    items: &[T],
+    id_of: &(dyn Fn(&T) -> u64 + Sync),
+    each: &(dyn Fn(&T, &mut Acc) -> Result<(), String> + Sync),
+) -> Result<(Vec<Acc>, Vec<Damaged>), StoreError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let chunk = raw.len().div_ceil(threads).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
     // A worker's sum and the records it could not read (id, reason); `None`: it failed.
     type Worked<Acc> = Option<(Acc, Vec<(u64, String)>)>;
     let parts: Vec<Worked<Acc>> = std::thread::scope(|s| {
-        let handles: Vec<_> = raw
+        let handles: Vec<_> = items
             .chunks(chunk)
             .map(|part| {
                 s.spawn(move || {
                     let mut acc = Acc::default();
                     let mut bad = Vec::new();
-                    for raw in part {
-                        if let Err(reason) = each(raw, &mut acc) {
-                            bad.push((raw.id, reason));
+                    for item in part {
+                        if let Err(reason) = each(item, &mut acc) {
+                            bad.push((id_of(item), reason));
                         }
                     }
                     (acc, bad)
@@ -283,6 +342,16 @@ pub(super) fn each_case<Acc: Default + Send>(
         }
     }
     Ok((accs, damaged))
+}
+
+/// Where [`Service::count`] finds a case's history.
+#[derive(Clone, Copy)]
+enum Histories<'a> {
+    /// Read from the store for each case that changed since registration, and replayed.
+    Lookup,
+    /// Read beforehand in one pass (`None`: the case has none); a case none of whose entries
+    /// is dated after the report's day is counted from its record, without a replay.
+    Scanned(Option<&'a RawHistory>),
 }
 
 /// What one worker of a report sums.
@@ -372,21 +441,57 @@ impl Service {
         today: NaiveDate,
         q: &ReportQuery,
     ) -> Result<Report, ReportError> {
+        self.report_with(today, q, true)
+    }
+
+    /// The report `q` as [`Service::report_unchecked`] makes it, but the plain way on a past
+    /// day: every case changed since its registration has its history looked up and replayed.
+    /// The reference the faster path is checked against, figure for figure.
+    pub fn report_replaying_every_case(
+        &self,
+        today: NaiveDate,
+        q: &ReportQuery,
+    ) -> Result<Report, ReportError> {
+        self.report_with(today, q, false)
+    }
+
+    /// The report `q`; `scan`: on a past day, read every history in one pass and replay only
+    /// the cases with an entry dated after the report's day.
+    fn report_with(
+        &self,
+        today: NaiveDate,
+        q: &ReportQuery,
+        scan: bool,
+    ) -> Result<Report, ReportError> {
         let as_of = check_query(q, today)?;
         let zone = OFFICE_ZONE;
-        let (parts, damaged) = each_case(self, &|raw, part: &mut Part| {
-            if let Some(c) = self.count(raw, q, (as_of, today), zone)? {
-                for (i, by) in q.by.iter().enumerate() {
-                    part.groups
-                        .entry((i, key_of(&c.case, *by)))
-                        .or_default()
-                        .add(&c.tally);
-                }
-                part.total.add(&c.tally);
-                part.problems.extend(c.problem);
+        let add = |c: Counted, part: &mut Part| {
+            for (i, by) in q.by.iter().enumerate() {
+                part.groups
+                    .entry((i, key_of(&c.case, *by)))
+                    .or_default()
+                    .add(&c.tally);
             }
-            Ok(())
-        })?;
+            part.total.add(&c.tally);
+            part.problems.extend(c.problem);
+        };
+        // As of today the records are the cases: no history is needed at all.
+        let (parts, damaged) = if scan && as_of < today {
+            each_case_with_history(self, &|raw, history, part: &mut Part| {
+                let histories = Histories::Scanned(history);
+                if let Some(c) = self.count_from(raw, histories, q, (as_of, today), zone)? {
+                    add(c, part);
+                }
+                Ok(())
+            })?
+        } else {
+            each_case(self, &|raw, part: &mut Part| {
+                if let Some(c) = self.count(raw, q, (as_of, today), zone)? {
+                    add(c, part);
+                }
+                Ok(())
+            })?
+        };
         let mut groups: BTreeMap<(usize, GroupKey), Tally> = BTreeMap::new();
         let mut total = Tally::default();
         let mut problems = Vec::new();
@@ -453,6 +558,18 @@ impl Service {
         (as_of, today): (NaiveDate, NaiveDate),
         zone: FixedOffset,
     ) -> Result<Option<Counted>, String> {
+        self.count_from(raw, Histories::Lookup, q, (as_of, today), zone)
+    }
+
+    /// [`Service::count`], with the case's history found as `histories` says.
+    fn count_from(
+        &self,
+        raw: &RawCase,
+        histories: Histories<'_>,
+        q: &ReportQuery,
+        (as_of, today): (NaiveDate, NaiveDate),
+        zone: FixedOffset,
+    ) -> Result<Option<Counted>, String> {
         let mut case = raw.decode().map_err(|e| e.to_string())?;
         if case.registered < q.from || case.registered > q.to || case.registered > as_of {
             return Ok(None);
@@ -461,9 +578,22 @@ impl Service {
         // not changed since its registration stood then as it stands now, and as of today
         // every entry is in (a recorded date is never after the day it is recorded on,
         // `Case::check_date`), so the record is the case at the end of today.
-        let replay = case.version > 1 && as_of < today;
+        let mut replay = case.version > 1 && as_of < today;
         if replay {
-            case.events = self.store.history(raw.id).map_err(|e| e.to_string())?;
+            case.events = match histories {
+                Histories::Lookup => self.store.history(raw.id),
+                Histories::Scanned(Some(history)) => history.decode(),
+                Histories::Scanned(None) => Ok(Vec::new()),
+            }
+            .map_err(|e| e.to_string())?;
+            // Every entry in by the report's day: the replay keeps them all and rebuilds the
+            // record (`case_as_of`). An empty history still goes to the replay, which names it.
+            if matches!(histories, Histories::Scanned(_))
+                && !case.events.is_empty()
+                && case.events.iter().all(|e| event_day(e, zone) <= as_of)
+            {
+                replay = false;
+            }
         }
         let cal = &self.reference.calendar;
         let rules = &self.reference.rules;

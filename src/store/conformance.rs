@@ -103,6 +103,10 @@ pub const CHECKS: &[Check] = &[
         run: a_scan_sees_every_case_once,
     },
     Check {
+        name: "a_history_scan_equals_each_history",
+        run: a_history_scan_equals_each_history,
+    },
+    Check {
         name: "indexes_follow_every_change",
         run: indexes_follow_every_change,
     },
@@ -132,6 +136,7 @@ macro_rules! store_conformance_tests {
             drafts_round_trip_and_stay_with_their_account,
             insert_many_is_all_or_nothing,
             a_scan_sees_every_case_once,
+            a_history_scan_equals_each_history,
             indexes_follow_every_change,
             meta_round_trips,
             a_damaged_record_is_reported_not_fatal,
@@ -760,6 +765,57 @@ pub fn a_scan_sees_every_case_once(factory: Factory<'_>) {
     for (id, n) in &scanned {
         assert_eq!(store.id_of(n).expect("id"), Some(*id));
     }
+}
+
+/// A scan of every history gives each case's entries once, in id order, as `history` reads
+/// them, including entries appended by updates after the insert.
+pub fn a_history_scan_equals_each_history(factory: Factory<'_>) {
+    let backend = factory();
+    let store = backend.store();
+    let law = law();
+    assert_eq!(store.scan_history().count(), 0);
+    let cases: Vec<Case> = (1..=12)
+        .map(|i| law.case(&number("KZ", 2025, i), "scanned history"))
+        .collect();
+    store.insert_many(&cases).expect("insert");
+    for c in cases.iter().step_by(3) {
+        let (id, mut next) = stored(store.as_ref(), &c.number);
+        let based_on = next.version;
+        let events = vec![
+            law.note(&mut next, "first after insert"),
+            law.note(&mut next, "second after insert"),
+        ];
+        store.update(id, based_on, &next, &events).expect("update");
+    }
+    let scanned: Vec<(u64, Vec<Event>)> = store
+        .scan_history()
+        .map(|r| {
+            let h = r.expect("a readable history");
+            (h.id, h.decode().expect("decodable entries"))
+        })
+        .collect();
+    assert!(
+        scanned.windows(2).all(|w| w[0].0 < w[1].0),
+        "id order, each case once"
+    );
+    let expected: Vec<(u64, Vec<Event>)> = store
+        .scan_raw()
+        .map(|r| {
+            let id = r.expect("a record").id;
+            (id, store.history(id).expect("history"))
+        })
+        .filter(|(_, events)| !events.is_empty())
+        .collect();
+    assert_eq!(
+        expected.len(),
+        cases.len(),
+        "every inserted case has a history"
+    );
+    assert_eq!(scanned, expected);
+    assert!(
+        scanned.iter().any(|(_, events)| events.len() > 2),
+        "entries appended by updates are scanned"
+    );
 }
 
 /// The assignee and status lookups follow inserts and updates.

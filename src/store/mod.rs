@@ -35,7 +35,9 @@ mod keys;
 pub mod records;
 mod users;
 
-pub use case_store::{CaseStore, Location, MakeCase, RawCase, RawScan, Scan};
+pub use case_store::{
+    CaseStore, HistoryScan, Location, MakeCase, RawCase, RawHistory, RawScan, Scan,
+};
 pub use damage::Damaged;
 pub use users::{Role, User};
 
@@ -557,6 +559,37 @@ impl Store {
         self.trees.cases.iter().map(|kv| {
             let (k, v) = kv?;
             Ok((u64_of("case id", &k)?, v))
+        })
+    }
+
+    /// Every history entry, grouped by case in id order, each case's entries oldest first,
+    /// undecoded: one ordered pass over the tree, for callers that need every history (a
+    /// report on a past day) and decode them in parallel.
+    pub fn scan_history(
+        &self,
+    ) -> impl Iterator<Item = Result<(u64, Vec<sled::IVec>), StoreError>> + '_ {
+        let mut entries = self.trees.history.iter().peekable();
+        std::iter::from_fn(move || {
+            let (key, value) = match entries.next()? {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            let prefix = key.get(..8).unwrap_or(&key);
+            let id = match u64_of("history key", prefix) {
+                Ok(id) => id,
+                Err(e) => return Some(Err(e)),
+            };
+            let mut group = vec![value];
+            // A read error ends the group here; the next call returns it.
+            while let Some(Ok((next, _))) = entries.peek() {
+                if next.get(..8) != Some(prefix) {
+                    break;
+                }
+                if let Some(Ok((_, value))) = entries.next() {
+                    group.push(value);
+                }
+            }
+            Some(Ok((id, group)))
         })
     }
 
