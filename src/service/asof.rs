@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use super::dashboard::{self, Dashboard, Horizon};
 use super::queue::{self, QueueRow, Urgency};
-use super::report::{Correction, OFFICE_ZONE, ReportError, each_case};
+use super::report::{Correction, OFFICE_ZONE, ReportError};
+use super::scan::each_case;
 use super::{Caller, Service};
 use crate::domain::asof::case_as_of;
 use crate::domain::message::Message;

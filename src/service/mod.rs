@@ -19,6 +19,7 @@ pub mod pointer;
 mod queue;
 pub mod report;
 mod rows;
+mod scan;
 pub mod search;
 pub mod transfer;
 mod users;
@@ -36,7 +37,7 @@ use crate::domain::deadline::{Deadlines, Refusal};
 use crate::domain::message::{Localize, Message};
 use crate::domain::why::Why;
 use crate::reference::Reference;
-use crate::store::{CaseStore, Damaged, RawCase, Store, StoreError, Tx};
+use crate::store::{CaseStore, Damaged, Store, StoreError, Tx};
 
 pub use crate::store::{Role, User};
 pub use api::{ApiError, BulkResults, CaseApi, Draft, DraftKey, Request, Response, Session};
@@ -408,56 +409,26 @@ impl Service {
         Ok((lines, users))
     }
 
-    /// Decodes every case record and makes its row, on as many threads as there are cores.
+    /// Decodes every case record and makes its row, on as many threads as there are cores
+    /// (the one parallel scan, [`scan::each_case`]).
     fn scan_rows(
         &self,
         row: &(dyn Fn(&Case) -> Option<QueueRow> + Sync),
     ) -> Result<rows::Scan, ServiceError> {
-        let raw: Vec<RawCase> = self.store.scan_raw().collect::<Result<_, _>>()?;
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = raw.len().div_ceil(threads).max(1);
-        type Part = (Vec<(u64, QueueRow)>, Vec<(u64, StoreError)>);
-        let parts: Vec<Result<Part, StoreError>> = std::thread::scope(|s| {
-            let handles: Vec<_> = raw
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        let mut out = Vec::with_capacity(part.len());
-                        let mut bad = Vec::new();
-                        for raw in part {
-                            match raw.decode() {
-                                Ok(case) => out.extend(row(&case).map(|r| (raw.id, r))),
-                                Err(e) => bad.push((raw.id, e)),
-                            }
-                        }
-                        Ok((out, bad))
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(StoreError::Decode {
-                            what: "case",
-                            message: "a queue worker failed".into(),
-                        })
-                    })
-                })
-                .collect()
-        });
-        let mut rows = Vec::with_capacity(raw.len());
-        let mut damaged = Vec::new();
-        for p in parts {
-            let (good, bad) = p?;
-            rows.extend(good);
-            for (id, e) in bad {
-                damaged.push((id, self.store.damaged_case("cases", id.to_string(), id, &e)));
-            }
-        }
-        Ok((rows, damaged))
+        let (parts, damaged) = scan::each_case(self, &|raw, out: &mut Vec<(u64, QueueRow)>| {
+            let case = raw.decode().map_err(|e| {
+                self.store
+                    .damaged_case("cases", raw.id.to_string(), raw.id, &e)
+                    .reason
+            })?;
+            out.extend(row(&case).map(|r| (raw.id, r)));
+            Ok(())
+        })?;
+        let damaged = damaged
+            .into_iter()
+            .map(|d| (d.key.parse().unwrap_or_default(), d))
+            .collect();
+        Ok((parts.into_iter().flatten().collect(), damaged))
     }
 
     /// One case on `today`: the case with its history, deadlines and "why this date".
