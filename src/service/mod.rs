@@ -76,6 +76,13 @@ impl Caller {
     pub fn reads_all(&self) -> bool {
         matches!(self.role, Role::Supervisor | Role::Auditor)
     }
+
+    /// Whether the caller may see a case assigned to `assignee` (issue 9: an officer sees own
+    /// and unassigned cases; supervisors and auditors every case): the one rule behind the
+    /// queue and opening a case by number.
+    pub fn may_see(&self, assignee: Option<&str>) -> bool {
+        self.reads_all() || assignee.is_none_or(|a| a == self.login)
+    }
 }
 
 impl From<User> for Caller {
@@ -442,10 +449,8 @@ impl Service {
             .store
             .case(number)?
             .ok_or_else(|| ServiceError::NotFound(number.to_string()))?;
-        // Issue 9: an officer sees own and unassigned cases; supervisors and auditors all.
-        if !caller.reads_all()
+        if !caller.may_see(case.assignee.as_deref())
             && let Some(owner) = &case.assignee
-            && *owner != caller.login
         {
             return Err(ServiceError::Forbidden {
                 login: caller.login.clone(),
@@ -781,7 +786,7 @@ fn forbid_auditor(
 fn sees(caller: &Caller, q: &QueueQuery, row: &QueueRow) -> bool {
     let me = caller.login.as_str();
     let a = row.assignee.as_deref();
-    (caller.reads_all() || a.is_none() || a == Some(me))
+    caller.may_see(a)
         && match &q.scope {
             Scope::All => true,
             Scope::Mine => a == Some(me),
