@@ -274,10 +274,7 @@ fn draft_offer(ctx: &Ctx, draft: &crate::service::Draft) -> String {
 fn status_text(ctx: &Ctx, text: &StatusText) -> String {
     match text {
         StatusText::Key(key, args) => {
-            let args: Vec<(&str, Arg)> = args
-                .iter()
-                .map(|(k, v)| (*k, Arg::from(v.as_str())))
-                .collect();
+            let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, status_arg(v))).collect();
             ctx.tr_args(key, &args)
         }
         StatusText::Words(key, args) => {
@@ -381,5 +378,42 @@ pub(super) fn hints(ctx: &Ctx, area: Rect, buf: &mut Buffer, mode: Mode) {
             ctx.theme.hint_text,
         );
         x = nx + 2;
+    }
+}
+
+/// A status line's argument: a whole number written as one (`37`, not `037` or a case number)
+/// goes to the catalogue as a number, so that its plural form is chosen ("2 дела переданы",
+/// not "2 дел передано"); it is formatted the same either way. Everything else is text.
+fn status_arg(v: &str) -> Arg<'_> {
+    match v.parse::<i64>() {
+        Ok(n) if n.to_string() == v => Arg::Number(n),
+        _ => Arg::from(v),
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+    use crate::i18n::{Lang, Texts};
+
+    #[test]
+    fn whole_numbers_choose_their_plural_form_and_other_text_stays_text() {
+        assert!(matches!(status_arg("2"), Arg::Number(2)));
+        assert!(matches!(status_arg("-3"), Arg::Number(-3)));
+        // A case number's digits, a leading zero, words: text, written as given.
+        for text in ["000704", "KZ-2026-000704", "aliya", "", "+2", "2.5"] {
+            assert!(matches!(status_arg(text), Arg::Text(_)), "{text}");
+        }
+        let texts = Texts::new().unwrap();
+        let said = |lang, n: &str| {
+            texts.tr_args(
+                lang,
+                "bulk-assigned",
+                &[("count", status_arg(n)), ("login", Arg::from("dana"))],
+            )
+        };
+        assert_eq!(said(Lang::Ru, "2"), "2 дела переданы сотруднику 'dana'.");
+        assert_eq!(said(Lang::Ru, "5"), "5 дел передано сотруднику 'dana'.");
+        assert_eq!(said(Lang::Ru, "21"), "21 дело передано сотруднику 'dana'.");
     }
 }
